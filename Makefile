@@ -1,0 +1,55 @@
+# The handbook's commands. `make serve` to read and edit, `make test` to check everything.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := true
+
+.PHONY: help setup browser serve build check schema test pdf offline bench clean
+
+help:
+	@echo "make serve    set up, build and serve with live reload on http://127.0.0.1:8000"
+	@echo "make test     set up and run the whole test suite, browser tests included"
+	@echo "make build    strict build of the site into site/"
+	@echo "make check    validate data/ without building"
+	@echo "make schema   publish the data schema to schema/ for editors"
+	@echo "make pdf      the whole handbook as site/handbook.pdf"
+	@echo "make offline  a zip of the site that works from file://"
+	@echo "make bench    build-time and size benchmark"
+
+$(STAMP): requirements.txt requirements-dev.txt package.json
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	npm ci --silent --no-audit --no-fund
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+# Browser tests and the PDF use the system's Chromium (Playwright cannot download one here).
+browser:
+	@command -v chromium >/dev/null || { \
+	  echo "installing Debian's chromium (needs root)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+serve: setup
+	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
+
+check: setup
+	$(BIN)/python -m macros.check
+
+schema: setup
+	$(BIN)/python -m macros.schema_export
+
+# Build into a scratch folder and swap it in only when the build succeeded,
+# so a failed build never leaves site/ half written.
+build: setup
+	rm -rf .build/site
+	$(BIN)/mkdocs build --strict --quiet -d .build/site
+	rm -rf site && mkdir -p .build && mv .build/site site
+	@echo "built site/ ($$(find site -name '*.html' | wc -l) HTML files)"
+
+test: setup browser
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site .build

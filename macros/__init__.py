@@ -1,0 +1,21 @@
+"""The handbook's mkdocs-macros module: one macro that renders a page of the handbook.
+
+Loading and validating happen once per build in `macros/hooks.py`; this module
+only connects the loaded model to the templates.
+"""
+from pathlib import Path
+
+from . import build
+from .render import Renderer
+
+
+def define_env(env):
+    settings = env.conf["extra"].get("handbook", {})
+    root = Path(env.conf["config_file_path"]).parent
+    own_templates = [root / settings["templates_dir"]] if settings.get("templates_dir") else []
+    renderer = Renderer(build.current(), own_templates)
+
+    @env.macro
+    def handbook_page(kind: str, key: str | None = None) -> str:
+        """Render `templates/pages/<kind>.md.j2` for the page being built."""
+        return renderer.page(kind, env.page.file.src_uri, key)

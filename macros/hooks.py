@@ -1,0 +1,63 @@
+"""MkDocs hooks: load the data once per build and add a generated page per level and transition.
+
+Macros cannot add pages, so this hook does: it loads the handbook on config
+(before mkdocs-macros calls `define_env`, hence the priority), extends the
+navigation with the generated pages, and adds them as in-memory files.
+"""
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
+
+# MkDocs runs this file by path; `mkdocs serve` runs it again on every rebuild.
+# Drop the cached package so edits to macros/ take effect without a restart.
+for _name in [name for name in sys.modules if name == "macros" or name.startswith("macros.")]:
+    del sys.modules[_name]
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from macros import build  # noqa: E402
+from macros.errors import HandbookError  # noqa: E402
+
+PAGE_SOURCE = '{{{{ handbook_page("{kind}", "{key}") }}}}\n'
+# Material's offline plugin would load this shim from a CDN; we ship it (npm: iframe-worker).
+OFFLINE_SEARCH_SHIM = "assets/vendor/iframe-worker/shim.js"
+
+
+@event_priority(100)
+def on_config(config):
+    try:
+        loaded = build.load_for_config(config)
+    except HandbookError as error:
+        raise PluginError(str(error)) from None
+    for section_index, entry in loaded.generated_pages():
+        section = _section_containing(config["nav"] or [], section_index)
+        if section is None:
+            raise PluginError(f"mkdocs.yml: the nav needs a section that lists '{section_index}'; "
+                              f"the page of '{entry.key}' is added to that section")
+        section.append({entry.title: entry.page})
+    offline = config.plugins.get("material/offline")
+    if offline is not None and offline.config.enabled:
+        config.extra["polyfills"] = [*config.extra.get("polyfills", []), OFFLINE_SEARCH_SHIM]
+    return config
+
+
+def on_files(files, config):
+    for _, entry in build.current().generated_pages():
+        content = PAGE_SOURCE.format(kind=entry.kind, key=entry.key)
+        files.append(File.generated(config, entry.page, content=content))
+    return files
+
+
+def _section_containing(nav: list, page: str) -> list:
+    """The nav list that holds `page`, where generated pages are appended."""
+    for item in nav:
+        children = list(item.values())[0] if isinstance(item, dict) else None
+        if isinstance(children, list):
+            if page in children or any(page in c.values() for c in children if isinstance(c, dict)):
+                return children
+            found = _section_containing(children, page)
+            if found is not None:
+                return found
+    return None

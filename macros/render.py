@@ -1,0 +1,67 @@
+"""Render the handbook's pages from Jinja templates that output Markdown.
+
+Templates live in `templates/` (a company's own folder is searched first, so
+it can override any of them). Python hands them typed models and URLs, never
+markup: links are written by the templates as Markdown, so MkDocs checks and
+rewrites them like any hand-written link.
+"""
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+
+import jinja2
+import markdown
+
+from .model import Entry, LoadedHandbook
+
+BASE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+
+class Renderer:
+    def __init__(self, loaded: LoadedHandbook, template_dirs: list[Path]):
+        self.loaded = loaded
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader([str(d) for d in [*template_dirs, BASE_TEMPLATES]]),
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.env.filters["inline"] = _inline_html
+        self.env.globals["entry"] = self._entry
+
+    def page(self, kind: str, here: str, key: str | None = None) -> str:
+        """The Markdown of the page `kind` (or of entity `key`) as seen from the page file `here`."""
+        context = {"hb": self.loaded.handbook, "loaded": self.loaded, "url": _UrlFrom(here, self.loaded)}
+        if key is not None:
+            context["page_entry"] = self.loaded.entry(key)
+        return self.env.get_template(f"pages/{kind}.md.j2").render(context)
+
+    def _entry(self, obj, owner=None) -> Entry:
+        return self.loaded.entry(obj) if isinstance(obj, str) else self.loaded.entry_of(obj, owner)
+
+
+class _UrlFrom:
+    """Relative links from one page file to an entry, in Markdown's `file.md#anchor` form."""
+
+    def __init__(self, here: str, loaded: LoadedHandbook):
+        self.here, self.loaded = here, loaded
+
+    def __call__(self, target) -> str:
+        entry = self.loaded.entry(target) if isinstance(target, str) else target
+        if entry.page == self.here:
+            return f"#{entry.anchor}"
+        relative = posixpath.relpath(entry.page, posixpath.dirname(self.here) or ".")
+        return f"{relative}#{entry.anchor}"
+
+    def page(self, page: str) -> str:
+        return posixpath.relpath(page, posixpath.dirname(self.here) or ".")
+
+
+def _inline_html(text: str) -> str:
+    """Markdown text as inline HTML, for places inside raw HTML blocks (checklist labels)."""
+    html = markdown.markdown(text)
+    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+        html = html[3:-4]
+    return html

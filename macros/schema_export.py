@@ -1,0 +1,37 @@
+"""`make schema`: publish the data schema as JSON Schema, one file per data file.
+
+Editors that understand JSON Schema (VS Code's YAML extension, JetBrains IDEs)
+then validate and complete `data/*.yml` as it is typed; each data file names
+its schema on its first line.
+"""
+import json
+import sys
+from pathlib import Path
+
+from pydantic import TypeAdapter
+
+from .schema import Handbook
+
+SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
+
+
+def schemas() -> dict[str, dict]:
+    result = {}
+    for name, field in Handbook.model_fields.items():
+        schema = TypeAdapter(field.annotation).json_schema(by_alias=True)
+        schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+        schema["title"] = f"data/{name}.yml"
+        result[f"{name}.schema.json"] = schema
+    return result
+
+
+def main() -> int:
+    SCHEMA_DIR.mkdir(exist_ok=True)
+    for file_name, schema in schemas().items():
+        (SCHEMA_DIR / file_name).write_text(json.dumps(schema, indent=2) + "\n", encoding="utf-8")
+    print(f"wrote {len(schemas())} schema files to {SCHEMA_DIR}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,82 @@
+"""Read YAML and keep the line of every value.
+
+PyYAML's `safe_load` forgets where values came from and silently keeps the last
+of two equal keys. Errors found much later (a schema error, a dangling id, a
+removed level still referenced by a company) must point at a file and a line,
+so we compose the node tree once, build the data from it, and record the line
+of each path such as ("levels", 2, "dimensions", "scope").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .errors import Problem
+
+PathKey = tuple
+
+
+@dataclass(repr=False)
+class SourceFile:
+    """One YAML file: its data and the line where each path starts."""
+
+    path: Path
+    data: object
+    lines: dict[PathKey, int] = field(default_factory=dict)
+    layer: str = "base"
+
+    def __repr__(self) -> str:
+        return f"SourceFile({self.path}, layer={self.layer})"
+
+    def locate(self, path: PathKey) -> tuple[Path, int, str]:
+        """File, line and layer of the deepest known prefix of `path`."""
+        for end in range(len(path), -1, -1):
+            line = self.lines.get(tuple(path[:end]))
+            if line:
+                return self.path, line, self.layer
+        return self.path, 1, self.layer
+
+    def problem(self, path: PathKey, message: str, fix: str) -> Problem:
+        file, line, layer = self.locate(path)
+        return Problem(file, line, path, message, fix, layer)
+
+
+def read_yaml(path: Path, layer: str = "base") -> SourceFile:
+    text = path.read_text(encoding="utf-8")
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise Problem(path, 1, (), "the file is empty", "write the file's top-level keys, see data/README.md", layer)
+        lines: dict[PathKey, int] = {}
+        _record_lines(path, node, (), lines, layer)
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 1
+        detail = " ".join(part for part in (error.context, error.problem) if part)
+        raise Problem(path, line, (), f"malformed YAML: {detail}",
+                      "check the indentation and quoting on this line and the one above it", layer) from None
+    finally:
+        loader.dispose()
+    return SourceFile(path, data, lines, layer)
+
+
+def _record_lines(path: Path, node, key: PathKey, lines: dict, layer: str) -> None:
+    lines[key] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[object, int] = {}
+        for key_node, value_node in node.value:
+            name = key_node.value
+            line = key_node.start_mark.line + 1
+            if name in seen:
+                raise Problem(path, line, key + (name,), f"duplicate key '{name}' (first at line {seen[name]})",
+                              "keep one of the two; YAML would silently drop the first", layer)
+            seen[name] = line
+            _record_lines(path, value_node, key + (name,), lines, layer)
+            lines[key + (name,)] = line
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _record_lines(path, item, key + (index,), lines, layer)

@@ -1,0 +1,119 @@
+"""Shared fixtures: the real data, built sites, a local server and headless Chromium."""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from macros.loader import load_handbook  # noqa: E402
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+@pytest.fixture(scope="session")
+def loaded():
+    return load_handbook(ROOT / "data")
+
+
+@pytest.fixture
+def data_copy(tmp_path):
+    """A private copy of data/ that a test may break."""
+    target = tmp_path / "data"
+    shutil.copytree(ROOT / "data", target)
+    return target
+
+
+def mkdocs_build(site_dir: Path, config: Path = ROOT / "mkdocs.yml", **env) -> subprocess.CompletedProcess:
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "true", **env}
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
+                          cwd=ROOT, env=environment, capture_output=True, text=True, timeout=300)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve(directory: Path, port: int, handler=QuietHandler):
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+@pytest.fixture(scope="session")
+def site_port():
+    return free_port()
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory, site_port):
+    """The site, built once with the test server's address as site_url (instant navigation needs it)."""
+    site = tmp_path_factory.mktemp("site")
+    result = mkdocs_build(site, SITE_URL=f"http://127.0.0.1:{site_port}/")
+    assert result.returncode == 0, result.stderr
+    return site, result
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site, site_port):
+    server = serve(built_site[0], site_port)
+    yield f"http://127.0.0.1:{site_port}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def offline_site(tmp_path_factory):
+    site = tmp_path_factory.mktemp("offline")
+    result = mkdocs_build(site, OFFLINE="true")
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+@pytest.fixture(scope="session")
+def browser():
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Chromium is missing: run `make browser` (Debian package chromium)")
+    with playwright_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+class PageWatch:
+    """A browser page that records console errors and every request that leaves the site."""
+
+    def __init__(self, page, allowed_prefix: str):
+        self.page, self.errors, self.outside = page, [], []
+        page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+        page.on("request", lambda r: None if r.url.startswith((allowed_prefix, "data:", "blob:", "about:"))
+                else self.outside.append(r.url))
+
+
+@pytest.fixture
+def watched_page(browser, request):
+    def open_page(allowed_prefix: str, **context_options):
+        context = browser.new_context(**{"viewport": {"width": 1280, "height": 900}, **context_options})
+        request.addfinalizer(context.close)
+        return PageWatch(context.new_page(), allowed_prefix)
+    return open_page

@@ -1,0 +1,115 @@
+"""The strict build: every page, every anchor once, no broken link, and bad data stops it early."""
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import ROOT, mkdocs_build
+from macros.schema_export import SCHEMA_DIR, schemas
+from site_html import html_pages, output_path, resolve
+
+
+def test_strict_build_prints_no_warning(built_site):
+    _, result = built_site
+    assert "WARNING" not in result.stderr, result.stderr
+
+
+def test_each_level_and_transition_has_its_own_page(built_site, loaded):
+    site, _ = built_site
+    for entry in [loaded.entry(level.id) for level in loaded.levels] + \
+                 [loaded.entry(t.id) for t in loaded.handbook.transitions.transitions]:
+        page = site / output_path(entry.page)
+        assert page.exists(), entry.page
+        assert f'id="{entry.anchor}"' in page.read_text(encoding="utf-8")
+
+
+def test_navigation_lists_levels_in_ladder_order(built_site, loaded):
+    home = (built_site[0] / "index.html").read_text(encoding="utf-8")
+    positions = [home.find(f'href="levels/{level.id}/"') for level in loaded.levels]
+    assert all(p > 0 for p in positions) and positions == sorted(positions)
+
+
+def test_every_entity_and_item_has_exactly_one_anchor_on_its_page(built_site, loaded):
+    pages = html_pages(built_site[0])
+    where = {}
+    for page, parsed in pages.items():
+        for anchor in parsed.ids:
+            where.setdefault(anchor, []).append(page)
+    for entry in loaded.index.values():
+        assert where.get(entry.anchor) == [output_path(entry.page)], (entry.key, where.get(entry.anchor))
+
+
+def test_no_internal_link_is_broken(built_site):
+    pages = html_pages(built_site[0])
+    broken = []
+    for page, parsed in pages.items():
+        for href in parsed.hrefs:
+            target = resolve(page, href)
+            if target is None:
+                continue
+            path, anchor = target
+            if path not in pages and not (built_site[0] / path).exists():
+                broken.append((page, href))
+            elif anchor and path in pages and anchor not in pages[path].ids:
+                broken.append((page, href))
+    assert not broken
+
+
+def test_level_page_links_its_transitions_traps_and_stories(built_site, loaded):
+    for level in loaded.levels:
+        text = (built_site[0] / output_path(loaded.entry(level.id).page)).read_text(encoding="utf-8")
+        for transition in loaded.transitions_from(level) + loaded.transitions_to(level):
+            assert f"../../transitions/{transition.id}/#{transition.id}" in text
+        for backlink in loaded.entry(level.id).backlinks:
+            assert f"#{backlink.anchor}" in text, (level.id, backlink.key)
+
+
+def test_each_entity_shows_what_links_to_it(built_site, loaded):
+    story = loaded.handbook.stories.stories[0]
+    referrers = loaded.entry(story.id).backlinks
+    assert referrers, "the first story is referenced somewhere"
+    text = (built_site[0] / "stories/index.html").read_text(encoding="utf-8")
+    section = text[text.index(f'id="{story.id}"'):]
+    section = section[:section.find("<h2", 10)]
+    assert "Referenced by" in section or all(r in loaded.entry(story.id).links for r in referrers)
+
+
+def test_search_index_covers_rendered_content(built_site, loaded):
+    index = json.loads((built_site[0] / "search/search_index.json").read_text(encoding="utf-8"))
+    text = " ".join(doc["text"] + " " + doc["title"] for doc in index["docs"])
+    for transition in loaded.handbook.transitions.transitions:
+        assert transition.signals[0].text.split()[1] in text
+    for resource in loaded.handbook.resources.resources:
+        assert resource.title.replace("'", "&#x27;") in text or resource.title in text
+
+
+def test_no_page_asks_for_anything_outside_the_site(built_site):
+    for page in built_site[0].rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert not re.search(r'<script[^>]+src="(https?:)?//', text), page
+        assert not re.search(r'<link[^>]+rel="(stylesheet|preload|preconnect|icon|manifest)"[^>]+href="(https?:)?//', text)
+        assert "fonts.googleapis" not in text
+
+
+def test_published_json_schema_is_up_to_date():
+    for file_name, schema in schemas().items():
+        published = json.loads((SCHEMA_DIR / file_name).read_text(encoding="utf-8"))
+        assert published == schema, f"run `make schema`: {file_name} is stale"
+
+
+def test_bad_data_stops_the_build_before_the_site_is_touched(tmp_path, data_copy):
+    (data_copy / "stories.yml").write_text(
+        (data_copy / "stories.yml").read_text(encoding="utf-8").replace("    lesson:", "    leson:", 1), encoding="utf-8")
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("the previous build", encoding="utf-8")
+    result = mkdocs_build(site, HANDBOOK_DATA=str(data_copy))
+    assert result.returncode != 0
+    assert "stories.yml:" in result.stderr and "did you mean 'lesson'?" in result.stderr
+    assert (site / "index.html").read_text(encoding="utf-8") == "the previous build"
+
+
+def test_make_check_reports_valid_data():
+    result = subprocess.run([sys.executable, "-m", "macros.check"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0 and "data is valid" in result.stdout

@@ -1,0 +1,151 @@
+"""Loading the data: the real data is valid, and each kind of bad input is reported with file, line and fix."""
+import re
+
+import pytest
+
+from macros.errors import HandbookError
+from macros.loader import load_handbook
+from macros.schema import Handbook
+
+
+def load_error(data_dir) -> str:
+    with pytest.raises(HandbookError) as caught:
+        load_handbook(data_dir)
+    return str(caught.value)
+
+
+def edit(path, old, new, count=1):
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path.name}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def line_of(path, needle) -> int:
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if needle in line:
+            return number
+    raise AssertionError(needle)
+
+
+def test_real_data_loads_with_every_file(loaded):
+    assert set(loaded.sources) == set(Handbook.model_fields)
+    assert loaded.levels, "the ladder has levels"
+
+
+def test_every_level_describes_every_dimension(loaded):
+    dimension_ids = {d.id for d in loaded.handbook.ladder.dimensions}
+    for level in loaded.levels:
+        assert set(level.dimensions) == dimension_ids
+
+
+def test_transitions_join_levels_that_exist(loaded):
+    level_ids = {level.id for level in loaded.levels}
+    for transition in loaded.handbook.transitions.transitions:
+        assert {transition.from_level, transition.to_level} <= level_ids
+
+
+def test_references_are_recorded_both_ways(loaded):
+    for entry in loaded.index.values():
+        for target in entry.links:
+            assert entry in target.backlinks
+
+
+def test_checklist_items_are_keyed_by_their_owner(loaded):
+    transition = loaded.handbook.transitions.transitions[0]
+    item = transition.signals[0]
+    assert loaded.entry_of(item, transition).key == f"{transition.id}--{item.id}"
+
+
+def test_malformed_yaml_names_file_and_line(data_copy):
+    path = data_copy / "stories.yml"
+    edit(path, "stories:\n", "stories:\n  - id: [unclosed\n")
+    message = load_error(data_copy)
+    assert f"stories.yml:{line_of(path, '[unclosed') + 1}" in message or f"stories.yml:{line_of(path, '[unclosed')}" in message
+    assert "malformed YAML" in message
+
+
+def test_missing_field_names_the_key_and_line(data_copy, loaded):
+    path = data_copy / "ladder.yml"
+    level = loaded.levels[1]
+    edit(path, f"    code: {level.code}\n", "")
+    message = load_error(data_copy)
+    assert f"ladder.yml:{line_of(path, f'- id: {level.id}')}" in message
+    assert "levels[1].code: the key 'code' is missing" in message
+    assert "add 'code:'" in message
+
+
+def test_wrong_type_says_what_was_expected(data_copy, loaded):
+    path = data_copy / "stories.yml"
+    story = loaded.handbook.stories.stories[0]
+    edit(path, f"    name: {story.name}\n", "    name: [a, list]\n")
+    message = load_error(data_copy)
+    assert f"stories.yml:{line_of(path, 'name: [a, list]')}" in message
+    assert "stories[0].name: expected a valid string, found list" in message
+
+
+def test_typo_in_a_key_suggests_the_right_one(data_copy):
+    path = data_copy / "stories.yml"
+    edit(path, "    lesson:", "    leson:")
+    message = load_error(data_copy)
+    assert f"stories.yml:{line_of(path, 'leson:')}" in message
+    assert "unknown key 'leson'" in message and "did you mean 'lesson'?" in message
+
+
+def test_duplicate_id_names_both_places(data_copy, loaded):
+    path = data_copy / "stories.yml"
+    first, second = loaded.handbook.stories.stories[:2]
+    edit(path, f"- id: {second.id}\n", f"- id: {first.id}\n")
+    message = load_error(data_copy)
+    assert f"duplicate id '{first.id}'" in message
+    assert f"stories.yml:{line_of(path, f'- id: {first.id}')}" in message
+
+
+def test_bad_id_syntax_is_explained(data_copy, loaded):
+    story = loaded.handbook.stories.stories[0]
+    edit(data_copy / "stories.yml", f"- id: {story.id}\n", "- id: Not An Id\n")
+    message = load_error(data_copy)
+    assert "'Not An Id' is not a valid id" in message and "lowercase letters" in message
+
+
+def test_dangling_level_reference_names_file_and_line(data_copy, loaded):
+    path = data_copy / "transitions.yml"
+    transition = loaded.handbook.transitions.transitions[0]
+    edit(path, f"    to: {transition.to_level}\n", "    to: midd\n")
+    message = load_error(data_copy)
+    assert f"transitions.yml:{line_of(path, 'to: midd')}" in message
+    assert "'midd' is not the id of any level" in message
+    assert f"did you mean '{transition.to_level}'?" in message
+
+
+def test_reference_to_the_wrong_kind_is_rejected(data_copy, loaded):
+    transition = loaded.handbook.transitions.transitions[0]
+    story = loaded.handbook.stories.stories[0]
+    edit(data_copy / "transitions.yml", f"    to: {transition.to_level}\n", f"    to: {story.id}\n")
+    assert f"'{story.id}' is a story, not a level" in load_error(data_copy)
+
+
+def test_duplicate_yaml_key_is_not_silently_dropped(data_copy):
+    path = data_copy / "managers.yml"
+    edit(path, "intro:", "closing: first\nintro:")
+    assert "duplicate key 'closing'" in load_error(data_copy)
+
+
+def test_missing_dimension_on_a_level_is_reported(data_copy, loaded):
+    dimension = loaded.handbook.ladder.dimensions[-1]
+    path = data_copy / "ladder.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(rf"\n      {dimension.id}: .*", "", text, count=1), encoding="utf-8")
+    assert f"does not describe the dimension '{dimension.id}'" in load_error(data_copy)
+
+
+def test_unknown_data_file_is_reported(data_copy):
+    (data_copy / "storys.yml").write_text("intro: x\n", encoding="utf-8")
+    message = load_error(data_copy)
+    assert "'storys.yml' is not a handbook data file" in message and "rename it to stories.yml" in message
+
+
+def test_all_problems_are_listed_at_once(data_copy):
+    edit(data_copy / "stories.yml", "    lesson:", "    leson:")
+    edit(data_copy / "managers.yml", "intro:", "intro2:")
+    message = load_error(data_copy)
+    assert "stories.yml" in message and "managers.yml" in message
