@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# The site's configuration: a company builds its own with `make build CONFIG=company/mkdocs.yml`.
+CONFIG ?= mkdocs.yml
 export NO_MKDOCS_2_WARNING := true
 
 .PHONY: help setup browser serve build check schema test pdf offline bench clean
@@ -32,10 +34,10 @@ browser:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
 serve: setup
-	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
+	$(BIN)/mkdocs serve --strict -f $(CONFIG) -a 127.0.0.1:8000
 
 check: setup
-	$(BIN)/python -m macros.check
+	$(BIN)/python -m macros.check --config $(CONFIG)
 
 schema: setup
 	$(BIN)/python -m macros.schema_export
@@ -44,7 +46,7 @@ schema: setup
 # so a failed build never leaves site/ half written.
 build: setup
 	rm -rf .build/site
-	$(BIN)/mkdocs build --strict --quiet -d .build/site
+	$(BIN)/mkdocs build --strict --quiet -f $(CONFIG) -d $(CURDIR)/.build/site
 	rm -rf site && mkdir -p .build && mv .build/site site
 	@echo "built site/ ($$(find site -name '*.html' | wc -l) HTML files)"
 

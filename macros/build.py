@@ -9,14 +9,18 @@ from .model import LoadedHandbook
 _current: LoadedHandbook | None = None
 
 
+def data_dirs(config) -> tuple[Path, Path | None]:
+    """The base data folder and the company's overlay folder (or None) that `config` names."""
+    settings = config["extra"].get("handbook", {})
+    root = Path(config["config_file_path"]).parent
+    overlay = settings.get("overlay_dir")
+    return root / settings.get("data_dir", "data"), (root / overlay if overlay else None)
+
+
 def load_for_config(config) -> LoadedHandbook:
     """Load the data that `config` names (extra.handbook.data_dir, overlay_dir) and keep it for this build."""
     global _current
-    settings = config["extra"].get("handbook", {})
-    root = Path(config["config_file_path"]).parent
-    data_dir = root / settings.get("data_dir", "data")
-    overlay = settings.get("overlay_dir")
-    _current = load_handbook(data_dir, root / overlay if overlay else None)
+    _current = load_handbook(*data_dirs(config))
     return _current
 
 

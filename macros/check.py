@@ -1,23 +1,27 @@
-"""`make check`: validate the data without building the site.
+"""`make check`: validate the data a configuration names, without building the site.
 
-Usage: python -m macros.check [DATA_DIR] [--overlay COMPANY_DATA_DIR]
+Usage: python -m macros.check [--config mkdocs.yml]
 Exit status 0 when the data is valid, 1 with every problem listed otherwise.
 """
 import argparse
 import sys
 from collections import Counter
+from pathlib import Path
 
+from mkdocs.config import load_config
+
+from .build import data_dirs
 from .errors import HandbookError
 from .loader import load_handbook
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description="Validate the handbook's data.")
-    parser.add_argument("data_dir", nargs="?", default="data")
-    parser.add_argument("--overlay", help="a company's data folder laid over the base data")
+    parser.add_argument("--config", default="mkdocs.yml", type=Path, help="the site's mkdocs.yml")
     args = parser.parse_args(argv)
+    data_dir, overlay_dir = data_dirs(load_config(config_file=str(args.config)))
     try:
-        loaded = load_handbook(args.data_dir, args.overlay)
+        loaded = load_handbook(data_dir, overlay_dir)
     except HandbookError as error:
         print(error, file=sys.stderr)
         return 1

@@ -20,6 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from macros import build  # noqa: E402
 from macros.errors import HandbookError  # noqa: E402
 
+BASE_OVERRIDES = Path(__file__).resolve().parent.parent / "overrides"
 PAGE_SOURCE = '{{{{ handbook_page("{kind}", "{key}") }}}}\n'
 # Material's offline plugin would load this shim from a CDN; we ship it (npm: iframe-worker).
 OFFLINE_SEARCH_SHIM = "assets/vendor/iframe-worker/shim.js"
@@ -37,6 +38,8 @@ def on_config(config):
             raise PluginError(f"mkdocs.yml: the nav needs a section that lists '{section_index}'; "
                               f"the page of '{entry.key}' is added to that section")
         section.append({entry.title: entry.page})
+    _layer_theme_overrides(config)
+    config["nav"] = [*(config["nav"] or []), *config["extra"].get("handbook", {}).get("nav", [])]
     offline = config.plugins.get("material/offline")
     if offline is not None and offline.config.enabled:
         config.extra["polyfills"] = [*config.extra.get("polyfills", []), OFFLINE_SEARCH_SHIM]
@@ -47,7 +50,27 @@ def on_files(files, config):
     for _, entry in build.current().generated_pages():
         content = PAGE_SOURCE.format(kind=entry.kind, key=entry.key)
         files.append(File.generated(config, entry.page, content=content))
+    pages_dir = config["extra"].get("handbook", {}).get("pages_dir")
+    if pages_dir:
+        _add_company_pages(files, config, Path(config["config_file_path"]).parent / pages_dir)
     return files
+
+
+def _layer_theme_overrides(config) -> None:
+    """A company's custom_dir comes first, the base's overrides next, then Material."""
+    dirs = config["theme"].dirs
+    if BASE_OVERRIDES.is_dir() and str(BASE_OVERRIDES) not in dirs:
+        dirs.insert(1 if config["theme"].custom_dir else 0, str(BASE_OVERRIDES))
+
+
+def _add_company_pages(files, config, pages_dir: Path) -> None:
+    """A company's own pages and assets, served beside the base pages (docs_dir stays the base's)."""
+    for path in sorted(p for p in pages_dir.rglob("*") if p.is_file()):
+        src_uri = path.relative_to(pages_dir).as_posix()
+        if files.get_file_from_path(src_uri) is not None:
+            raise PluginError(f"{path}: a base page already has the path '{src_uri}'; "
+                              "put company pages in a folder of their own")
+        files.append(File(src_uri, str(pages_dir), config["site_dir"], config["use_directory_urls"]))
 
 
 def _section_containing(nav: list, page: str) -> list:

@@ -27,13 +27,25 @@ def kind_of(model: BaseModel) -> str:
     return re.sub(r"(?<!^)(?=[A-Z])", "_", type(model).__name__).lower()
 
 
-def build_index(handbook: Handbook, sources: dict[str, SourceFile], problems: list[Problem]) -> dict[str, Entry]:
+def build_index(handbook: Handbook, sources: dict[str, SourceFile], problems: list[Problem],
+                removed: dict | None = None) -> dict[str, Entry]:
+    """Every id with its page and anchor; every reference checked and linked both ways.
+
+    `removed` holds the ids a company overlay took out: a `related` link to one
+    is dropped, a typed reference (a level, a track) is an error that says so.
+    `covers` lets a company's levels, transitions and dimensions stand in for
+    the base's: a reference to a covered id leads to what covers it.
+    """
     index: dict[str, Entry] = {}
     for file_name, source in sources.items():
         part = getattr(handbook, file_name)
         _register(part, (), None, FILE_PAGES[file_name], source, index, problems)
+    aliases: dict[str, list[Entry]] = {}
+    for entry in index.values():
+        for covered in getattr(entry.obj, "covers", []):
+            aliases.setdefault(covered, []).append(entry)
     for entry in list(index.values()):
-        _check_references(entry, index, problems)
+        _check_references(entry, index, aliases, removed or {}, problems)
     _check_ladder(handbook, sources["ladder"], sources["transitions"], problems)
     return index
 
@@ -92,7 +104,8 @@ def _ref_kinds(annotation) -> RefTo | None:
     return None
 
 
-def _check_references(entry: Entry, index: dict[str, Entry], problems: list[Problem]) -> None:
+def _check_references(entry: Entry, index: dict[str, Entry], aliases: dict, removed: dict,
+                      problems: list[Problem]) -> None:
     obj = entry.obj
     for name, field in type(obj).model_fields.items():
         marker = next((m for m in field.metadata if isinstance(m, RefTo)), None) or _ref_kinds(field.annotation)
@@ -103,23 +116,32 @@ def _check_references(entry: Entry, index: dict[str, Entry], problems: list[Prob
         for position, target_id in enumerate(targets):
             path = entry.path[:-1] + ((field.alias or name,) + ((position,) if isinstance(value, list) else ()))
             target = index.get(target_id)
-            if target is None or (marker.kinds and target.kind not in marker.kinds):
-                problems.append(_dangling(entry, path, target_id, target, marker, index))
+            targets = [target] if target is not None else aliases.get(target_id, [])
+            if not targets and target_id in removed and not marker.kinds:
+                continue  # a "related" link to something the company took out simply goes
+            if not targets or any(marker.kinds and t.kind not in marker.kinds for t in targets):
+                problems.append(_dangling(entry, path, target_id, target, marker, index, removed))
                 continue
-            if target not in entry.links:
-                entry.links.append(target)
-                target.backlinks.append(entry)
+            for target in targets:
+                if target not in entry.links:
+                    entry.links.append(target)
+                    target.backlinks.append(entry)
 
 
-def _dangling(entry: Entry, path, target_id, target, marker: RefTo, index) -> Problem:
+def _dangling(entry: Entry, path, target_id, target, marker: RefTo, index, removed: dict) -> Problem:
     wanted = " or ".join(marker.kinds) or "entity"
     candidates = [k for k, e in index.items() if not marker.kinds or e.kind in marker.kinds]
     close = difflib.get_close_matches(target_id, candidates, n=1)
-    if target is None:
+    fix = f"did you mean '{close[0]}'?" if close else f"use the id of an existing {wanted}, or remove this reference"
+    if target_id in removed:
+        where = removed[target_id]
+        message = f"'{target_id}' was removed by the company layer ({where.file}:{where.line})"
+        fix = (f"give a company {wanted} 'covers: [{target_id}]', or override this entity in the company layer "
+               "without the reference")
+    elif target is None:
         message = f"'{target_id}' is not the id of any {wanted}"
     else:
         message = f"'{target_id}' is a {target.kind}, not a {wanted}"
-    fix = f"did you mean '{close[0]}'?" if close else f"use the id of an existing {wanted}, or remove this reference"
     return entry.source.problem(path, message, fix)
 
 

@@ -14,7 +14,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from .errors import HandbookError, Problem
 from .index import build_index
 from .model import LoadedHandbook
-from .overlay import apply_overlay
+from .overlay import Removal, apply_overlay
 from .schema import Handbook
 from .yaml_source import SourceFile, read_yaml
 
@@ -24,10 +24,11 @@ FILE_FIELDS = dict(Handbook.model_fields)
 def load_handbook(data_dir: Path, overlay_dir: Path | None = None) -> LoadedHandbook:
     """Read the base data (and a company's overlay), validate, index; raise HandbookError on any problem."""
     problems: list[Problem] = []
+    removed: dict[str, Removal] = {}
     sources = _read_files(Path(data_dir), "base", problems, required=True)
     if overlay_dir is not None:
         company = _read_files(Path(overlay_dir), "company", problems, required=False)
-        sources = apply_overlay(sources, company, problems)
+        sources = apply_overlay(sources, company, problems, removed)
     if problems:
         raise HandbookError(problems)
 
@@ -41,7 +42,7 @@ def load_handbook(data_dir: Path, overlay_dir: Path | None = None) -> LoadedHand
         raise HandbookError(problems)
 
     handbook = Handbook(**parts)
-    index = build_index(handbook, sources, problems)
+    index = build_index(handbook, sources, problems, removed)
     if problems:
         raise HandbookError(problems)
     return LoadedHandbook(handbook, index, sources)

@@ -49,6 +49,12 @@ class Entity(Model):
     id: Id = Field(description="Stable kebab-case id, unique in the handbook; it is the anchor on the site.")
 
 
+class Covering(Model):
+    covers: list[Id] = Field(default_factory=list,
+                             description="When a company brings its own ladder: ids of the base entities this one "
+                                         "stands in for; references to them lead here.")
+
+
 class Linked(Entity):
     """An entity that names the levels it concerns and other related entities."""
 
@@ -107,12 +113,12 @@ class Site(Model):
 
 # --- Levels and transitions ----------------------------------------------
 
-class Dimension(Entity):
+class Dimension(Entity, Covering):
     name: Label
     question: Text = Field(description="What this dimension asks about an engineer.")
 
 
-class Track(Entity):
+class Track(Linked):
     name: Label
     summary: Text
     titles: list[Label] = Field(default_factory=list)
@@ -123,7 +129,7 @@ class Track(Entity):
     reversibility: Text
 
 
-class Level(Entity):
+class Level(Entity, Covering):
     name: Label
     code: Label = Field(description="The level's short code, such as L3.")
     track: Ref("track")
@@ -132,7 +138,7 @@ class Level(Entity):
     dimensions: dict[Id, Text] = Field(description="One text per dimension id.")
 
 
-class Transition(Entity):
+class Transition(Entity, Covering):
     from_level: LevelRef = Field(alias="from")
     to_level: LevelRef = Field(alias="to")
     title: Label

@@ -1,0 +1,191 @@
+"""Company overlays: each operation by id, merged validation that names the layer, and the example company."""
+import textwrap
+
+import pytest
+
+from conftest import ROOT, mkdocs_build
+from macros.errors import HandbookError
+from macros.loader import load_handbook
+from site_html import output_path
+
+EXAMPLE = ROOT / "examples" / "acme"
+
+
+def overlay(tmp_path, **files):
+    folder = tmp_path / "company"
+    folder.mkdir(exist_ok=True)
+    for name, text in files.items():
+        (folder / f"{name}.yml").write_text(textwrap.dedent(text), encoding="utf-8")
+    return folder
+
+
+def merged(tmp_path, **files):
+    return load_handbook(ROOT / "data", overlay(tmp_path, **files))
+
+
+def test_changing_one_field_keeps_the_others(tmp_path, loaded):
+    story = loaded.handbook.stories.stories[0]
+    result = merged(tmp_path, stories=f"""
+        stories:
+          - id: {story.id}
+            headline: Our own one-line summary.
+        """)
+    changed = result.entry(story.id).obj
+    assert changed.headline == "Our own one-line summary."
+    assert changed.lesson == story.lesson and changed.levels == story.levels
+
+
+def test_adding_an_entity_appends_it_and_links_it(tmp_path, loaded):
+    level = loaded.levels[2]
+    result = merged(tmp_path, resources=f"""
+        resources:
+          - id: company-wiki
+            title: The company wiki
+            kind: internal guide
+            why: Where our own practices are written down.
+            topics: [company]
+            levels: [{level.id}]
+        """)
+    assert result.handbook.resources.resources[-1].id == "company-wiki"
+    assert result.entry("company-wiki") in result.entry(level.id).backlinks
+    assert len(result.handbook.resources.resources) == len(loaded.handbook.resources.resources) + 1
+
+
+def test_removing_an_entity_drops_it_and_its_related_links(tmp_path, loaded):
+    removed = loaded.handbook.traps.anti_patterns[0]
+    referrers = [e for e in loaded.entry(removed.id).backlinks if removed.id in getattr(e.obj, "related", [])]
+    assert referrers, "some base entity relates to the first anti-pattern"
+    result = merged(tmp_path, traps=f"""
+        anti_patterns:
+          - id: {removed.id}
+            remove: true
+        """)
+    assert removed.id not in result.index
+    assert all(removed.id not in [link.key for link in result.entry(r.key).links] for r in referrers)
+
+
+def test_removing_an_id_that_does_not_exist_is_an_error(tmp_path):
+    with pytest.raises(HandbookError) as caught:
+        merged(tmp_path, traps="""
+            anti_patterns:
+              - id: no-such-pattern
+                remove: true
+            """)
+    assert "company/traps.yml:3: [company]" in str(caught.value) and "no 'no-such-pattern' to remove" in str(caught.value)
+
+
+def test_removed_level_still_referenced_names_base_file_line_and_company_removal(tmp_path, loaded):
+    level = loaded.levels[-1]
+    with pytest.raises(HandbookError) as caught:
+        merged(tmp_path, ladder=f"""
+            levels:
+              - id: {level.id}
+                remove: true
+            """)
+    message = str(caught.value)
+    transition = loaded.transitions_to(level)[0]
+    base_line = next(n for n, line in enumerate((ROOT / "data/transitions.yml").read_text().splitlines(), 1)
+                     if line.strip() == f"to: {level.id}")
+    assert f"data/transitions.yml:{base_line}: [base]" in message
+    assert f"'{level.id}' was removed by the company layer" in message and "company/ladder.yml:3" in message
+    assert transition.id  # the transition that still points at the level
+
+
+def test_error_in_the_company_layer_names_the_company_file(tmp_path, loaded):
+    story = loaded.handbook.stories.stories[1]
+    with pytest.raises(HandbookError) as caught:
+        merged(tmp_path, stories=f"""
+            stories:
+              - id: {story.id}
+                leson: typo here
+            """)
+    assert "company/stories.yml:4: [company] stories[1].leson: unknown key 'leson'" in str(caught.value)
+
+
+def test_replacing_the_ladder_uses_company_levels_and_dimensions(tmp_path, loaded):
+    covered = [level.id for level in loaded.levels]
+    levels = "\n".join(f"""
+              - id: c{n}
+                name: Level {n}
+                code: C{n}
+                track: ic
+                covers: [{base}]
+                summary: Summary {n}.
+                evaluated_on: Evaluation {n}.
+                dimensions: {{reach: Reach {n}.}}""" for n, base in enumerate(covered, 1))
+    transitions = "\n".join(f"""
+              - id: c{n}-to-c{n + 1}
+                from: c{n}
+                to: c{n + 1}
+                title: C{n} to C{n + 1}
+                what_changes: Change {n}.
+                signals: [{{id: s, text: Signal {n}.}}]
+                held_back: [{{id: h, text: Held {n}.}}]""" for n in range(1, len(covered)))
+    result = merged(tmp_path, ladder=f"""
+            replace: [dimensions, levels]
+            dimensions:
+              - id: reach
+                name: Reach
+                question: How far does it go?
+            levels:{levels}
+            """, transitions=f"""
+            replace: [transitions]
+            transitions:{transitions}
+            """)
+    assert [level.code for level in result.levels] == [f"C{n}" for n in range(1, len(covered) + 1)]
+    assert [d.id for d in result.handbook.ladder.dimensions] == ["reach"]
+    anti_pattern = loaded.handbook.traps.anti_patterns[0]
+    base_level = anti_pattern.levels[0]
+    covering = f"c{covered.index(base_level) + 1}"
+    assert result.entry(anti_pattern.id) in result.entry(covering).backlinks
+
+
+def test_example_company_data_is_valid():
+    result = load_handbook(ROOT / "data", EXAMPLE / "data")
+    tracks = {level.track for level in result.levels}
+    assert len([level for level in result.levels if level.track == "ic"]) >= 7
+    assert "management" in tracks
+
+
+@pytest.fixture(scope="module")
+def example_site(tmp_path_factory):
+    site = tmp_path_factory.mktemp("acme")
+    result = mkdocs_build(site, config=EXAMPLE / "mkdocs.yml")
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return site
+
+
+def test_example_site_shows_company_levels_and_not_what_it_removed(example_site, loaded):
+    company = load_handbook(ROOT / "data", EXAMPLE / "data")
+    for level in company.levels:
+        page = example_site / output_path(company.entry(level.id).page)
+        assert page.exists() and level.name in page.read_text(encoding="utf-8")
+    removed_levels = {level.id for level in loaded.levels} - {level.id for level in company.levels}
+    removed_patterns = {p.id for p in loaded.handbook.traps.anti_patterns} - {p.id for p in company.handbook.traps.anti_patterns}
+    assert removed_levels and removed_patterns
+    every_page = " ".join(p.read_text(encoding="utf-8") for p in example_site.rglob("*.html"))
+    for level_id in removed_levels:
+        assert not (example_site / "levels" / level_id).exists()
+    for pattern_id in removed_patterns:
+        assert f'id="{pattern_id}"' not in every_page and f"#{pattern_id}\"" not in every_page
+
+
+def test_example_site_carries_the_company_name_and_pages(example_site):
+    company = load_handbook(ROOT / "data", EXAMPLE / "data")
+    for page in example_site.rglob("*.html"):
+        if page.name != "404.html":
+            assert company.handbook.site.title in page.read_text(encoding="utf-8"), page
+    own_pages = [p.relative_to(EXAMPLE / "docs").with_suffix("") for p in (EXAMPLE / "docs").rglob("*.md")]
+    for own in own_pages:
+        assert (example_site / own / "index.html").exists()
+
+
+def test_base_site_is_unchanged_by_the_example(built_site, loaded):
+    site, _ = built_site
+    for level in loaded.levels:
+        assert (site / output_path(loaded.entry(level.id).page)).exists()
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert loaded.handbook.site.title in home
+    company = load_handbook(ROOT / "data", EXAMPLE / "data")
+    assert company.handbook.site.title not in home
