@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Optional
 
 from pydantic import BaseModel
@@ -46,10 +47,19 @@ class LoadedHandbook:
         return self.handbook.ladder.levels
 
     def transitions_from(self, level: Level) -> list[Transition]:
-        return [t for t in self.handbook.transitions.transitions if t.from_level == level.id]
+        return list(self._leaving.get(level.id, []))
 
     def transitions_to(self, level: Level) -> list[Transition]:
-        return [t for t in self.handbook.transitions.transitions if t.to_level == level.id]
+        return list(self._arriving.get(level.id, []))
+
+    # Grouped once: scanning every transition for every level would grow with the square of the data.
+    @cached_property
+    def _leaving(self) -> dict[str, list[Transition]]:
+        return _by_level(self.handbook.transitions.transitions, "from_level")
+
+    @cached_property
+    def _arriving(self) -> dict[str, list[Transition]]:
+        return _by_level(self.handbook.transitions.transitions, "to_level")
 
     def backlinks(self, key: str, kind: str | None = None) -> list[Entry]:
         return [e for e in self.index[key].backlinks if kind is None or e.kind == kind]
@@ -57,3 +67,11 @@ class LoadedHandbook:
     def generated_pages(self) -> list[tuple[str, Entry]]:
         """(section index page, entry) for each entity that has a page of its own."""
         return [(ENTITY_PAGES[e.kind][1], e) for e in self.index.values() if e.kind in ENTITY_PAGES]
+
+
+def _by_level(transitions: list[Transition], end: str) -> dict[str, list[Transition]]:
+    """Transitions by the id of the level at `end` ("from_level" or "to_level"), in data order."""
+    groups: dict[str, list[Transition]] = {}
+    for transition in transitions:
+        groups.setdefault(getattr(transition, end), []).append(transition)
+    return groups

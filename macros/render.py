@@ -7,6 +7,7 @@ rewrites them like any hand-written link.
 """
 from __future__ import annotations
 
+import functools
 import posixpath
 from pathlib import Path
 
@@ -52,16 +53,26 @@ class _UrlFrom:
         entry = self.loaded.entry(target) if isinstance(target, str) else target
         if entry.page == self.here:
             return f"#{entry.anchor}"
-        relative = posixpath.relpath(entry.page, posixpath.dirname(self.here) or ".")
-        return f"{relative}#{entry.anchor}"
+        return f"{self.page(entry.page)}#{entry.anchor}"
 
     def page(self, page: str) -> str:
-        return posixpath.relpath(page, posixpath.dirname(self.here) or ".")
+        return _relative(page, posixpath.dirname(self.here) or ".")
+
+
+@functools.lru_cache(maxsize=None)
+def _relative(page: str, from_folder: str) -> str:
+    """Cached: a page links to the same few pages many times, and relpath asks the OS for the cwd each time."""
+    return posixpath.relpath(page, from_folder)
+
+
+# One converter for the whole build: `markdown.markdown()` would set up a new one, with all its
+# extensions and patterns, for every checklist label.
+_INLINE_MARKDOWN = markdown.Markdown()
 
 
 def _inline_html(text: str) -> str:
     """Markdown text as inline HTML, for places inside raw HTML blocks (checklist labels)."""
-    html = markdown.markdown(text)
+    html = _INLINE_MARKDOWN.reset().convert(text)
     if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         html = html[3:-4]
     return html

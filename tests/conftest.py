@@ -4,12 +4,15 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import shutil
 import socket
 import subprocess
 import sys
 import threading
+import tomllib
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -53,6 +56,49 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+def netlify_rule_pattern(for_path: str) -> re.Pattern:
+    """A `[[headers]] for` path as Netlify matches it: `*` spans anything, `:name` one segment."""
+    def part(segment: str) -> str:
+        if segment.startswith(":"):
+            return "([^/]+)"
+        if segment == "*":
+            return "?(.*)"
+        return ".*".join(re.escape(piece) for piece in segment.split("*"))
+    return re.compile("^/" + "/".join(part(s) for s in for_path.split("/") if s) + "/?$", re.IGNORECASE)
+
+
+def netlify_headers(path: str, config: Path = ROOT / "netlify.toml") -> dict[str, str]:
+    """The headers netlify.toml gives a path: every matching rule applies, repeated names joined."""
+    headers = {"Cache-Control": "public, max-age=0, must-revalidate"}  # Netlify's default
+    chosen: dict[str, list[str]] = {}
+    for rule in tomllib.loads(config.read_text(encoding="utf-8")).get("headers", []):
+        if netlify_rule_pattern(rule["for"]).match(path):
+            for name, value in rule["values"].items():
+                chosen.setdefault(name, []).append(value)
+    return headers | {name: ", ".join(values) for name, values in chosen.items()}
+
+
+class NetlifyHandler(QuietHandler):
+    """Serves the site as Netlify would: netlify.toml's headers, and 404.html for a missing path."""
+
+    def end_headers(self):
+        for name, value in netlify_headers(urlsplit(self.path).path).items():
+            self.send_header(name, value)
+        super().end_headers()
+
+    def send_error(self, code, message=None, explain=None):
+        not_found = Path(self.directory) / "404.html"
+        if code != 404 or not not_found.exists():
+            return super().send_error(code, message, explain)
+        body = not_found.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
 def serve(directory: Path, port: int, handler=QuietHandler):
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(directory)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -75,7 +121,8 @@ def built_site(tmp_path_factory, site_port):
 
 @pytest.fixture(scope="session")
 def site_url(built_site, site_port):
-    server = serve(built_site[0], site_port)
+    """The built site served as Netlify serves it, so every browser test runs under its headers."""
+    server = serve(built_site[0], site_port, NetlifyHandler)
     yield f"http://127.0.0.1:{site_port}/"
     server.shutdown()
 

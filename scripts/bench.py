@@ -1,0 +1,367 @@
+"""`make bench`: what the data-driven handbook costs over plain MkDocs, and what a page weighs.
+
+It prints figures and asserts nothing; the goals (build ratio at most 1.10, cost
+linear in the data, own JS under 10 KB gzipped) are read off the table.
+
+The plain build is the yardstick: the same pages, rendered to Markdown once by
+the handbook (the generated level and transition pages included), built by
+MkDocs with the same theme, extensions and navigation but without the macros
+plugin and the hook. Both are timed as `make build` runs them, a fresh
+`mkdocs build` process each, so Python's start and imports count; runs of the
+two alternate and the median is kept. The ratio is of CPU time, which other
+work on a shared machine disturbs less than wall time (both are printed; a build
+uses one core, so on an idle machine they agree). Larger data is made from the real data:
+each entity in a list is copied with its id suffixed (`-c2`, `-c3`, ...) and the
+references inside a copy lead to the same copy, so every copy is a valid,
+complete handbook and the levels and transitions (and their pages) grow too.
+Everything is written to a temporary folder; the repository is never touched.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+
+from conftest import CHROMIUM, CHROMIUM_ARGS, free_port, serve  # noqa: E402
+from macros.loader import load_handbook  # noqa: E402
+
+CONFIG = ROOT / "mkdocs.yml"
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "true"}
+# Scale of the data -> runs of each build; one run at 100x, whose build takes most of a minute.
+SCALES = {1: 5, 10: 3, 100: 1}
+SERVE_EDITS = 3
+
+
+# --- Data at larger scales ------------------------------------------------------
+
+def scaled_data(target: Path, copies: int) -> Path:
+    """data/ with every entity in a list copied `copies` times; references stay within their copy."""
+    loaded = load_handbook(ROOT / "data")
+    dimensions = {d.id for d in loaded.handbook.ladder.dimensions}  # the ladder's axes keep their shape
+    entities = {e.obj.id for e in loaded.index.values() if e.key == e.obj.id} - dimensions
+    copied = set().union(*(_listed(source.data, entities) for source in loaded.sources.values()))
+    target.mkdir(parents=True)
+    for name, source in loaded.sources.items():
+        grown = _grow(source.data, copies, copied)
+        (target / f"{name}.yml").write_text(yaml.safe_dump(grown, allow_unicode=True, sort_keys=False),
+                                            encoding="utf-8")
+    scaled = load_handbook(target)  # raises if the copies broke the schema or a reference
+    assert len(scaled.levels) == copies * len(loaded.levels)
+    return target
+
+
+def _listed(value, entities: set[str]) -> set[str]:
+    """The ids of the entities that sit in lists (a single entity, such as the brag document, cannot be copied)."""
+    if isinstance(value, dict):
+        return set().union(*(_listed(item, entities) for item in value.values()))
+    if not isinstance(value, list):
+        return set()
+    found = set().union(*(_listed(item, entities) for item in value))
+    if value and all(isinstance(item, dict) and item.get("id") in entities for item in value):
+        found |= {item["id"] for item in value}
+    return found
+
+
+def _grow(value, copies: int, copied: set[str]):
+    if isinstance(value, dict):
+        return {key: _grow(item, copies, copied) for key, item in value.items()}
+    if not isinstance(value, list):
+        return value
+    grown = [_grow(item, copies, copied) for item in value]
+    if value and all(isinstance(item, dict) and item.get("id") in copied for item in value):
+        grown += [_renamed(item, f"-c{copy}", copied) for copy in range(2, copies + 1) for item in value]
+    return grown
+
+
+def _renamed(value, suffix: str, copied: set[str]):
+    if isinstance(value, dict):
+        return {key: _renamed(item, suffix, copied) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_renamed(item, suffix, copied) for item in value]
+    return value + suffix if isinstance(value, str) and value in copied else value
+
+
+# --- The plain site: the same pages as Markdown, no macros ------------------------
+
+def plain_project(target: Path, data_dir: Path) -> tuple[Path, int]:
+    """Render every page once through the handbook, write it as a plain MkDocs project; its config and page count."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.plugins import BasePlugin, event_priority
+    from mkdocs.utils import yaml_load
+
+    class AllPagesRead(Exception):
+        pass
+
+    class Capture(BasePlugin):
+        """Keeps each page's Markdown after every other plugin (the macros) has run."""
+
+        def __init__(self):
+            self.pages: dict[str, str] = {}
+
+        @event_priority(-100)
+        def on_page_markdown(self, markdown, page, **kwargs):
+            self.pages[page.file.src_uri] = markdown
+
+        def on_env(self, env, **kwargs):
+            raise AllPagesRead  # every page is read: writing the site is not needed
+
+    os.environ["HANDBOOK_DATA"] = str(data_dir)
+    try:
+        config = load_config(config_file=str(CONFIG), site_dir=str(target / "rendered-site"))
+        capture = Capture()
+        config.plugins["bench-capture"] = capture
+        build(config)
+    except AllPagesRead:
+        pass
+    finally:
+        del os.environ["HANDBOOK_DATA"]
+
+    docs = target / "docs"
+    shutil.copytree(ROOT / "docs", docs, ignore=shutil.ignore_patterns("*.md"))
+    for src_uri, markdown in capture.pages.items():
+        (docs / src_uri).parent.mkdir(parents=True, exist_ok=True)
+        (docs / src_uri).write_text(markdown, encoding="utf-8")
+
+    with CONFIG.open(encoding="utf-8") as file:
+        settings = yaml_load(file)
+    settings.pop("hooks", None)
+    settings.pop("watch", None)
+    settings["plugins"] = {name: options for name, options in settings["plugins"].items() if name != "macros"}
+    settings["theme"]["custom_dir"] = str(ROOT / settings["theme"]["custom_dir"])
+    settings["docs_dir"] = str(docs)
+    settings["nav"] = config["nav"]  # the hook's nav, with the generated pages in it
+    plain_config = target / "mkdocs.yml"
+    plain_config.write_text(yaml.safe_dump(settings, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return plain_config, len(capture.pages)
+
+
+# --- Timing ----------------------------------------------------------------------
+
+def timed_build(config: Path, site: Path, **env: str) -> tuple[float, float]:
+    """Wall time and CPU time (user + system) of one `mkdocs build` process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)],
+                            cwd=ROOT, env={**ENV, **env}, capture_output=True, text=True)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if result.returncode != 0:
+        raise SystemExit(f"build of {config} failed:\n{result.stderr}")
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def compare_builds(work: Path, scale: int, runs: int) -> dict:
+    data_dir = ROOT / "data" if scale == 1 else scaled_data(work / f"data-{scale}x", scale)
+    plain_config, pages = plain_project(work / f"plain-{scale}x", data_dir)
+    times: dict[str, list[tuple[float, float]]] = {"handbook": [], "plain": []}
+    for run in range(runs):
+        # alternate which goes first, so a slow moment of the machine does not favour one of them
+        order = [("handbook", CONFIG, {"HANDBOOK_DATA": str(data_dir)}), ("plain", plain_config, {})]
+        for kind, config, env in order if run % 2 == 0 else order[::-1]:
+            times[kind].append(timed_build(config, work / f"site-{kind}-{scale}x", **env))
+    result = {"scale": scale, "pages": pages, "runs": runs, "site": work / f"site-handbook-{scale}x"}
+    for kind, runs_of_kind in times.items():
+        result[f"{kind} wall"] = statistics.median(wall for wall, _ in runs_of_kind)
+        result[kind] = statistics.median(cpu for _, cpu in runs_of_kind)
+    result["ratio"] = result["handbook"] / result["plain"]
+    return result
+
+
+# --- Live reload -----------------------------------------------------------------------
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return None
+
+
+def wait_for(condition, timeout: float, step: float = 0.02) -> bool:
+    deadline = time.perf_counter() + timeout
+    while time.perf_counter() < deadline:
+        if condition():
+            return True
+        time.sleep(step)
+    return False
+
+
+def serve_rebuilds(work: Path) -> list[float]:
+    """Seconds from saving a level's code in ladder.yml until `mkdocs serve` serves the page with it."""
+    data_dir = work / "serve-data"
+    shutil.copytree(ROOT / "data", data_dir)
+    level = load_handbook(data_dir).levels[0]
+    ladder = data_dir / "ladder.yml"
+    port = free_port()
+    page_url = f"http://127.0.0.1:{port}/levels/{level.id}/"
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(CONFIG),
+                               "-a", f"127.0.0.1:{port}", "-w", str(data_dir)],
+                              cwd=ROOT, env={**ENV, "HANDBOOK_DATA": str(data_dir)},
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    times = []
+    try:
+        if not wait_for(lambda: fetch(page_url), timeout=120, step=0.2):
+            raise SystemExit("mkdocs serve did not start")
+        code = level.code
+        for edit in range(1, SERVE_EDITS + 1):
+            time.sleep(1)  # let the watcher settle after the previous build
+            new_code = f"{level.code}-bench{edit}"
+            text = ladder.read_text(encoding="utf-8")
+            start = time.perf_counter()
+            ladder.write_text(text.replace(f"code: {code}\n", f"code: {new_code}\n", 1), encoding="utf-8")
+            if not wait_for(lambda: f"({new_code})" in (fetch(page_url) or ""), timeout=60):
+                raise SystemExit("mkdocs serve did not rebuild after the edit")
+            times.append(time.perf_counter() - start)
+            code = new_code
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    return times
+
+
+# --- PDF ---------------------------------------------------------------------------------
+
+def pdf_time(work: Path) -> str:
+    """`make pdf`, timed in its two steps: the build with the print page, then scripts/pdf.py."""
+    script = ROOT / "scripts" / "pdf.py"
+    if not script.exists():
+        return "pdf: not available (scripts/pdf.py does not exist yet)"
+    site = work / "print-site"
+    build_wall, _ = timed_build(CONFIG, site, PRINT_PAGE="true")
+    start = time.perf_counter()
+    result = subprocess.run([sys.executable, str(script), str(site), str(work / "handbook.pdf")],
+                            cwd=ROOT, env=ENV, capture_output=True, text=True)
+    print_wall = time.perf_counter() - start
+    if result.returncode != 0:
+        return f"pdf: scripts/pdf.py failed after {print_wall:.2f} s: {(result.stderr or result.stdout).strip()[-300:]}"
+    said = (result.stdout.strip().splitlines() or [""])[-1]
+    return (f"pdf (make pdf): {build_wall + print_wall:.2f} s = build with the print page {build_wall:.2f} s "
+            f"+ printing {print_wall:.2f} s (scripts/pdf.py: {said})")
+
+
+# --- Page weight and requests ---------------------------------------------------------
+
+class Assets(HTMLParser):
+    """The stylesheets and scripts a page links to."""
+
+    def __init__(self):
+        super().__init__()
+        self.css: list[str] = []
+        self.js: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "link" and attributes.get("rel") == "stylesheet" and attributes.get("href"):
+            self.css.append(attributes["href"])
+        if tag == "script" and attributes.get("src"):
+            self.js.append(attributes["src"])
+
+
+def sizes(paths: list[Path]) -> tuple[int, int]:
+    data = [path.read_bytes() for path in paths]
+    return sum(len(d) for d in data), sum(len(gzip.compress(d)) for d in data)
+
+
+def kb(raw: int, zipped: int) -> str:
+    return f"{raw / 1024:7.1f} KB {zipped / 1024:7.1f} KB"
+
+
+def page_weight(site: Path, page: str) -> list[str]:
+    html_path = site / page / "index.html"
+    assets = Assets()
+    assets.feed(html_path.read_text(encoding="utf-8"))
+
+    def local(hrefs):
+        base = f"http://site/{page}/"
+        return [site / urlsplit(urljoin(base, href)).path.lstrip("/") for href in hrefs
+                if urljoin(base, href).startswith("http://site/")]
+
+    rows = [("HTML", sizes([html_path])), ("CSS", sizes(local(assets.css))), ("JS", sizes(local(assets.js)))]
+    total = tuple(sum(r[1][i] for r in rows) for i in (0, 1))
+    lines = [f"page weight of {page}/          raw  gzipped"]
+    lines += [f"  {name:<6} {kb(*size)}" for name, size in rows + [("total", total)]]
+    lines.append("own assets                   raw  gzipped")
+    for path in sorted((ROOT / "docs/assets/javascripts").glob("*.js")) + \
+            sorted((ROOT / "docs/assets/stylesheets").glob("*.css")):
+        lines.append(f"  {path.relative_to(ROOT / 'docs/assets')}: {sizes([path])[0]} B, {sizes([path])[1]} B gzipped")
+    return lines
+
+
+def page_requests(site: Path, page: str) -> str:
+    from playwright.sync_api import sync_playwright
+
+    port = free_port()
+    server = serve(site, port)
+    kinds: list[str] = []
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            context = browser.new_context()
+            context.on("request", lambda request: kinds.append(request.resource_type))
+            context.new_page().goto(f"http://127.0.0.1:{port}/{page}/", wait_until="networkidle")
+            browser.close()
+    finally:
+        server.shutdown()
+    counts = ", ".join(f"{kind} {kinds.count(kind)}" for kind in sorted(set(kinds)))
+    return f"requests for {page}/ (cold cache, until the network is idle): {len(kinds)} ({counts})"
+
+
+# --- The table ----------------------------------------------------------------------------
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scales", type=int, nargs="*", default=list(SCALES), help="data scales to build")
+    args = parser.parse_args()
+    print(f"handbook benchmark: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}. Each build is a fresh "
+          "`mkdocs build` process; runs of the two alternate; medians. The ratio is of CPU time (user + system),\n"
+          "which other work on the machine disturbs less than wall time; a build uses one core, so on an idle "
+          "machine the two are close.")
+    with tempfile.TemporaryDirectory(prefix="handbook-bench-") as tmp:
+        work = Path(tmp)
+        results = []
+        print(f"{'data':>5} {'pages':>6} {'runs':>4} | {'CPU s: handbook':>15} {'plain':>6} {'ratio':>6} | "
+              f"{'wall s: handbook':>16} {'plain':>6} | {'ms/page: handbook':>17} {'plain':>6} {'extra':>6}")
+        for scale in args.scales:
+            r = compare_builds(work, scale, SCALES.get(scale, 1))
+            results.append(r)
+            per_page = [1000 * value / r["pages"] for value in (r["handbook"], r["plain"], r["handbook"] - r["plain"])]
+            print(f"{scale:>4}x {r['pages']:>6} {r['runs']:>4} | {r['handbook']:>15.2f} {r['plain']:>6.2f} "
+                  f"{r['ratio']:>6.2f} | {r['handbook wall']:>16.2f} {r['plain wall']:>6.2f} | "
+                  f"{per_page[0]:>17.1f} {per_page[1]:>6.1f} {per_page[2]:>6.1f}", flush=True)
+        base = results[0]
+        for r in results[1:]:
+            print(f"growth 1x -> {r['scale']}x: pages x{r['pages'] / base['pages']:.1f}, "
+                  f"handbook CPU time x{r['handbook'] / base['handbook']:.1f}, "
+                  f"plain CPU time x{r['plain'] / base['plain']:.1f}, "
+                  f"handbook's extra CPU time x{(r['handbook'] - r['plain']) / (base['handbook'] - base['plain']):.1f}")
+
+        rebuilds = serve_rebuilds(work)
+        print(f"mkdocs serve rebuild after one YAML edit: median {statistics.median(rebuilds):.2f} s "
+              f"({', '.join(f'{t:.2f}' for t in rebuilds)}; from saving the file to the page served with the change)")
+        print(pdf_time(work))
+        level_page = f"levels/{load_handbook(ROOT / 'data').levels[0].id}"
+        for line in page_weight(base["site"], level_page):
+            print(line)
+        print(page_requests(base["site"], level_page))
+        print(f"build ratio handbook/plain: {base['ratio']:.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,575 @@
+"""The self-assessment in headless Chromium: answers that stay, exports, imports, share links, and safety."""
+import base64
+import json
+import re
+import shutil
+
+import pytest
+
+from conftest import free_port, serve
+from site_html import output_path
+
+pytestmark = pytest.mark.browser
+
+HOSTILE = '<img src=x onerror="window.__pwned = 1"><script>window.__pwned = 2</script>'
+OWN_COMPONENTS = [".hb-checklist", ".hb-readiness", "[data-assessment]", ".hb-compare__form", ".hb-compare", ".md-search"]
+
+
+# --- helpers -------------------------------------------------------------------------------------
+
+def first_transition(loaded):
+    return loaded.handbook.transitions.transitions[0]
+
+
+def item_key(owner, item) -> str:
+    return f"{owner.id}--{item.id}"
+
+
+def page_url(site_url, page_src: str) -> str:
+    return site_url + output_path(page_src).removesuffix("index.html")
+
+
+def transition_url(site_url, loaded, transition) -> str:
+    return page_url(site_url, loaded.entry(transition.id).page)
+
+
+def assessment_url(site_url) -> str:
+    return site_url + "self-assessment/"
+
+
+def item(page, key: str):
+    return page.locator(f'.hb-checklist [data-item="{key}"]')
+
+
+def storage_key(page) -> str:
+    return page.evaluate("__md_scope.pathname + '.hb.assessment'")
+
+
+def stored(page) -> dict:
+    return json.loads(page.evaluate("key => localStorage.getItem(key)", storage_key(page)) or "null")
+
+
+def store_raw(page, text: str, key: str | None = None):
+    page.evaluate("([key, text]) => localStorage.setItem(key, text)", [key or storage_key(page), text])
+
+
+def write_note(page, key: str, text: str):
+    row = item(page, key)
+    if row.locator(".hb-note__toggle").get_attribute("aria-expanded") != "true":
+        row.locator(".hb-note__toggle").click()
+    row.locator(".hb-note__text").fill(text)
+
+
+def download(page, action: str) -> str:
+    with page.expect_download() as info:
+        page.locator(f'[data-action="{action}"]').click()
+    return info.value.path().read_text(encoding="utf-8")
+
+
+def import_json(page, text: str):
+    page.set_input_files('[data-action="import"]', files=[{"name": "answers.json", "mimeType": "application/json",
+                                                           "buffer": text.encode("utf-8")}])
+
+
+def message(page, name: str, **values) -> str:
+    text = page.locator(f'[data-messages] [data-message="{name}"]').text_content()
+    for key, value in values.items():
+        text = text.replace("{" + key + "}", str(value))
+    return text
+
+
+def status(page) -> str:
+    return " ".join(page.locator("[data-status]").all_inner_texts()).strip()
+
+
+def share_code(answers: dict) -> str:
+    raw = json.dumps({"version": 1, "items": answers}).encode("utf-8")
+    return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
+
+
+def axe_violations(page) -> list:
+    page.add_script_tag(path="node_modules/axe-core/axe.min.js")
+    result = page.evaluate("""include => axe.run({include: include.filter(s => document.querySelector(s)).map(s => [s])},
+                                                  {resultTypes: ["violations"]})""", OWN_COMPONENTS)
+    return [(v["id"], [n["target"] for n in v["nodes"]]) for v in result["violations"]]
+
+
+# --- ticks and notes stay ------------------------------------------------------------------------
+
+def test_tick_survives_reload_instant_navigation_and_a_browser_restart(watched_page, site_url, loaded, browser):
+    transition = first_transition(loaded)
+    key = item_key(transition, transition.signals[0])
+    watch = watched_page(site_url)
+    page = watch.page
+    page.goto(transition_url(site_url, loaded, transition))
+    item(page, key).locator(".hb-item__box").check()
+    page.reload()
+    assert item(page, key).locator(".hb-item__box").is_checked()
+
+    page.evaluate("window.__marker = 'same page'")
+    level = loaded.levels[-1]
+    page.locator(f"nav a[href$='levels/{level.id}/']").first.click()
+    page.locator(f"h1#{level.id}").wait_for()
+    page.locator(f"nav a[href$='transitions/{transition.id}/']").first.click()
+    page.locator(f"h1#{transition.id}").wait_for()
+    assert page.evaluate("window.__marker") == "same page", "navigation was not instant"
+    assert item(page, key).locator(".hb-item__box").is_checked()
+    assert page.locator(f'.hb-checklist[data-checklist="{transition.id}"] .hb-progress__done').inner_text() == "1"
+
+    restarted = browser.new_context(storage_state=page.context.storage_state())
+    try:
+        again = restarted.new_page()
+        again.goto(transition_url(site_url, loaded, transition))
+        assert item(again, key).locator(".hb-item__box").is_checked()
+    finally:
+        restarted.close()
+    assert watch.errors == [] and watch.outside == []
+
+
+def test_evidence_note_persists_and_is_listed_on_the_self_assessment_page(watched_page, site_url, loaded):
+    pillar = loaded.handbook.senior.pillars[0]
+    key = item_key(pillar, pillar.practices[0])
+    page = watched_page(site_url).page
+    page.goto(page_url(site_url, "senior.md"))
+    write_note(page, key, "Cut p99 latency from 800ms to 200ms")
+    page.reload()
+    assert item(page, key).locator(".hb-note__text").input_value() == "Cut p99 latency from 800ms to 200ms"
+    page.goto(assessment_url(site_url))
+    assert "Cut p99 latency from 800ms to 200ms" in page.locator("[data-evidence-list]").inner_text()
+
+
+def test_ticks_are_saved_in_the_offline_build_read_from_file_urls(watched_page, offline_site, loaded):
+    transition = first_transition(loaded)
+    key = item_key(transition, transition.signals[0])
+    watch = watched_page("file://")
+    page = watch.page
+    page.goto((offline_site / loaded.entry(transition.id).page.replace(".md", ".html")).as_uri())
+    item(page, key).locator(".hb-item__box").check()
+    page.reload()
+    assert item(page, key).locator(".hb-item__box").is_checked()
+    page.goto((offline_site / "self-assessment.html").as_uri())
+    assert page.locator(f'[data-chart-row="{transition.id}"] [data-chart-done]').inner_text() == "1"
+    assert watch.errors == [] and watch.outside == []
+
+
+def test_answers_of_two_handbooks_on_one_origin_stay_apart(watched_page, built_site, loaded, tmp_path):
+    for folder in ("first", "second"):
+        shutil.copytree(built_site[0], tmp_path / folder)
+    server = serve(tmp_path, free_port())
+    try:
+        origin = f"http://127.0.0.1:{server.server_address[1]}/"
+        transition = first_transition(loaded)
+        key = item_key(transition, transition.signals[0])
+        page = watched_page(origin).page
+        page.goto(transition_url(origin + "first/", loaded, transition))
+        item(page, key).locator(".hb-item__box").check()
+        page.goto(transition_url(origin + "second/", loaded, transition))
+        assert not item(page, key).locator(".hb-item__box").is_checked()
+    finally:
+        server.shutdown()
+
+
+# --- readiness and progress ----------------------------------------------------------------------
+
+def test_level_and_transition_pages_show_readiness_for_the_next_step(watched_page, site_url, loaded):
+    transition = first_transition(loaded)
+    watch = watched_page(site_url)
+    page = watch.page
+    page.goto(transition_url(site_url, loaded, transition))
+    for signal in transition.signals[:2]:
+        item(page, item_key(transition, signal)).locator(".hb-item__box").check()
+    readiness = page.locator(".hb-readiness")
+    assert transition.title in readiness.inner_text()
+    assert readiness.locator(".hb-progress__done").inner_text() == "2"
+    page.goto(page_url(site_url, loaded.entry(transition.from_level).page))
+    step = page.locator(".hb-readiness .hb-readiness__step")
+    step.wait_for()
+    assert transition.title in step.inner_text()
+    assert step.locator(".hb-progress__done").inner_text() == "2"
+    assert step.locator("progress").get_attribute("max") == str(len(transition.signals))
+    assert watch.errors == [] and watch.outside == []
+
+
+def test_progress_is_announced_politely(watched_page, site_url, loaded):
+    transition = first_transition(loaded)
+    page = watched_page(site_url).page
+    page.goto(transition_url(site_url, loaded, transition))
+    checklist = page.locator(f'.hb-checklist[data-checklist="{transition.id}"]')
+    live = checklist.locator("[aria-live='polite']")
+    assert live.inner_text() == f"0 of {len(transition.signals)} ticked"
+    item(page, item_key(transition, transition.signals[-1])).locator(".hb-item__box").check()
+    assert live.inner_text() == f"1 of {len(transition.signals)} ticked"
+
+
+# --- the self-assessment page ------------------------------------------------------------------
+
+def test_chart_and_table_show_progress_per_transition(watched_page, site_url, loaded):
+    transitions = loaded.handbook.transitions.transitions
+    page = watched_page(site_url).page
+    page.goto(assessment_url(site_url))
+    last = transitions[-1]
+    for signal in last.signals[:3]:
+        item(page, item_key(last, signal)).locator(".hb-item__box").check()
+    rows = page.locator("[data-chart-row]")
+    assert rows.count() == len(transitions)
+    row = page.locator(f'[data-chart-row="{last.id}"]')
+    assert row.locator("[data-chart-done]").inner_text() == "3"
+    assert row.locator("[data-chart-share]").inner_text() == f"{round(300 / len(last.signals))}%"
+    chart = page.locator("[data-chart]")
+    assert chart.get_attribute("role") == "img"
+    assert f"{last.title}: 3/{len(last.signals)}" in chart.locator("desc").text_content()
+    assert chart.locator("rect.hb-chart__bar").count() == len(transitions)
+
+
+def test_markdown_export_is_a_brag_document_with_the_ticked_items_and_notes(watched_page, site_url, loaded):
+    transition = first_transition(loaded)
+    ticked, untouched = transition.signals[0], transition.signals[1]
+    exercise = loaded.handbook.exercises.exercises[0]
+    noted = exercise.items[0]
+    page = watched_page(site_url).page
+    page.goto(assessment_url(site_url))
+    item(page, item_key(transition, ticked)).locator(".hb-item__box").check()
+    write_note(page, item_key(transition, ticked), "Planned the billing rewrite in the ticket first")
+    write_note(page, item_key(exercise, noted), "Did it in March")
+    markdown = download(page, "export-markdown")
+
+    template = loaded.handbook.staff.brag_document.template.strip().splitlines()
+    assert markdown.splitlines()[0] == template[0]
+    for heading in [line for line in template if line.startswith("#")]:
+        assert heading in markdown.splitlines()
+    ticked_text = item(page, item_key(transition, ticked)).locator(".hb-item__text").inner_text()
+    assert f"- [x] {ticked_text}" in markdown
+    assert "Planned the billing rewrite in the ticket first" in markdown
+    assert "Did it in March" in markdown
+    assert item(page, item_key(transition, untouched)).locator(".hb-item__text").inner_text() not in markdown
+    assert transition.title in markdown
+
+
+def test_json_export_resets_and_imports_back(watched_page, site_url, loaded):
+    transition = first_transition(loaded)
+    key = item_key(transition, transition.signals[0])
+    watch = watched_page(site_url)
+    page = watch.page
+    page.goto(assessment_url(site_url))
+    item(page, key).locator(".hb-item__box").check()
+    write_note(page, key, "evidence with ünïcode ✓")
+    exported = download(page, "export-json")
+    data = json.loads(exported)
+    assert data["version"] == 1 and data["items"][key]["done"] is True
+
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.locator('[data-action="reset"]').click()
+    assert not item(page, key).locator(".hb-item__box").is_checked()
+    assert stored(page)["items"] == {}
+
+    import_json(page, exported)
+    page.wait_for_function("key => document.querySelector(`[data-item='${key}'] .hb-item__box`).checked", arg=key)
+    assert item(page, key).locator(".hb-note__text").input_value() == "evidence with ünïcode ✓"
+    assert stored(page)["items"][key]["note"] == "evidence with ünïcode ✓"
+    assert watch.errors == [] and watch.outside == []
+
+
+def test_reset_asks_first_and_can_be_undone(watched_page, site_url, loaded):
+    transition = first_transition(loaded)
+    key = item_key(transition, transition.signals[0])
+    page = watched_page(site_url).page
+    page.goto(assessment_url(site_url))
+    item(page, key).locator(".hb-item__box").check()
+    page.once("dialog", lambda dialog: dialog.dismiss())
+    page.locator('[data-action="reset"]').click()
+    assert item(page, key).locator(".hb-item__box").is_checked(), "a dismissed reset cleared the answers"
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.locator('[data-action="reset"]').click()
+    assert not item(page, key).locator(".hb-item__box").is_checked()
+    page.reload()
+    page.locator('[data-action="undo"]').click()
+    assert item(page, key).locator(".hb-item__box").is_checked()
+    assert status(page) == message(page, "undo-done", count=1)
+
+
+# --- hostile and broken input ------------------------------------------------------------------
+
+def test_hostile_import_renders_as_text(watched_page, site_url, loaded):
+    transition = first_transition(loaded)
+    key = item_key(transition, transition.signals[0])
+    answers = {key: {"done": True, "note": HOSTILE}, "removed-list--gone": {"done": True, "note": HOSTILE, "text": HOSTILE}}
+    watch = watched_page(site_url)
+    page = watch.page
+    page.goto(assessment_url(site_url))
+    import_json(page, json.dumps({"version": 1, "items": answers}))
+    page.locator("[data-evidence-list] li").first.wait_for()
+    page.wait_for_timeout(200)
+    assert page.evaluate("window.__pwned") is None
+    assert HOSTILE in page.locator("[data-evidence-list]").inner_text()
+    assert HOSTILE in page.locator("[data-archived-list]").inner_text()
+    assert page.locator("[data-assessment] img, [data-assessment] script").count() == 0
+    assert watch.errors == []
+
+
+def test_malformed_import_changes_nothing_and_explains(watched_page, site_url, loaded):
+    transition = first_transition(loaded)
+    key = item_key(transition, transition.signals[0])
+    page = watched_page(site_url).page
+    page.goto(assessment_url(site_url))
+    item(page, key).locator(".hb-item__box").check()
+    before = stored(page)
+
+    import_json(page, "{ this is not json")
+    page.wait_for_function("text => document.querySelector('[data-status=actions]').textContent === text",
+                           arg=message(page, "problem-json"))
+    bad_answer = {"version": 1, "items": {key: {"done": False}, "some-list--item": {"done": "yes"}}}
+    import_json(page, json.dumps(bad_answer))
+    page.wait_for_function("text => document.querySelector('[data-status=actions]').textContent === text",
+                           arg=message(page, "problem-item", id="some-list--item", field="done"))
+    import_json(page, json.dumps({"version": 99, "items": {}}))
+    page.wait_for_function("() => document.querySelector('[data-status=actions]').textContent.includes('99')")
+    import_json(page, json.dumps([1, 2, 3]))
+    page.wait_for_function("text => document.querySelector('[data-status=actions]').textContent === text",
+                           arg=message(page, "problem-shape"))
+    assert stored(page) == before
+    assert item(page, key).locator(".hb-item__box").is_checked()
+
+
+def test_share_link_shows_the_same_view_without_touching_own_answers(watched_page, site_url, loaded):
+    transition = first_transition(loaded)
+    key = item_key(transition, transition.signals[0])
+    sharer = watched_page(site_url).page
+    sharer.goto(assessment_url(site_url))
+    item(sharer, key).locator(".hb-item__box").check()
+    write_note(sharer, key, "Led the incident review")
+    sharer.locator('[data-action="share"]').click()
+    link = sharer.locator("[data-share-output]").input_value()
+    assert link.startswith(assessment_url(site_url) + "#")
+
+    mentor = watched_page(site_url).page
+    mentor.goto(link)
+    assert item(mentor, key).locator(".hb-item__box").is_checked()
+    assert "Led the incident review" in mentor.locator("[data-evidence-list]").inner_text()
+    assert mentor.locator('[data-notice="shared"]').is_visible()
+    assert stored(mentor) is None, "opening a share link wrote to the mentor's storage"
+    mentor.locator('[data-action="leave-share"]').click()
+    assert not item(mentor, key).locator(".hb-item__box").is_checked()
+
+    mentor.goto(site_url)
+    mentor.goto(link)
+    mentor.locator('[data-action="adopt"]').click()
+    assert stored(mentor)["items"][key]["note"] == "Led the incident review"
+    assert not mentor.locator('[data-notice="shared"]').is_visible()
+
+
+def test_shared_view_stays_while_moving_around_the_page(watched_page, site_url, loaded):
+    transition = loaded.handbook.transitions.transitions[-1]
+    key = item_key(transition, transition.signals[0])
+    page = watched_page(site_url).page
+    page.goto(assessment_url(site_url) + "#share=" + share_code({key: {"done": True}}))
+    page.locator(f'[data-chart-row="{transition.id}"] a').click()
+    assert page.url.endswith(f"#assess-{transition.id}")
+    assert page.locator('[data-notice="shared"]').is_visible()
+    assert item(page, key).locator(".hb-item__box").is_checked()
+
+
+def test_hostile_share_link_renders_as_text(watched_page, site_url, loaded):
+    transition = first_transition(loaded)
+    key = item_key(transition, transition.signals[0])
+    watch = watched_page(site_url)
+    page = watch.page
+    page.goto(assessment_url(site_url) + "#share=" + share_code({key: {"done": True, "note": HOSTILE}}))
+    page.locator("[data-evidence-list] li").first.wait_for()
+    page.wait_for_timeout(200)
+    assert page.evaluate("window.__pwned") is None
+    assert HOSTILE in page.locator("[data-evidence-list]").inner_text()
+    assert item(page, key).locator(".hb-note__text").input_value() == HOSTILE
+
+    page.goto(site_url)
+    page.goto(assessment_url(site_url) + "#share=not-base64-json!")
+    assert message(page, "share-problem") in status(page)
+    assert watch.errors == []
+
+
+def test_corrupt_storage_is_set_aside_reported_and_the_rest_recovered(watched_page, site_url, loaded):
+    transition = first_transition(loaded)
+    kept, other = item_key(transition, transition.signals[0]), item_key(transition, transition.signals[1])
+    damaged = json.dumps({"version": 1, "items": {kept: {"done": True}, "bad id!": {"done": True}}})
+    watch = watched_page(site_url)
+    page = watch.page
+    page.goto(transition_url(site_url, loaded, transition))
+    store_raw(page, damaged)
+    page.reload()
+    assert item(page, kept).locator(".hb-item__box").is_checked(), "the readable answer was not recovered"
+    assert page.locator('.hb-checklist [data-notice="unreadable"]').is_visible()
+    set_aside = page.evaluate("""prefix => Object.keys(localStorage).filter(k => k.startsWith(prefix))
+                                 .map(k => localStorage.getItem(k))""", storage_key(page) + ".unreadable.")
+    assert set_aside == [damaged]
+
+    store_raw(page, "{ not json at all")
+    page.reload()
+    item(page, other).locator(".hb-item__box").check()
+    assert stored(page)["items"] == {other: {"done": True, "text": item(page, other).locator(".hb-item__text").inner_text()}}
+    page.goto(assessment_url(site_url))
+    assert page.locator("[data-unreadable-list] li").count() == 2
+    with page.expect_download() as info:
+        page.locator('[data-action="unreadable-download"]').last.click()
+    assert info.value.path().read_text(encoding="utf-8") == "{ not json at all"
+    assert watch.errors == []
+
+
+def test_archived_answer_is_kept_listed_and_exported(watched_page, site_url, loaded):
+    transition = first_transition(loaded)
+    key = item_key(transition, transition.signals[0])
+    gone = "renamed-checklist--old-item"
+    page = watched_page(site_url).page
+    page.goto(assessment_url(site_url))
+    store_raw(page, json.dumps({"version": 1, "items": {gone: {"done": True, "note": "kept note", "text": "An old item"}}}))
+    page.reload()
+    archived = page.locator("[data-archived-list]")
+    assert gone in archived.inner_text() and "kept note" in archived.inner_text()
+    item(page, key).locator(".hb-item__box").check()
+    assert gone in stored(page)["items"]
+    assert gone in json.loads(download(page, "export-json"))["items"]
+    markdown = download(page, "export-markdown")
+    assert gone in markdown and "kept note" in markdown and "An old item" in markdown
+
+
+def test_unavailable_storage_works_in_memory_and_says_so(watched_page, site_url, loaded):
+    transition = first_transition(loaded)
+    key = item_key(transition, transition.signals[0])
+    watch = watched_page(site_url)
+    page = watch.page
+    page.add_init_script("Storage.prototype.setItem = function () { throw new DOMException('denied', 'QuotaExceededError'); };")
+    page.goto(transition_url(site_url, loaded, transition))
+    assert page.locator('.hb-checklist [data-notice="memory"]').is_visible()
+    item(page, key).locator(".hb-item__box").check()
+    assert page.locator(f'.hb-checklist[data-checklist="{transition.id}"] .hb-progress__done').inner_text() == "1"
+    page.goto(assessment_url(site_url))
+    assert page.locator('[data-assessment] > [data-notice="memory"]').is_visible()
+    assert [e for e in watch.errors if "handbook" in e or "javascripts/" in e] == []
+
+
+# --- keyboard, accessibility, print, no JavaScript ------------------------------------------------
+
+def test_keyboard_only_tick_and_note(watched_page, site_url, loaded):
+    transition = first_transition(loaded)
+    key = item_key(transition, transition.signals[0])
+    page = watched_page(site_url).page
+    page.goto(transition_url(site_url, loaded, transition))
+    box = item(page, key).locator(".hb-item__box")
+    for _ in range(300):
+        page.keyboard.press("Tab")
+        if box.evaluate("el => el === document.activeElement"):
+            break
+    else:
+        pytest.fail("Tab never reached the first checkbox")
+    assert box.evaluate("el => getComputedStyle(el).outlineStyle") != "none", "focus is not visible"
+    page.keyboard.press("Space")
+    assert box.is_checked()
+    page.keyboard.press("Tab")
+    toggle = item(page, key).locator(".hb-note__toggle")
+    assert toggle.evaluate("el => el === document.activeElement")
+    page.keyboard.press("Enter")
+    assert toggle.get_attribute("aria-expanded") == "true"
+    page.keyboard.type("typed with the keyboard")
+    page.reload()
+    assert item(page, key).locator(".hb-note__text").input_value() == "typed with the keyboard"
+
+
+def test_every_control_has_a_label(watched_page, site_url):
+    page = watched_page(site_url).page
+    page.goto(assessment_url(site_url))
+    unnamed = page.evaluate("""() => [...document.querySelectorAll(
+        '.hb-checklist input, .hb-checklist textarea, .hb-checklist button, [data-assessment] input, [data-assessment] button, [data-assessment] textarea')]
+        .filter(el => !(el.labels && el.labels.length) && !el.textContent.trim() && !el.getAttribute('aria-label'))
+        .map(el => el.outerHTML)""")
+    assert unnamed == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("page_src", ["self-assessment.md", "senior.md", "compare.md", "transition", "level"])
+def test_axe_finds_no_violation_in_the_components(watched_page, site_url, loaded, page_src, scheme):
+    transition = first_transition(loaded)
+    pages = {"transition": loaded.entry(transition.id).page, "level": loaded.entry(transition.from_level).page}
+    page = watched_page(site_url, bypass_csp=True, color_scheme=scheme).page  # the site's CSP refuses injected axe
+    page.goto(page_url(site_url, pages.get(page_src, page_src)))
+    boxes = page.locator(".hb-item__box")
+    if boxes.count():
+        boxes.first.check()
+        write_note(page, page.locator(".hb-checklist [data-item]").first.get_attribute("data-item"), "a note")
+    page.wait_for_timeout(300)
+    assert axe_violations(page) == []
+
+
+def test_axe_finds_no_violation_with_every_part_of_the_self_assessment_shown(watched_page, site_url, loaded):
+    transition = first_transition(loaded)
+    key = item_key(transition, transition.signals[0])
+    page = watched_page(site_url, bypass_csp=True).page
+    page.goto(assessment_url(site_url))
+    store_raw(page, "{ damaged")
+    page.reload()
+    store_raw(page, json.dumps({"version": 1, "items": {"gone-list--gone-item": {"done": True, "note": "old"}}}))
+    page.goto(site_url)
+    page.goto(assessment_url(site_url) + "#share=" + share_code({key: {"done": True, "note": "shared note"}}))
+    page.locator('[data-action="share"]').click()
+    page.locator("[data-markdown-preview] summary").click()
+    for part in ['[data-notice="shared"]', "[data-evidence-list] li", "[data-unreadable-list] li", "[data-markdown-output]"]:
+        assert page.locator(part).first.is_visible(), part
+    assert axe_violations(page) == []
+
+
+def test_print_shows_the_ticked_state_and_the_notes(watched_page, site_url, loaded):
+    transition = first_transition(loaded)
+    key = item_key(transition, transition.signals[0])
+    page = watched_page(site_url).page
+    page.goto(transition_url(site_url, loaded, transition))
+    item(page, key).locator(".hb-item__box").check()
+    write_note(page, key, "printed evidence")
+    page.emulate_media(media="print")
+    row = item(page, key)
+    assert row.locator(".hb-item__box").is_visible() and row.locator(".hb-item__box").is_checked()
+    assert row.locator(".hb-note__print").is_visible() and row.locator(".hb-note__print").inner_text() == "printed evidence"
+    assert not row.locator(".hb-note__toggle").is_visible()
+    assert "✓" in row.locator(".hb-item__label").evaluate("el => getComputedStyle(el, '::before').content")
+
+
+def test_without_javascript_checklists_are_plain_readable_lists(watched_page, site_url, loaded):
+    transition = first_transition(loaded)
+    page = watched_page(site_url, java_script_enabled=False).page
+    page.goto(transition_url(site_url, loaded, transition))
+    checklist = page.locator(f'.hb-checklist[data-checklist="{transition.id}"]')
+    assert checklist.locator(".hb-item__box").count() == len(transition.signals)
+    assert checklist.locator(".hb-item__text").first.is_visible()
+    assert not checklist.locator(".hb-progress").is_visible()
+    assert not checklist.locator(".hb-note").first.is_visible()
+    page.goto(assessment_url(site_url))
+    assert page.locator(".hb-checklist").count() > 0 and not page.locator("[data-assessment]").is_visible()
+
+
+# --- the site around it ------------------------------------------------------------------------
+
+def test_every_checklist_of_the_site_is_on_the_self_assessment_page(built_site):
+    site = built_site[0]
+    pattern = re.compile(r'data-item="([^"]+)"')
+    on_assessment = set(pattern.findall((site / "self-assessment/index.html").read_text(encoding="utf-8")))
+    elsewhere = set()
+    for path in site.rglob("*.html"):
+        if path.parent.name != "self-assessment":
+            elsewhere |= set(pattern.findall(path.read_text(encoding="utf-8")))
+    assert elsewhere and elsewhere <= on_assessment, sorted(elsewhere - on_assessment)
+
+
+def test_compare_shows_the_two_chosen_levels_and_keeps_them_in_the_address(watched_page, site_url, loaded):
+    levels = loaded.levels
+    first, second = levels[1], levels[-1]
+    page = watched_page(site_url).page
+    page.goto(page_url(site_url, "compare.md"))
+    page.locator('[data-compare-pick="0"]').select_option(first.id)
+    page.locator('[data-compare-pick="1"]').select_option(second.id)
+    assert f"levels={first.id}%2C{second.id}" in page.url or f"levels={first.id},{second.id}" in page.url
+    page.reload()
+    visible = [lv.id for lv in levels if page.locator(f'.hb-compare thead [data-level="{lv.id}"]').is_visible()]
+    assert visible == [first.id, second.id]
+    assert page.locator('[data-compare-pick="0"]').input_value() == first.id
+
+
+def test_search_dialog_has_an_accessible_name(watched_page, site_url):
+    page = watched_page(site_url).page
+    page.goto(site_url)
+    assert page.locator(".md-search[role=dialog]").get_attribute("aria-label")
