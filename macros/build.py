@@ -24,12 +24,15 @@ def load_for_config(config) -> LoadedHandbook:
     Loading makes a great many objects that all live until the build ends. Python's cycle
     collector would walk them again and again while they are made, and then on every
     collection while the pages are written: at 100 times today's data that made loading
-    take twice as long and slowed every page. So the collector pauses while loading and
-    the loaded handbook is then frozen out of its sight (`gc.freeze`); the previous
-    build's handbook (`mkdocs serve` rebuilds in the same process) is handed back to it first.
+    take twice as long and slowed every page. So the collector pauses while loading, and
+    then everything alive, the handbook included, is frozen out of its sight (`gc.freeze`).
+    When `mkdocs serve` rebuilds in the same process, the previous build's objects are handed
+    back to the collector and collected first; frozen again, its garbage would never be freed.
     """
     global _current
-    gc.unfreeze()
+    if gc.get_freeze_count():
+        gc.unfreeze()
+        gc.collect()
     collecting = gc.isenabled()
     gc.disable()
     try:
