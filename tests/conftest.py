@@ -21,9 +21,10 @@ sys.path.insert(0, str(ROOT))
 
 from macros.loader import load_handbook  # noqa: E402
 
+sys.path.insert(0, str(ROOT / "scripts"))
+from pdf import CHROMIUM_ARGS  # noqa: E402  (one set of launch flags for the PDF and the tests)
+
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-quic"]
 
 
 @pytest.fixture(scope="session")
