@@ -25,6 +25,12 @@ def item_key(owner, item) -> str:
     return f"{owner.id}--{item.id}"
 
 
+def first_signal_key(loaded) -> str:
+    """The key the site gives the first signal of the first transition, from the handbook's own index."""
+    transition = first_transition(loaded)
+    return loaded.entry_of(transition.signals[0], transition).key
+
+
 def page_url(site_url, page_src: str) -> str:
     return site_url + output_path(page_src).removesuffix("index.html")
 
@@ -246,8 +252,7 @@ def test_markdown_export_is_a_brag_document_with_the_ticked_items_and_notes(watc
 
 
 def test_json_export_resets_and_imports_back(watched_page, site_url, loaded):
-    transition = first_transition(loaded)
-    key = item_key(transition, transition.signals[0])
+    key = first_signal_key(loaded)
     watch = watched_page(site_url)
     page = watch.page
     page.goto(assessment_url(site_url))
@@ -270,8 +275,7 @@ def test_json_export_resets_and_imports_back(watched_page, site_url, loaded):
 
 
 def test_reset_asks_first_and_can_be_undone(watched_page, site_url, loaded):
-    transition = first_transition(loaded)
-    key = item_key(transition, transition.signals[0])
+    key = first_signal_key(loaded)
     page = watched_page(site_url).page
     page.goto(assessment_url(site_url))
     item(page, key).locator(".hb-item__box").check()
@@ -290,8 +294,7 @@ def test_reset_asks_first_and_can_be_undone(watched_page, site_url, loaded):
 # --- hostile and broken input ------------------------------------------------------------------
 
 def test_hostile_import_renders_as_text(watched_page, site_url, loaded):
-    transition = first_transition(loaded)
-    key = item_key(transition, transition.signals[0])
+    key = first_signal_key(loaded)
     answers = {key: {"done": True, "note": HOSTILE}, "removed-list--gone": {"done": True, "note": HOSTILE, "text": HOSTILE}}
     watch = watched_page(site_url)
     page = watch.page
@@ -307,8 +310,7 @@ def test_hostile_import_renders_as_text(watched_page, site_url, loaded):
 
 
 def test_malformed_import_changes_nothing_and_explains(watched_page, site_url, loaded):
-    transition = first_transition(loaded)
-    key = item_key(transition, transition.signals[0])
+    key = first_signal_key(loaded)
     page = watched_page(site_url).page
     page.goto(assessment_url(site_url))
     item(page, key).locator(".hb-item__box").check()
@@ -331,8 +333,7 @@ def test_malformed_import_changes_nothing_and_explains(watched_page, site_url, l
 
 
 def test_share_link_shows_the_same_view_without_touching_own_answers(watched_page, site_url, loaded):
-    transition = first_transition(loaded)
-    key = item_key(transition, transition.signals[0])
+    key = first_signal_key(loaded)
     sharer = watched_page(site_url).page
     sharer.goto(assessment_url(site_url))
     item(sharer, key).locator(".hb-item__box").check()
@@ -369,8 +370,7 @@ def test_shared_view_stays_while_moving_around_the_page(watched_page, site_url, 
 
 
 def test_hostile_share_link_renders_as_text(watched_page, site_url, loaded):
-    transition = first_transition(loaded)
-    key = item_key(transition, transition.signals[0])
+    key = first_signal_key(loaded)
     watch = watched_page(site_url)
     page = watch.page
     page.goto(assessment_url(site_url) + "#share=" + share_code({key: {"done": True, "note": HOSTILE}}))
@@ -414,8 +414,7 @@ def test_corrupt_storage_is_set_aside_reported_and_the_rest_recovered(watched_pa
 
 
 def test_archived_answer_is_kept_listed_and_exported(watched_page, site_url, loaded):
-    transition = first_transition(loaded)
-    key = item_key(transition, transition.signals[0])
+    key = first_signal_key(loaded)
     gone = "renamed-checklist--old-item"
     page = watched_page(site_url).page
     page.goto(assessment_url(site_url))
@@ -498,8 +497,7 @@ def test_axe_finds_no_violation_in_the_components(watched_page, site_url, loaded
 
 
 def test_axe_finds_no_violation_with_every_part_of_the_self_assessment_shown(watched_page, site_url, loaded):
-    transition = first_transition(loaded)
-    key = item_key(transition, transition.signals[0])
+    key = first_signal_key(loaded)
     page = watched_page(site_url, bypass_csp=True).page
     page.goto(assessment_url(site_url))
     store_raw(page, "{ damaged")
