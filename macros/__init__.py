@@ -1,7 +1,9 @@
-"""The handbook's mkdocs-macros module: one macro that renders a page of the handbook.
+"""The handbook's macros: one macro, `handbook_page`, that renders a page of the handbook.
 
-Loading and validating happen once per build in `macros/hooks.py`; this module
-only connects the loaded model to the templates.
+`define_env(env)` is the entry point of an mkdocs-macros module; `macros/hooks.py`
+calls it with the part of that `env` it needs (`macros/page_macros.py`). Loading and
+validating happen once per build in `macros/hooks.py`; this module only connects
+the loaded model to the templates.
 """
 from pathlib import Path
 

@@ -1,8 +1,9 @@
-"""MkDocs hooks: load the data once per build and add a generated page per level and transition.
+"""MkDocs hooks: load the data once per build, add a page per level and transition, run the macros.
 
-Macros cannot add pages, so this hook does: it loads the handbook on config
-(before mkdocs-macros calls `define_env`, hence the priority), extends the
-navigation with the generated pages, and adds them as in-memory files.
+It loads the handbook on config, before anything is written (hence the
+priority), extends the navigation with the generated pages and adds them as
+in-memory files; then each page's Markdown is rendered with the macros of
+`macros/__init__.py` (`define_env`), see `macros/page_macros.py`.
 """
 import sys
 from pathlib import Path
@@ -17,21 +18,26 @@ for _name in [name for name in sys.modules if name == "macros" or name.startswit
     del sys.modules[_name]
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from macros import build  # noqa: E402
+from macros import build, define_env  # noqa: E402
 from macros.errors import HandbookError  # noqa: E402
+from macros.page_macros import PageMacros  # noqa: E402
 
 BASE_OVERRIDES = Path(__file__).resolve().parent.parent / "overrides"
 PAGE_SOURCE = '{{{{ handbook_page("{kind}", "{key}") }}}}\n'
 # Material's offline plugin would load this shim from a CDN; we ship it (npm: iframe-worker).
 OFFLINE_SEARCH_SHIM = "assets/vendor/iframe-worker/shim.js"
+_macros: PageMacros | None = None
 
 
 @event_priority(100)
 def on_config(config):
+    global _macros
     try:
         loaded = build.load_for_config(config)
     except HandbookError as error:
         raise PluginError(str(error)) from None
+    _macros = PageMacros(config, define_env)
+    config["handbook_macros"] = _macros.env.macros  # for the PDF's cover, which print-site renders with `config` alone
     for section_index, entry in loaded.generated_pages():
         section = _section_containing(config["nav"] or [], section_index)
         if section is None:
@@ -54,6 +60,11 @@ def on_files(files, config):
     if pages_dir:
         _add_company_pages(files, config, Path(config["config_file_path"]).parent / pages_dir)
     return files
+
+
+@event_priority(50)  # before other plugins, so that they see the rendered Markdown
+def on_page_markdown(markdown, page, config, files):
+    return _macros.render(markdown, page)
 
 
 def _layer_theme_overrides(config) -> None:

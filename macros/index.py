@@ -8,21 +8,20 @@ records each link in both directions.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import typing
 
-from pydantic import BaseModel
-
 from .errors import Problem
 from .model import Entry
-from .schema import Entity, Handbook, Level, Part, RefTo, Transition
+from .schema import Entity, Handbook, Level, Model, Part, RefTo, Transition, fields_of
 from .site_map import ENTITY_PAGES, FILE_PAGES
 from .yaml_source import SourceFile
 
 TITLE_FIELDS = ("name", "title", "question", "text")
 
 
-def kind_of(model: BaseModel) -> str:
+def kind_of(model: Model) -> str:
     """AntiPattern -> anti_pattern: the name a Ref("...") uses."""
     return re.sub(r"(?<!^)(?=[A-Z])", "_", type(model).__name__).lower()
 
@@ -59,13 +58,13 @@ def _register(obj, path, owner: Entry | None, page: str, source: SourceFile, ind
         for key, value in obj.items():
             _register(value, path + (key,), owner, page, source, index, problems)
         return
-    if not isinstance(obj, BaseModel):
+    if not isinstance(obj, Model):
         return
     if isinstance(obj, (Entity, Part)):
         owner = _add_entry(obj, path, owner, page, source, index, problems)
         page = owner.page
-    for name, field in type(obj).model_fields.items():
-        _register(getattr(obj, name), path + (field.alias or name,), owner, page, source, index, problems)
+    for field in fields_of(type(obj)):
+        _register(getattr(obj, field.name), path + (field.encode_name,), owner, page, source, index, problems)
 
 
 def _add_entry(obj, path, owner, page, source, index, problems) -> Entry:
@@ -93,6 +92,12 @@ def _add_entry(obj, path, owner, page, source, index, problems) -> Entry:
     return entry
 
 
+@functools.cache
+def _references(model: type[Model]) -> list[tuple]:
+    """(field, RefTo marker) for each field of `model` that holds ids of other entities."""
+    return [(field, marker) for field in fields_of(model) if (marker := _ref_kinds(field.type)) is not None]
+
+
 def _ref_kinds(annotation) -> RefTo | None:
     """The RefTo marker of a field's type, looking inside list[...] and Optional[...]."""
     for arg in typing.get_args(annotation):
@@ -107,14 +112,11 @@ def _ref_kinds(annotation) -> RefTo | None:
 def _check_references(entry: Entry, index: dict[str, Entry], aliases: dict, removed: dict,
                       problems: list[Problem]) -> None:
     obj = entry.obj
-    for name, field in type(obj).model_fields.items():
-        marker = next((m for m in field.metadata if isinstance(m, RefTo)), None) or _ref_kinds(field.annotation)
-        if marker is None:
-            continue
-        value = getattr(obj, name)
+    for field, marker in _references(type(obj)):
+        value = getattr(obj, field.name)
         targets = value if isinstance(value, list) else [value]
         for position, target_id in enumerate(targets):
-            path = entry.path[:-1] + ((field.alias or name,) + ((position,) if isinstance(value, list) else ()))
+            path = entry.path[:-1] + ((field.encode_name,) + ((position,) if isinstance(value, list) else ()))
             target = index.get(target_id)
             targets = [target] if target is not None else aliases.get(target_id, [])
             if not targets and target_id in removed and not marker.kinds:

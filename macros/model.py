@@ -5,9 +5,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Optional
 
-from pydantic import BaseModel
-
-from .schema import Handbook, Level, Transition
+from .schema import Handbook, Level, Model, Transition
 from .site_map import ENTITY_PAGES
 from .yaml_source import SourceFile
 
@@ -18,7 +16,7 @@ class Entry:
 
     key: str
     kind: str
-    obj: BaseModel = field(repr=False)
+    obj: Model = field(repr=False)
     title: str
     page: str
     anchor: str
@@ -38,7 +36,7 @@ class LoadedHandbook:
     def entry(self, key: str) -> Entry:
         return self.index[key]
 
-    def entry_of(self, obj: BaseModel, owner: BaseModel | None = None) -> Entry:
+    def entry_of(self, obj: Model, owner: Model | None = None) -> Entry:
         key = f"{owner.id}--{obj.id}" if owner is not None else obj.id
         return self.index[key]
 

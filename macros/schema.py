@@ -1,29 +1,33 @@
-"""The handbook's data model: one pydantic class per kind of YAML content.
+"""The handbook's data model: one msgspec class per kind of YAML content.
 
 These classes are the single definition of what `data/*.yml` may hold. The
 loader validates every file against them, `make schema` publishes them as JSON
 Schema for editors, and the renderer reads the typed objects they produce.
 
 Every model forbids unknown keys, so a typo in a key is an error, not a silent
-omission. Text fields hold Markdown prose; data never holds HTML.
+omission. Text fields hold Markdown prose; data never holds HTML. The YAML
+reader trims the white space around every string, so a text of blanks is empty.
 
 An entity is any object with an `id`. Ids are kebab-case and unique across
 the whole handbook, so one id names one thing and one anchor on the site.
 A `Ref("level")` field holds the id of another entity of that kind; the index
 checks every such reference once per build and records the backlink.
 """
-from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
-from typing import Annotated, Optional
+from typing import Annotated, Optional, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+import msgspec
+from msgspec import Meta, Struct, StructMeta, field
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
-Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
-Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
-Label = Annotated[str, StringConstraints(min_length=1, max_length=120, strip_whitespace=True)]
+Id = Annotated[str, Meta(pattern=ID_PATTERN)]
+Text = Annotated[str, Meta(min_length=1)]
+Label = Annotated[str, Meta(min_length=1, max_length=120)]
+T = TypeVar("T")
+NonEmptyList = Annotated[list[T], Meta(min_length=1)]
 
 
 @dataclass(frozen=True)
@@ -34,32 +38,40 @@ class RefTo:
 
 
 def Ref(*kinds: str):
-    return Annotated[str, StringConstraints(pattern=ID_PATTERN), RefTo(kinds)]
+    return Annotated[str, Meta(pattern=ID_PATTERN), RefTo(kinds)]
 
 
 LevelRef = Ref("level")
 AnyRef = Ref()
 
 
-class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+class _KeywordFields(StructMeta):
+    """Every field is passed by name, so a class may add required fields after a parent's optional ones."""
+
+    def __new__(mcls, name, bases, namespace, **options):
+        return super().__new__(mcls, name, bases, namespace, kw_only=True, **options)
+
+
+class Model(Struct, metaclass=_KeywordFields, forbid_unknown_fields=True, frozen=True):
+    pass
 
 
 class Entity(Model):
-    id: Id = Field(description="Stable kebab-case id, unique in the handbook; it is the anchor on the site.")
+    id: Annotated[Id, Meta(description="Stable kebab-case id, unique in the handbook; it is the anchor on the site.")]
 
 
-class Covering(Model):
-    covers: list[Id] = Field(default_factory=list,
-                             description="When a company brings its own ladder: ids of the base entities this one "
-                                         "stands in for; references to them lead here.")
+class Covering(Entity):
+    """An entity that a company's own one can stand in for (levels, transitions, dimensions)."""
+
+    covers: Annotated[list[Id], Meta(description="When a company brings its own ladder: ids of the base entities "
+                                                  "this one stands in for; references to them lead here.")] = []
 
 
 class Linked(Entity):
     """An entity that names the levels it concerns and other related entities."""
 
-    levels: list[LevelRef] = Field(default_factory=list, description="Ids of the levels this concerns.")
-    related: list[AnyRef] = Field(default_factory=list, description="Ids of other entities this relates to.")
+    levels: Annotated[list[LevelRef], Meta(description="Ids of the levels this concerns.")] = []
+    related: Annotated[list[AnyRef], Meta(description="Ids of other entities this relates to.")] = []
 
 
 class Note(Model):
@@ -67,7 +79,7 @@ class Note(Model):
 
     title: Label
     text: Optional[Text] = None
-    points: list[Text] = Field(default_factory=list)
+    points: list[Text] = []
 
 
 class Part(Model):
@@ -77,7 +89,7 @@ class Part(Model):
     `<owner id>--<part id>`, so it stays stable when the part moves in the list.
     """
 
-    id: Id = Field(description="Stable kebab-case id, unique within its list.")
+    id: Annotated[Id, Meta(description="Stable kebab-case id, unique within its list.")]
 
 
 class Item(Part):
@@ -90,8 +102,8 @@ class Item(Part):
 class Checklist(Entity):
     title: Label
     intro: Optional[Text] = None
-    items: list[Item] = Field(min_length=1)
-    notes: list[Note] = Field(default_factory=list)
+    items: NonEmptyList[Item]
+    notes: list[Note] = []
 
 
 # --- Site ------------------------------------------------------------------
@@ -99,29 +111,29 @@ class Checklist(Entity):
 class Audience(Part):
     name: Label
     text: Text
-    steps: list[Text] = Field(default_factory=list)
+    steps: list[Text] = []
 
 
 class Site(Model):
     title: Label
     tagline: Text
     intro: Text
-    audiences: list[Audience] = Field(min_length=1)
-    principles: list[Note] = Field(default_factory=list)
+    audiences: NonEmptyList[Audience]
+    principles: list[Note] = []
     closing: Optional[Note] = None
 
 
 # --- Levels and transitions ----------------------------------------------
 
-class Dimension(Entity, Covering):
+class Dimension(Covering):
     name: Label
-    question: Text = Field(description="What this dimension asks about an engineer.")
+    question: Annotated[Text, Meta(description="What this dimension asks about an engineer.")]
 
 
 class Track(Linked):
     name: Label
     summary: Text
-    titles: list[Label] = Field(default_factory=list)
+    titles: list[Label] = []
     lever: Text
     day_to_day: Text
     measured_by: Text
@@ -129,23 +141,23 @@ class Track(Linked):
     reversibility: Text
 
 
-class Level(Entity, Covering):
+class Level(Covering):
     name: Label
-    code: Label = Field(description="The level's short code, such as L3.")
+    code: Annotated[Label, Meta(description="The level's short code, such as L3.")]
     track: Ref("track")
     summary: Text
-    evaluated_on: Text = Field(description="What people at this level are evaluated on.")
-    dimensions: dict[Id, Text] = Field(description="One text per dimension id.")
+    evaluated_on: Annotated[Text, Meta(description="What people at this level are evaluated on.")]
+    dimensions: Annotated[dict[Id, Text], Meta(description="One text per dimension id.")]
 
 
-class Transition(Entity, Covering):
-    from_level: LevelRef = Field(alias="from")
-    to_level: LevelRef = Field(alias="to")
+class Transition(Covering):
+    from_level: LevelRef = field(name="from")
+    to_level: LevelRef = field(name="to")
     title: Label
     what_changes: Text
-    signals: list[Item] = Field(min_length=1, description="Signals you made it: a checklist.")
-    held_back: list[Item] = Field(min_length=1, description="What holds people back.")
-    related: list[AnyRef] = Field(default_factory=list)
+    signals: Annotated[NonEmptyList[Item], Meta(description="Signals you made it: a checklist.")]
+    held_back: Annotated[NonEmptyList[Item], Meta(description="What holds people back.")]
+    related: list[AnyRef] = []
 
 
 # --- Traps -----------------------------------------------------------------
@@ -162,7 +174,7 @@ class Mistake(Linked):
     trap: Text
     why_it_hurts: Text
     fix: Text
-    notes: list[Note] = Field(default_factory=list)
+    notes: list[Note] = []
 
 
 class SkillStage(Entity):
@@ -173,10 +185,10 @@ class SkillStage(Entity):
 
 class Traps(Model):
     intro: Text
-    anti_patterns: list[AntiPattern] = Field(min_length=1)
-    mistakes: list[Mistake] = Field(min_length=1)
+    anti_patterns: NonEmptyList[AntiPattern]
+    mistakes: NonEmptyList[Mistake]
     stages_intro: Text
-    skill_stages: list[SkillStage] = Field(min_length=1)
+    skill_stages: NonEmptyList[SkillStage]
     closing: Optional[Note] = None
 
 
@@ -191,14 +203,14 @@ class CodeExample(Model):
 class Pillar(Linked):
     name: Label
     meaning: Text
-    practices: list[Item] = Field(min_length=1, description="What it looks like in practice: a checklist.")
-    notes: list[Note] = Field(default_factory=list)
+    practices: Annotated[NonEmptyList[Item], Meta(description="What it looks like in practice: a checklist.")]
+    notes: list[Note] = []
     example: Optional[CodeExample] = None
 
 
 class Senior(Model):
     intro: Text
-    pillars: list[Pillar] = Field(min_length=1)
+    pillars: NonEmptyList[Pillar]
     task_checklist: Checklist
     deploy_readiness: Checklist
     decision_framework: Checklist
@@ -209,14 +221,14 @@ class Senior(Model):
 class Archetype(Linked):
     name: Label
     summary: Text
-    traits: list[Text] = Field(min_length=1)
+    traits: NonEmptyList[Text]
     day_to_day: Text
     risk: Text
 
 
 class StaffWork(Linked):
     name: Label
-    points: list[Text] = Field(min_length=1)
+    points: NonEmptyList[Text]
 
 
 class Step(Part):
@@ -228,26 +240,26 @@ class GlueWork(Linked):
     name: Label
     definition: Text
     why_it_hurts: Text
-    steps: list[Step] = Field(min_length=1)
+    steps: NonEmptyList[Step]
 
 
 class BragDocument(Linked):
     name: Label
     definition: Text
     analogy: Text
-    template: Text = Field(description="The template, as Markdown source shown in a code block.")
-    rules: list[Step] = Field(min_length=1)
+    template: Annotated[Text, Meta(description="The template, as Markdown source shown in a code block.")]
+    rules: NonEmptyList[Step]
 
 
 class Staff(Model):
     intro: Text
     single_track_problem: Text
-    tracks: list[Track] = Field(min_length=1)
+    tracks: NonEmptyList[Track]
     tracks_insight: Text
     archetypes_intro: Text
-    archetypes: list[Archetype] = Field(min_length=1)
+    archetypes: NonEmptyList[Archetype]
     archetypes_closing: Text
-    work: list[StaffWork] = Field(min_length=1)
+    work: NonEmptyList[StaffWork]
     glue_work: GlueWork
     brag_document: BragDocument
 
@@ -256,16 +268,16 @@ class Staff(Model):
 
 class SideProjects(Entity):
     title: Label
-    impresses: list[Text] = Field(min_length=1)
-    does_not_impress: list[Text] = Field(min_length=1)
+    impresses: NonEmptyList[Text]
+    does_not_impress: NonEmptyList[Text]
     litmus_test: Text
 
 
 class StepGroup(Linked):
     title: Label
     intro: Optional[Text] = None
-    steps: list[Step] = Field(min_length=1)
-    notes: list[Note] = Field(default_factory=list)
+    steps: NonEmptyList[Step]
+    notes: list[Note] = []
 
 
 class Portfolio(Model):
@@ -286,7 +298,7 @@ class CompanyDimension(Entity):
 
 class QuestionGroup(Entity):
     name: Label
-    questions: list[Text] = Field(min_length=1)
+    questions: NonEmptyList[Text]
 
 
 class CompensationPart(Entity):
@@ -297,15 +309,15 @@ class CompensationPart(Entity):
 
 class Negotiation(Entity):
     title: Label
-    principles: list[Step] = Field(min_length=1)
-    compensation: list[CompensationPart] = Field(min_length=1)
-    notes: list[Note] = Field(default_factory=list)
+    principles: NonEmptyList[Step]
+    compensation: NonEmptyList[CompensationPart]
+    notes: list[Note] = []
 
 
 class RedFlags(Entity):
     title: Label
-    company: list[Text] = Field(min_length=1)
-    candidate: list[Text] = Field(min_length=1)
+    company: NonEmptyList[Text]
+    candidate: NonEmptyList[Text]
 
 
 class PlanPhase(Checklist):
@@ -314,22 +326,22 @@ class PlanPhase(Checklist):
 
 class InterviewQuestion(Linked):
     question: Text
-    testing: Text = Field(description="What the question really tests.")
-    how_to_answer: list[Text] = Field(default_factory=list)
-    mistakes: list[Text] = Field(default_factory=list)
-    examples: list[Note] = Field(default_factory=list)
+    testing: Annotated[Text, Meta(description="What the question really tests.")]
+    how_to_answer: list[Text] = []
+    mistakes: list[Text] = []
+    examples: list[Note] = []
 
 
 class Interviews(Model):
     intro: Text
-    company_dimensions: list[CompanyDimension] = Field(min_length=1)
-    question_groups: list[QuestionGroup] = Field(min_length=1)
-    notes: list[Note] = Field(default_factory=list)
+    company_dimensions: NonEmptyList[CompanyDimension]
+    question_groups: NonEmptyList[QuestionGroup]
+    notes: list[Note] = []
     negotiation: Negotiation
     red_flags: RedFlags
-    plan: list[PlanPhase] = Field(min_length=1, description="The 30-60-90 day plan, one checklist per phase.")
+    plan: Annotated[NonEmptyList[PlanPhase], Meta(description="The 30-60-90 day plan, one checklist per phase.")]
     questions_intro: Text
-    questions: list[InterviewQuestion] = Field(min_length=1)
+    questions: NonEmptyList[InterviewQuestion]
 
 
 # --- Stories, resources, exercises, managers ------------------------------
@@ -345,27 +357,27 @@ class Story(Linked):
 class Resource(Linked):
     title: Label
     author: Optional[Label] = None
-    kind: Label = Field(description="book, website, blog, newsletter, essay, talk, ...")
-    url: Optional[Annotated[str, StringConstraints(pattern=r"^https?://")]] = None
+    kind: Annotated[Label, Meta(description="book, website, blog, newsletter, essay, talk, ...")]
+    url: Optional[Annotated[str, Meta(pattern=r"^https?://")]] = None
     why: Text
-    topics: list[Label] = Field(min_length=1)
+    topics: NonEmptyList[Label]
 
 
 class Resources(Model):
     intro: Text
-    resources: list[Resource] = Field(min_length=1)
+    resources: NonEmptyList[Resource]
 
 
 class Exercise(Checklist):
     duration: Optional[Label] = None
     closing: Optional[Text] = None
-    levels: list[LevelRef] = Field(default_factory=list)
-    related: list[AnyRef] = Field(default_factory=list)
+    levels: list[LevelRef] = []
+    related: list[AnyRef] = []
 
 
 class Exercises(Model):
     intro: Text
-    exercises: list[Exercise] = Field(min_length=1)
+    exercises: NonEmptyList[Exercise]
 
 
 class CriterionExample(Model):
@@ -376,13 +388,13 @@ class CriterionExample(Model):
 class ManagerTopic(Linked):
     title: Label
     text: Text
-    points: list[Text] = Field(default_factory=list)
-    examples: list[CriterionExample] = Field(default_factory=list)
+    points: list[Text] = []
+    examples: list[CriterionExample] = []
 
 
 class Managers(Model):
     intro: Text
-    topics: list[ManagerTopic] = Field(min_length=1)
+    topics: NonEmptyList[ManagerTopic]
     closing: Optional[Text] = None
 
 
@@ -390,19 +402,19 @@ class Managers(Model):
 
 class Ladder(Model):
     intro: Text
-    principle: Note = Field(description="The idea the level map rests on.")
-    dimensions: list[Dimension] = Field(min_length=1)
-    levels: list[Level] = Field(min_length=1)
+    principle: Annotated[Note, Meta(description="The idea the level map rests on.")]
+    dimensions: NonEmptyList[Dimension]
+    levels: NonEmptyList[Level]
 
 
 class Transitions(Model):
     intro: Text
-    transitions: list[Transition] = Field(min_length=1)
+    transitions: NonEmptyList[Transition]
 
 
 class Stories(Model):
     intro: Text
-    stories: list[Story] = Field(min_length=1)
+    stories: NonEmptyList[Story]
 
 
 class Handbook(Model):
@@ -420,3 +432,9 @@ class Handbook(Model):
     resources: Resources
     exercises: Exercises
     managers: Managers
+
+
+@functools.cache
+def fields_of(model: type[Model]) -> tuple[msgspec.structs.FieldInfo, ...]:
+    """A model's fields: `name` in Python, `encode_name` in YAML, `type`. Cached: the index asks per object."""
+    return msgspec.structs.fields(model)

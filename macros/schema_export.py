@@ -8,20 +8,19 @@ import json
 import sys
 from pathlib import Path
 
-from pydantic import TypeAdapter
+import msgspec
 
-from .schema import Handbook
+from .schema import Handbook, fields_of
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
 
 
 def schemas() -> dict[str, dict]:
     result = {}
-    for name, field in Handbook.model_fields.items():
-        schema = TypeAdapter(field.annotation).json_schema(by_alias=True)
-        schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-        schema["title"] = f"data/{name}.yml"
-        result[f"{name}.schema.json"] = schema
+    for field in fields_of(Handbook):
+        schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": f"data/{field.name}.yml",
+                  **msgspec.json.schema(field.type)}
+        result[f"{field.name}.schema.json"] = schema
     return result
 
 

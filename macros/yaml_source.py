@@ -4,7 +4,8 @@ PyYAML's `safe_load` forgets where values came from and silently keeps the last
 of two equal keys. Errors found much later (a schema error, a dangling id, a
 removed level still referenced by a company) must point at a file and a line,
 so we compose the node tree once, build the data from it, and record the line
-of each path such as ("levels", 2, "dimensions", "scope").
+of each path such as ("levels", 2, "dimensions", "scope"). On the way, every
+string loses the white space around it (a `|` block ends with a line break).
 """
 from __future__ import annotations
 
@@ -79,9 +80,15 @@ def _parse(path: Path, text: str, layer: str, loader_class) -> SourceFile:
     return SourceFile(path, data, lines, layer)
 
 
+STRING_TAG = "tag:yaml.org,2002:str"
+
+
 def _record_lines(path: Path, node, key: PathKey, lines: dict, layer: str) -> None:
     lines[key] = node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
+    if isinstance(node, yaml.ScalarNode):
+        if node.tag == STRING_TAG:
+            node.value = node.value.strip()
+    elif isinstance(node, yaml.MappingNode):
         seen: dict[object, int] = {}
         for key_node, value_node in node.value:
             name = key_node.value

@@ -28,7 +28,7 @@ def line_of(path, needle) -> int:
 
 
 def test_real_data_loads_with_every_file(loaded):
-    assert set(loaded.sources) == set(Handbook.model_fields)
+    assert set(loaded.sources) == set(Handbook.__struct_fields__)
     assert loaded.levels, "the ladder has levels"
 
 
@@ -80,7 +80,7 @@ def test_wrong_type_says_what_was_expected(data_copy, loaded):
     edit(path, f"    name: {story.name}\n", "    name: [a, list]\n")
     message = load_error(data_copy)
     assert f"stories.yml:{line_of(path, 'name: [a, list]')}" in message
-    assert "stories[0].name: expected a valid string, found list" in message
+    assert "stories[0].name: expected a text, found a list" in message
 
 
 def test_typo_in_a_key_suggests_the_right_one(data_copy):
@@ -149,3 +149,25 @@ def test_all_problems_are_listed_at_once(data_copy):
     edit(data_copy / "managers.yml", "intro:", "intro2:")
     message = load_error(data_copy)
     assert "stories.yml" in message and "managers.yml" in message
+
+
+def test_every_problem_in_one_file_is_listed_at_its_own_line(data_copy, loaded):
+    path = data_copy / "stories.yml"
+    first, _, third, fourth = loaded.handbook.stories.stories[:4]
+    edit(path, "    lesson:", "    leson:")
+    edit(path, f"- id: {third.id}\n", "- id: Not An Id\n")
+    text = path.read_text(encoding="utf-8")
+    start = text.index(f"- id: {fourth.id}\n")
+    name_line = text.index("    name:", start)
+    path.write_text(text[:name_line] + text[text.index("\n", name_line) + 1:], encoding="utf-8")
+    message = load_error(data_copy)
+    assert f"stories.yml:{line_of(path, 'leson:')}: [base] stories[0].leson: unknown key 'leson'" in message
+    assert f"stories.yml:{line_of(path, '- id: Not An Id')}: [base] stories[2].id: 'Not An Id' is not a valid id" in message
+    assert f"stories.yml:{line_of(path, f'- id: {fourth.id}')}: [base] stories[3].name: the key 'name' is missing" in message
+
+
+def test_text_is_trimmed_and_blank_text_is_empty(data_copy, loaded):
+    story = loaded.handbook.stories.stories[0]
+    edit(data_copy / "stories.yml", f"    name: {story.name}\n", "    name: '   '\n")
+    assert "stories[0].name: this is empty" in load_error(data_copy)
+    assert not loaded.handbook.stories.stories[0].lesson.endswith("\n")
