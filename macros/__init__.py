@@ -15,9 +15,12 @@ def define_env(env):
     settings = env.conf["extra"].get("handbook", {})
     root = Path(env.conf["config_file_path"]).parent
     own_templates = [root / settings["templates_dir"]] if settings.get("templates_dir") else []
-    renderer = Renderer(build.current(), own_templates)
+    loaded = build.current()
+    renderer = Renderer(loaded, own_templates)
 
     @env.macro
     def handbook_page(kind: str, key: str | None = None) -> str:
-        """Render `templates/pages/<kind>.md.j2` for the page being built."""
-        return renderer.page(kind, env.page.file.src_uri, key)
+        """Render `templates/pages/<kind>.md.j2` for the page being built; on a level's or
+        transition's own page, for that entity unless `key` names another."""
+        here = env.page.file.src_uri
+        return renderer.page(kind, here, key or loaded.entity_on_page(here))

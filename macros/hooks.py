@@ -23,7 +23,8 @@ from macros.errors import HandbookError  # noqa: E402
 from macros.page_macros import PageMacros  # noqa: E402
 
 BASE_OVERRIDES = Path(__file__).resolve().parent.parent / "overrides"
-PAGE_SOURCE = '{{{{ handbook_page("{kind}", "{key}") }}}}\n'
+# The same for every page of a kind, so it is compiled once; the macro finds the entity from the page.
+PAGE_SOURCE = '{{{{ handbook_page("{kind}") }}}}\n'
 # Material's offline plugin would load this shim from a CDN; we ship it (npm: iframe-worker).
 OFFLINE_SEARCH_SHIM = "assets/vendor/iframe-worker/shim.js"
 _macros: PageMacros | None = None
@@ -54,7 +55,7 @@ def on_config(config):
 
 def on_files(files, config):
     for _, entry in build.current().generated_pages():
-        content = PAGE_SOURCE.format(kind=entry.kind, key=entry.key)
+        content = PAGE_SOURCE.format(kind=entry.kind)
         files.append(File.generated(config, entry.page, content=content))
     pages_dir = config["extra"].get("handbook", {}).get("pages_dir")
     if pages_dir:

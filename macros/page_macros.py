@@ -34,6 +34,7 @@ class PageMacros:
         define_env(self.env)
         self.jinja = jinja2.Environment(undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
         self.jinja.globals.update(self.env.macros)
+        self.compiled: dict[str, jinja2.Template] = {}  # by source: pages of one kind share theirs
 
     def render(self, markdown: str, page) -> str:
         """The page's Markdown with every macro call replaced by what it returns."""
@@ -41,7 +42,9 @@ class PageMacros:
             return markdown
         self.env.page = page
         try:
-            return self.jinja.from_string(markdown).render()
+            if markdown not in self.compiled:
+                self.compiled[markdown] = self.jinja.from_string(markdown)
+            return self.compiled[markdown].render()
         except jinja2.TemplateError as error:
             raise PluginError(f"{_where(error, page)}: {error.message}. Fix: correct the macro call or the template "
                               "named here") from None

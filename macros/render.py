@@ -11,6 +11,7 @@ import datetime
 import functools
 import hashlib
 import posixpath
+import re
 from pathlib import Path
 
 import jinja2
@@ -87,10 +88,15 @@ def _relative(page: str, from_folder: str) -> str:
 # One converter for the whole build: `markdown.markdown()` would set up a new one, with all its
 # extensions and patterns, for every checklist label.
 _INLINE_MARKDOWN = markdown.Markdown()
+# Text with none of these comes out of Markdown as it went in, and most labels are such text:
+# inline marks, characters HTML escapes, a hard line break, a blank line, or a line that starts a block.
+_NEEDS_MARKDOWN = re.compile(r"[\\`*_\[\]<>&!\t]|  \n|\n\s*\n|^\s*(?:[#>+=-]|\d+[.)])", re.M)
 
 
 def _inline_html(text: str) -> str:
     """Markdown text as inline HTML, for places inside raw HTML blocks (checklist labels)."""
+    if not _NEEDS_MARKDOWN.search(text):
+        return text
     html = _INLINE_MARKDOWN.reset().convert(text)
     if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         html = html[3:-4]

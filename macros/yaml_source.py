@@ -3,9 +3,10 @@
 PyYAML's `safe_load` forgets where values came from and silently keeps the last
 of two equal keys. Errors found much later (a schema error, a dangling id, a
 removed level still referenced by a company) must point at a file and a line,
-so we compose the node tree once, build the data from it, and record the line
-of each path such as ("levels", 2, "dimensions", "scope"). On the way, every
-string loses the white space around it (a `|` block ends with a line break).
+so we compose the node tree once and, in one walk over it, build the data and
+record the line of each path such as ("levels", 2, "dimensions", "scope"). On
+the way, every string loses the white space around it (a `|` block ends with a
+line break). Other scalars (numbers, true/false, dates) are read by PyYAML's rules.
 """
 from __future__ import annotations
 
@@ -67,8 +68,7 @@ def _parse(path: Path, text: str, layer: str, loader_class) -> SourceFile:
         if node is None:
             raise Problem(path, 1, (), "the file is empty", "write the file's top-level keys, see data/README.md", layer)
         lines: dict[PathKey, int] = {}
-        _record_lines(path, node, (), lines, layer)
-        data = loader.construct_document(node)
+        data = _Walk(path, layer, loader, lines).value(node, ())
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
@@ -81,24 +81,39 @@ def _parse(path: Path, text: str, layer: str, loader_class) -> SourceFile:
 
 
 STRING_TAG = "tag:yaml.org,2002:str"
+MERGE_TAG = "tag:yaml.org,2002:merge"
 
 
-def _record_lines(path: Path, node, key: PathKey, lines: dict, layer: str) -> None:
-    lines[key] = node.start_mark.line + 1
-    if isinstance(node, yaml.ScalarNode):
+@dataclass
+class _Walk:
+    path: Path
+    layer: str
+    loader: object
+    lines: dict
+
+    def value(self, node, key: PathKey):
+        self.lines[key] = node.start_mark.line + 1
+        if isinstance(node, yaml.MappingNode):
+            return self.mapping(node, key)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.value(item, key + (index,)) for index, item in enumerate(node.value)]
         if node.tag == STRING_TAG:
-            node.value = node.value.strip()
-    elif isinstance(node, yaml.MappingNode):
+            return node.value.strip()
+        return self.loader.construct_object(node)
+
+    def mapping(self, node, key: PathKey) -> dict:
+        data: dict = {}
         seen: dict[object, int] = {}
         for key_node, value_node in node.value:
-            name = key_node.value
             line = key_node.start_mark.line + 1
+            if key_node.tag == MERGE_TAG:
+                raise Problem(self.path, line, key, "YAML merge keys (<<) are not supported",
+                              "write the keys out; a company layer changes entities by id instead", self.layer)
+            name = key_node.value if key_node.tag == STRING_TAG else self.loader.construct_object(key_node)
             if name in seen:
-                raise Problem(path, line, key + (name,), f"duplicate key '{name}' (first at line {seen[name]})",
-                              "keep one of the two; YAML would silently drop the first", layer)
+                raise Problem(self.path, line, key + (name,), f"duplicate key '{name}' (first at line {seen[name]})",
+                              "keep one of the two; YAML would silently drop the first", self.layer)
             seen[name] = line
-            _record_lines(path, value_node, key + (name,), lines, layer)
-            lines[key + (name,)] = line
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            _record_lines(path, item, key + (index,), lines, layer)
+            data[name] = self.value(value_node, key + (name,))
+            self.lines[key + (name,)] = line
+        return data

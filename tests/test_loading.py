@@ -171,3 +171,17 @@ def test_text_is_trimmed_and_blank_text_is_empty(data_copy, loaded):
     edit(data_copy / "stories.yml", f"    name: {story.name}\n", "    name: '   '\n")
     assert "stories[0].name: this is empty" in load_error(data_copy)
     assert not loaded.handbook.stories.stories[0].lesson.endswith("\n")
+
+
+def test_a_number_where_text_belongs_is_named_as_a_number(data_copy, loaded):
+    story = loaded.handbook.stories.stories[0]
+    edit(data_copy / "stories.yml", f"    name: {story.name}\n", "    name: 42\n")
+    assert "stories[0].name: expected a text, found a whole number 42" in load_error(data_copy)
+
+
+def test_yaml_merge_keys_are_refused_with_a_line(data_copy, loaded):
+    path = data_copy / "stories.yml"
+    story = loaded.handbook.stories.stories[0]
+    edit(path, f"    name: {story.name}\n", f"    name: {story.name}\n    <<: {{lesson: x}}\n")
+    message = load_error(data_copy)
+    assert f"stories.yml:{line_of(path, '<<:')}" in message and "merge keys (<<) are not supported" in message
