@@ -31,6 +31,7 @@ class Renderer:
             loader=jinja2.FileSystemLoader([str(d) for d in [*template_dirs, BASE_TEMPLATES]]),
             undefined=jinja2.StrictUndefined,
             bytecode_cache=_compiled_templates(),
+            auto_reload=False,  # a new Renderer for every build (and every `mkdocs serve` rebuild) reads them anew
             **TEMPLATE_OPTIONS,
         )
         self.env.filters["inline"] = _inline_html
