@@ -191,10 +191,7 @@ def compare_builds(work: Path, scale: int, runs: int, cold: bool) -> dict:
     for kind, runs_of_kind in times.items():
         result[f"{kind} wall"] = statistics.median(wall for wall, _ in runs_of_kind)
         result[kind] = statistics.median(cpu for _, cpu in runs_of_kind)
-        result[f"{kind} fastest"] = min(cpu for _, cpu in runs_of_kind)
     result["ratio"] = result["handbook"] / result["plain"]
-    # A busy moment of the machine only ever adds time, so the fastest runs are the least disturbed.
-    result["fastest ratio"] = result["handbook fastest"] / result["plain fastest"]
     if cold:
         result["first ratio"] = result["first"] / result["plain"]
     return result
@@ -351,20 +348,19 @@ def main() -> None:
     print(f"handbook benchmark: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}. Each build is a fresh "
           "`mkdocs build` process; runs of the two alternate; medians. The ratio is of CPU time (user + system),\n"
           "which other work on the machine disturbs less than wall time; a build uses one core, so on an idle "
-          "machine the two are close.\nThe fastest-runs ratio compares the quickest run of each, the one a busy "
-          "moment of the machine disturbed least.")
+          "machine the two are close.")
     with tempfile.TemporaryDirectory(prefix="handbook-bench-") as tmp:
         work = Path(tmp)
         results = []
         print(f"{'data':>5} {'pages':>6} {'runs':>4} | {'CPU s: handbook':>15} {'plain':>6} {'ratio':>6} | "
-              f"{'fastest: ratio':>14} | {'wall s: handbook':>16} {'plain':>6} | "
+              f"{'wall s: handbook':>16} {'plain':>6} | "
               f"{'ms/page: handbook':>17} {'plain':>6} {'extra':>6}")
         for scale in args.scales:
             r = compare_builds(work, scale, SCALES.get(scale, 1), cold=scale == 1)
             results.append(r)
             per_page = [1000 * value / r["pages"] for value in (r["handbook"], r["plain"], r["handbook"] - r["plain"])]
             print(f"{scale:>4}x {r['pages']:>6} {r['runs']:>4} | {r['handbook']:>15.2f} {r['plain']:>6.2f} "
-                  f"{r['ratio']:>6.2f} | {r['fastest ratio']:>14.2f} | {r['handbook wall']:>16.2f} {r['plain wall']:>6.2f} | "
+                  f"{r['ratio']:>6.2f} | {r['handbook wall']:>16.2f} {r['plain wall']:>6.2f} | "
                   f"{per_page[0]:>17.1f} {per_page[1]:>6.1f} {per_page[2]:>6.1f}", flush=True)
         base = results[0]
         if "first" in base:
