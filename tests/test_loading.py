@@ -5,6 +5,7 @@ import pytest
 
 from macros.errors import HandbookError
 from macros.loader import load_handbook
+from macros.yaml_source import read_yaml
 from macros.schema import Handbook
 
 
@@ -185,3 +186,12 @@ def test_yaml_merge_keys_are_refused_with_a_line(data_copy, loaded):
     edit(path, f"    name: {story.name}\n", f"    name: {story.name}\n    <<: {{lesson: x}}\n")
     message = load_error(data_copy)
     assert f"stories.yml:{line_of(path, '<<:')}" in message and "merge keys (<<) are not supported" in message
+
+
+def test_yaml_anchors_repeat_a_value_and_scalars_keep_their_yaml_types(tmp_path):
+    path = tmp_path / "sample.yml"
+    path.write_text("first: &shared\n  words: [one,  two  ]\nsecond: *shared\nwhen: 2024-01-31\nflag: true\n",
+                    encoding="utf-8")
+    data = read_yaml(path).data
+    assert data["second"] == data["first"] == {"words": ["one", "two"]}
+    assert data["when"].isoformat() == "2024-01-31" and data["flag"] is True
