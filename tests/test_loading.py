@@ -5,8 +5,8 @@ import pytest
 
 from macros.errors import HandbookError
 from macros.loader import load_handbook
-from macros.yaml_source import read_yaml
 from macros.schema import Handbook
+from macros.yaml_source import read_yaml
 
 
 def load_error(data_dir) -> str:
