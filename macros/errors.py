@@ -21,7 +21,16 @@ class Problem(Exception):
         self.message, self.fix, self.layer = message, fix, layer
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: [{self.layer}] {format_path(self.path)}: {self.message}. Fix: {self.fix}."
+        end = "" if self.fix.endswith((".", "?", "!")) else "."
+        return f"{shown(self.file)}:{self.line}: [{self.layer}] {format_path(self.path)}: {self.message}. Fix: {self.fix}{end}"
+
+
+def shown(file: Path) -> str:
+    """A file as messages name it: relative to the folder where `make` runs, when it is inside it."""
+    try:
+        return str(file.resolve().relative_to(Path.cwd()))
+    except (ValueError, OSError):
+        return str(file)
 
 
 class HandbookError(Exception):

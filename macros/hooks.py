@@ -21,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from macros import build, define_env  # noqa: E402
 from macros.errors import HandbookError  # noqa: E402
 from macros.page_macros import PageMacros  # noqa: E402
+from macros.safe_markdown import SafeMarkdown  # noqa: E402
 
 BASE_OVERRIDES = Path(__file__).resolve().parent.parent / "overrides"
 # The same for every page of a kind, so it is compiled once; the macro finds the entity from the page.
@@ -38,6 +39,7 @@ def on_config(config):
     except HandbookError as error:
         raise PluginError(str(error)) from None
     _macros = PageMacros(config, define_env)
+    config["markdown_extensions"].append(SafeMarkdown())  # no page runs script from its Markdown
     config["handbook_macros"] = _macros.env.macros  # for the PDF's cover, which print-site renders with `config` alone
     for section_index, entry in loaded.generated_pages():
         section = _section_containing(config["nav"] or [], section_index)

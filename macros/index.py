@@ -12,7 +12,7 @@ import functools
 import re
 import typing
 
-from .errors import Problem
+from .errors import Problem, shown
 from .model import Entry
 from .schema import Entity, Handbook, Level, Model, Part, RefTo, Transition, fields_of
 from .site_map import ENTITY_PAGES, FILE_PAGES
@@ -83,7 +83,7 @@ def _add_entry(obj, path, owner, page, source, index, problems) -> Entry:
     if key in index:
         first = index[key]
         file, line, _ = first.source.locate(first.path)
-        where = f"{file}:{line}"
+        where = f"{shown(file)}:{line}"
         scope = f"within '{owner.key}'" if isinstance(obj, Part) and owner else "in the handbook"
         problems.append(source.problem(entry.path, f"duplicate id '{obj.id}' {scope} (first used at {where})",
                                        "give one of them another id"))
@@ -137,7 +137,7 @@ def _dangling(entry: Entry, path, target_id, target, marker: RefTo, index, remov
     fix = f"did you mean '{close[0]}'?" if close else f"use the id of an existing {wanted}, or remove this reference"
     if target_id in removed:
         where = removed[target_id]
-        message = f"'{target_id}' was removed by the company layer ({where.file}:{where.line})"
+        message = f"'{target_id}' was removed by the company layer ({shown(where.file)}:{where.line})"
         fix = (f"give a company {wanted} 'covers: [{target_id}]', or override this entity in the company layer "
                "without the reference")
     elif target is None:

@@ -18,6 +18,7 @@ import jinja2
 import markdown
 
 from .model import Entry, LoadedHandbook
+from .safe_markdown import SafeMarkdown
 
 BASE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 # Options that change what a template compiles to; the compiled-template cache is kept per set of them.
@@ -87,8 +88,9 @@ def _relative(page: str, from_folder: str) -> str:
 
 
 # One converter for the whole build: `markdown.markdown()` would set up a new one, with all its
-# extensions and patterns, for every checklist label.
-_INLINE_MARKDOWN = markdown.Markdown()
+# extensions and patterns, for every checklist label. Labels sit inside the templates' HTML, where
+# no later step looks at them: every tag in one is shown as text, and unsafe links lose their target.
+_INLINE_MARKDOWN = markdown.Markdown(extensions=[SafeMarkdown(html=False)])
 # Text with none of these comes out of Markdown as it went in, and most labels are such text:
 # inline marks, characters HTML escapes, a hard line break, a blank line, or a line that starts a block.
 _NEEDS_MARKDOWN = re.compile(r"[\\`*_\[\]<>&!\t]|  \n|\n\s*\n|^\s*(?:[#>+=-]|\d+[.)])", re.M)

@@ -22,10 +22,13 @@ import msgspec
 from msgspec import Meta, Struct, StructMeta, field
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+# A whole web address: no blanks, quotes or angle brackets that could end it early in a page.
+URL_PATTERN = r"^https?://[^\s<>\"'`{}|\\^/\x00-\x1f\x7f][^\s<>\"'`{}|\\^\x00-\x1f\x7f]*$"
 
 Id = Annotated[str, Meta(pattern=ID_PATTERN)]
 Text = Annotated[str, Meta(min_length=1)]
 Label = Annotated[str, Meta(min_length=1, max_length=120)]
+Url = Annotated[str, Meta(pattern=URL_PATTERN)]
 T = TypeVar("T")
 NonEmptyList = Annotated[list[T], Meta(min_length=1)]
 
@@ -35,6 +38,14 @@ class RefTo:
     """Marks a field as holding ids of entities of these kinds (any kind when empty)."""
 
     kinds: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Verbatim:
+    """Marks a text shown as code, character for character (macros/text_check.py)."""
+
+
+Code = Annotated[str, Meta(min_length=1), Verbatim()]
 
 
 def Ref(*kinds: str):
@@ -197,7 +208,7 @@ class Traps(Model):
 class CodeExample(Model):
     title: Label
     language: Label
-    code: Text
+    code: Code
 
 
 class Pillar(Linked):
@@ -247,7 +258,7 @@ class BragDocument(Linked):
     name: Label
     definition: Text
     analogy: Text
-    template: Annotated[Text, Meta(description="The template, as Markdown source shown in a code block.")]
+    template: Annotated[Code, Meta(description="The template, as Markdown source shown in a code block.")]
     rules: NonEmptyList[Step]
 
 
@@ -358,7 +369,7 @@ class Resource(Linked):
     title: Label
     author: Optional[Label] = None
     kind: Annotated[Label, Meta(description="book, website, blog, newsletter, essay, talk, ...")]
-    url: Optional[Annotated[str, Meta(pattern=r"^https?://")]] = None
+    url: Optional[Url] = None
     why: Text
     topics: NonEmptyList[Label]
 

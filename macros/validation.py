@@ -119,8 +119,10 @@ def _explain(message: str, in_key: bool, file_type, path: tuple, data) -> tuple[
     if ID_PATTERN in message:
         return (path, f"'{_value_at(data, path)}' is not a valid id",
                 "use lowercase letters, digits and single hyphens, such as 'mid-to-senior'")
-    if "matching regex '^https?://'" in message:
-        return path, f"'{_value_at(data, path)}' is not a web address", "write the full address, starting with https://"
+    if "matching regex '^https?://" in message:  # URL_PATTERN, as msgspec quotes it
+        return (path, f"'{_value_at(data, path)!s:.80}' is not a whole web address",
+                "write the full address, starting with https://, with no spaces, quotes or <>; "
+                "write a space as %20")
     if message.endswith("of length >= 1"):
         return path, "this is empty", "write at least one entry or some text"
     if message.endswith("of length <= 120"):

@@ -1,0 +1,74 @@
+"""Markdown that cannot run script: the renderer's defence behind the loader's text check.
+
+`make check` refuses HTML and unsafe links in the data (macros/text_check.py). Should
+something get past it (a company's template override, a hand-written page, a gap in
+that check), this Python-Markdown extension, run on every page and on checklist labels,
+still keeps what reaches the browser from running script:
+
+- a link or source that leads anywhere but http(s):, mailto: or a relative address
+  loses it (the link text stays, as text);
+- attributes that run script (`onclick=...`, also from an attribute list) are dropped;
+- a raw HTML chunk holding a script, a frame, an event handler or a `javascript:`
+  address is shown as text. The templates' own HTML holds none of these.
+
+With `html=False` (checklist labels, which sit inside the templates' HTML), raw HTML
+is never passed through at all: every tag is shown as text.
+"""
+from __future__ import annotations
+
+import html
+import re
+
+from markdown.extensions import Extension
+from markdown.postprocessors import Postprocessor
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import AMP_SUBSTITUTE
+
+from .text_check import unsafe_target
+
+URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "poster", "background", "cite"}
+_DANGEROUS_HTML = re.compile(r"<\s*/?\s*(?:script|iframe|frame|frameset|object|embed|base|meta|link|style|template)\b"
+                             r"|[\s\"'/]on[a-z]+\s*=|srcdoc\s*=", re.I)
+_SCRIPT_URL = re.compile(r"(?:java|vb|live)script:|data:text/html", re.I)
+_INVISIBLE = re.compile(r"[\s\x00-\x1f\x7f]+")
+
+
+def dangerous_html(chunk: str) -> bool:
+    """Whether a piece of raw HTML could run script."""
+    return bool(_DANGEROUS_HTML.search(chunk) or _SCRIPT_URL.search(_INVISIBLE.sub("", html.unescape(chunk))))
+
+
+class _SafeAttributes(Treeprocessor):
+    def run(self, root):
+        for element in root.iter():
+            for name in [name for name in element.attrib if name.lower().startswith("on")]:
+                del element.attrib[name]
+            for name in URL_ATTRIBUTES & set(element.attrib):
+                if unsafe_target(element.attrib[name].replace(AMP_SUBSTITUTE, "&")):
+                    del element.attrib[name]
+
+
+class _SafeRawHtml(Postprocessor):
+    """Runs before Python-Markdown puts the raw HTML back into the page."""
+
+    def run(self, text: str) -> str:
+        blocks = self.md.htmlStash.rawHtmlBlocks
+        for position, chunk in enumerate(blocks):
+            if isinstance(chunk, str) and dangerous_html(chunk):
+                blocks[position] = html.escape(chunk)
+        return text
+
+
+class SafeMarkdown(Extension):
+    def __init__(self, **kwargs):
+        self.config = {"html": [True, "pass the templates' raw HTML through (False: show every tag as text)"]}
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md):
+        if not self.getConfig("html"):
+            md.preprocessors.deregister("html_block")
+            md.inlinePatterns.deregister("html")
+        # After the inline links (20), attribute lists (8) and the table of contents (5).
+        md.treeprocessors.register(_SafeAttributes(md), "safe_attributes", 1)
+        # Before raw HTML goes back into the page (30).
+        md.postprocessors.register(_SafeRawHtml(md), "safe_raw_html", 35)

@@ -1,0 +1,112 @@
+"""The data's texts are Markdown, never HTML: refuse raw HTML and links that could run script.
+
+A company's handbook takes its data from many authors, and pages are read from
+hosts without the Netlify headers and from the offline zip (file://), where no
+Content-Security-Policy stops an inline script. So `make check` refuses, with the
+file, line and a fix, anything in a text that the browser would run or parse as
+markup: HTML tags, link targets other than https:, http:, mailto: or a relative
+address, and attribute lists (`{ onclick=... }`). Code spans and code blocks may
+hold anything: Markdown shows them as written. Fields shown as code (`Verbatim`
+in macros/schema.py) may hold anything but a line that would end their code block.
+"""
+from __future__ import annotations
+
+import functools
+import html
+import re
+import typing
+
+from .errors import Problem
+from .schema import Model, Verbatim, fields_of
+from .yaml_source import SourceFile
+
+SAFE_SCHEMES = ("http", "https", "mailto")
+
+# Anything that could make a text more than text; most texts hold none of these characters.
+_SUSPECT = re.compile(r"[<\]{]")
+_ESCAPE = re.compile(r"\\.", re.S)  # a backslash escape: `\`` is not the start of a code span
+_FENCED = re.compile(r"^[ \t]*(`{3,}|~{3,})[^\n]*\n.*?^[ \t]*\1[ \t]*$", re.M | re.S)
+_CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
+_AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*:[^\s<>]*|[^\s<>@]+@[^\s<>@]+)>")
+_TAG = re.compile(r"<[A-Za-z/!?][^\n>]{0,40}>?")
+_INLINE_TARGET = re.compile(r"\]\((.*?)\)", re.S)
+_REFERENCE_TARGET = re.compile(r"^[ \t]*\[[^\]\n]+\]:[ \t]*(\S[^\n]*)", re.M)
+_ATTRIBUTE_LIST = re.compile(r"\{:?[^{}\n]*=[^{}\n]*\}")
+_INVISIBLE = re.compile(r"[\s\x00-\x1f\x7f\\]+")
+_SCHEME = re.compile(r"([a-z][a-z0-9+.-]*):")
+
+
+def unsafe_target(target: str) -> bool:
+    """Whether a link target leads anywhere but http(s):, mailto: or a relative address.
+
+    Read as a browser would: character references decoded, and the blanks, control
+    characters and backslashes it ignores or turns into slashes taken out.
+    """
+    plain = _INVISIBLE.sub("", html.unescape(target)).lower().lstrip("<")
+    scheme = _SCHEME.match(plain)
+    if scheme:
+        return scheme[1] not in SAFE_SCHEMES
+    return plain.startswith("//")  # another site, without saying how to reach it
+
+
+def markdown_problem(text: str) -> tuple[str, str] | None:
+    """(problem, fix) for the first thing in a Markdown text that is not plain Markdown, or None."""
+    if not _SUSPECT.search(text):
+        return None
+    text = _CODE_SPAN.sub("", _FENCED.sub("", _ESCAPE.sub("", text)))
+    for target in [*_INLINE_TARGET.findall(text), *_REFERENCE_TARGET.findall(text), *_AUTOLINK.findall(text)]:
+        if unsafe_target(target):
+            shown = " ".join(target.split())
+            return (f"the link target '{shown:.60}' is not allowed: links lead to https:, http:, mailto: "
+                    "or a page of the handbook",
+                    "link to a full https:// address or to a handbook page such as ../levels/senior.md")
+    tag = _TAG.search(_AUTOLINK.sub("", text))
+    if tag:
+        return (f"'{tag[0]}' is HTML; texts are Markdown, and HTML from the data never reaches a page",
+                "write it in Markdown (**bold**, [a link](https://example.com)); to show a < sign, "
+                "write &lt; or put it in `backticks`")
+    attributes = _ATTRIBUTE_LIST.search(text)
+    if attributes:
+        return (f"'{attributes[0]:.60}' sets HTML attributes",
+                "remove it: the templates give pages their anchors and classes")
+    return None
+
+
+def verbatim_problem(text: str) -> tuple[str, str] | None:
+    """A text shown in a ``` code block may hold anything but a line that ends the block."""
+    if re.search(r"^[ \t]*```", text, re.M):
+        return ("a line here starts with ```, which would end the code block it is shown in",
+                "indent that line, or write fewer than three backticks")
+    return None
+
+
+def check_text(part: Model, source: SourceFile, problems: list[Problem]) -> None:
+    """Record a problem for every text in `part` (one data file, validated) that is not plain Markdown."""
+    _check(part, (), source, problems, markdown_problem)
+
+
+def _check(value, path: tuple, source: SourceFile, problems: list[Problem], rule) -> None:
+    if isinstance(value, str):
+        found = rule(value)
+        if found:
+            problems.append(source.problem(path, *found))
+    elif isinstance(value, list):
+        for position, item in enumerate(value):
+            _check(item, path + (position,), source, problems, rule)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _check(item, path + (key,), source, problems, rule)
+    elif isinstance(value, Model):
+        for name, key, field_rule in _rules(type(value)):
+            _check(getattr(value, name), path + (key,), source, problems, field_rule)
+
+
+@functools.cache
+def _rules(model: type[Model]) -> list[tuple]:
+    """(attribute, key in YAML, rule for its texts) for each field of `model`."""
+    return [(field.name, field.encode_name, verbatim_problem if _is_verbatim(field.type) else markdown_problem)
+            for field in fields_of(model)]
+
+
+def _is_verbatim(annotation) -> bool:
+    return any(isinstance(arg, Verbatim) or _is_verbatim(arg) for arg in typing.get_args(annotation))
