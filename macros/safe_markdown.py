@@ -5,8 +5,8 @@ something get past it (a company's template override, a hand-written page, a gap
 that check), this Python-Markdown extension, run on every page and on checklist labels,
 still keeps what reaches the browser from running script:
 
-- a link or source that leads anywhere but http(s):, mailto: or a relative address
-  loses it (the link text stays, as text);
+- a link or image whose address is anything but http(s):, mailto: or relative
+  becomes its text (an image, its alt text);
 - attributes that run script (`onclick=...`, also from an attribute list) are dropped;
 - a raw HTML chunk holding a script, a frame, an event handler or a `javascript:`
   address is shown as text. The templates' own HTML holds none of these.
@@ -46,15 +46,19 @@ class _SafeAttributes(Treeprocessor):
             for name in URL_ATTRIBUTES & set(element.attrib):
                 if unsafe_target(element.attrib[name].replace(AMP_SUBSTITUTE, "&")):
                     del element.attrib[name]
+                    if element.tag in ("a", "img"):  # MkDocs expects every link and image to have its address
+                        element.text = element.text if element.tag == "a" else element.attrib.pop("alt", "")
+                        element.tag = "span"
 
 
 class _SafeRawHtml(Postprocessor):
-    """Runs before Python-Markdown puts the raw HTML back into the page."""
+    """Runs before Python-Markdown puts the raw HTML back into the page (and, through the table of
+    contents, once per heading: a chunk shown as text has no `<` left, so it is escaped once)."""
 
     def run(self, text: str) -> str:
         blocks = self.md.htmlStash.rawHtmlBlocks
         for position, chunk in enumerate(blocks):
-            if isinstance(chunk, str) and dangerous_html(chunk):
+            if isinstance(chunk, str) and "<" in chunk and dangerous_html(chunk):
                 blocks[position] = html.escape(chunk)
         return text
 

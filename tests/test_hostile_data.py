@@ -1,0 +1,333 @@
+"""Hostile and careless data: every case gets a `file:line: problem. Fix:` message, never a traceback
+or a hang, and no text from the data ever becomes HTML or script on a page."""
+from __future__ import annotations
+
+import html.parser
+import os
+import re
+import subprocess
+import sys
+
+import markdown
+import pytest
+import yaml
+
+from conftest import ROOT, mkdocs_build
+from macros import loader
+from macros.errors import HandbookError
+from macros.loader import load_handbook
+from macros.render import Renderer, _inline_html
+from macros.safe_markdown import SafeMarkdown
+from test_loading import edit, line_of, load_error
+
+HOSTILE_STORY = "<script>window.__pwned = 1</script> <img src=x onerror=\"window.__pwned = 2\">"
+
+
+# `make check`, printing at the end the most memory it held (KB).
+CHECK = ("import resource, sys; from macros.check import main; status = main(sys.argv[1:]); "
+         "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss); sys.exit(status)")
+
+
+def check(data_dir, cwd=ROOT) -> subprocess.CompletedProcess:
+    """`make check` on `data_dir`, run from `cwd`; a hang ends in the timeout, not in a pass."""
+    env = {**os.environ, "HANDBOOK_DATA": str(data_dir), "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "true"}
+    return subprocess.run([sys.executable, "-c", CHECK, "--config", str(ROOT / "mkdocs.yml")],
+                          cwd=cwd, env=env, capture_output=True, text=True, timeout=120)
+
+
+def set_lesson(path, text: str) -> int:
+    """Make `text` the first story's lesson, exactly; returns the lesson's line."""
+    line = line_of(path, "    lesson:")
+    block = "    lesson: |-\n" + "".join(f"      {row}\n" if row else "\n" for row in text.split("\n"))
+    source = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r"    lesson: >-\n(?:(?:      .*)?\n)*", lambda _: block, source, count=1), encoding="utf-8")
+    return line
+
+
+# --- HTML and links in the data ----------------------------------------------
+
+@pytest.mark.parametrize("text, shown", [
+    ("<script>alert(1)</script>", "'<script>' is HTML"),
+    ("Look <img src=x onerror=alert(1)> here", "'<img src=x onerror=alert(1)>' is HTML"),
+    ("a<b>bold</b>", "'<b>' is HTML"),
+    ("<!-- hidden -->", "'<!-- hidden -->' is HTML"),
+    ("[click](javascript:alert(1))", "the link target 'javascript:alert(1' is not allowed"),
+    ("[click](JavaScript:alert(1))", "the link target 'JavaScript:alert(1' is not allowed"),
+    ("[click](&#106;avascript:alert(1))", "the link target '&#106;avascript:alert(1' is not allowed"),
+    ("[click](<javascript:alert(1)>)", "is not allowed"),
+    ("![pic](data:text/html,hi)", "the link target 'data:text/html,hi' is not allowed"),
+    ("<vbscript:msgbox>", "the link target 'vbscript:msgbox' is not allowed"),
+    ("[click](//evil.example)", "the link target '//evil.example' is not allowed"),
+    ("Read more.\n\n[ref]: javascript:alert(1)", "the link target 'javascript:alert(1)' is not allowed"),
+    ("Bold { onclick=alert(1) }", "sets HTML attributes"),
+    ("\\`<b>not code</b>`", "'<b>' is HTML"),
+])
+def test_html_and_unsafe_links_in_a_text_are_refused_with_file_and_line(data_copy, text, shown):
+    line = set_lesson(data_copy / "stories.yml", text)
+    message = load_error(data_copy)
+    assert f"stories.yml:{line}: [base] stories[0].lesson: " in message
+    assert shown in message and "Fix:" in message
+
+
+def test_the_fix_for_html_says_how_to_write_it_in_markdown(data_copy):
+    set_lesson(data_copy / "stories.yml", "<b>Bold</b>")
+    message = load_error(data_copy)
+    assert "write it in Markdown" in message and "&lt;" in message
+
+
+def test_checklist_labels_are_checked_too(data_copy, loaded):
+    item = loaded.handbook.transitions.transitions[0].signals[0]
+    path = data_copy / "transitions.yml"
+    edit(path, f"text: {item.text.splitlines()[0]}", "text: Ship it <img src=x onerror=alert(1)>")
+    message = load_error(data_copy)
+    assert f"transitions.yml:{line_of(path, 'onerror')}" in message and "transitions[0].signals[0].text" in message
+
+
+@pytest.mark.parametrize("text", [
+    "Use `<button>` rather than `<div onclick>`.",
+    "If a < b and c > d, nothing is a tag.",
+    "See <https://example.com/a_(b)> or [the senior page](../levels/senior.md#senior), "
+    "[mail](mailto:team@example.com) and <team@example.com>.",
+    "Escaped: \\<b> stays text, and AT&amp;T too.",
+])
+def test_markdown_that_only_looks_like_html_is_accepted(data_copy, text):
+    set_lesson(data_copy / "stories.yml", text)
+    assert text in load_handbook(data_copy).handbook.stories.stories[0].lesson
+
+
+def test_code_examples_may_hold_html_but_not_a_fence(data_copy):
+    path = data_copy / "senior.yml"
+    edit(path, "        const s = ", "        const html = '<script>x</script>';\n        const s = ")
+    load_handbook(data_copy)
+    edit(path, "        const s = ", "        ```\n        const s = ")
+    message = load_error(data_copy)
+    assert "senior.yml:" in message and "which would end the code block" in message
+
+
+@pytest.mark.parametrize("url", ["https://example.com/<script>alert(1)</script>", "https://example.com/a b",
+                                 "https://example.com/\"onmouseover=alert(1)", "javascript:alert(1)", "https://"])
+def test_a_resource_url_must_be_a_whole_web_address(data_copy, url):
+    path = data_copy / "resources.yml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("    url: ")
+    path.write_text(text[:start] + f"    url: '{url}'" + text[text.index("\n", start):], encoding="utf-8")
+    message = load_error(data_copy)
+    assert f"resources.yml:{line_of(path, '    url: ' + repr(url))}" in message
+    assert "is not a whole web address" in message and "https://" in message
+
+
+class _Elements(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags, self.handlers, self.hrefs, self.text = [], [], [], []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        self.handlers += [name for name, _ in attrs if name.startswith("on")]
+        self.hrefs += [value for name, value in attrs if name in ("href", "src") and value]
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def elements(page_html: str) -> _Elements:
+    parsed = _Elements()
+    parsed.feed(page_html)
+    return parsed
+
+
+def rendered_page(data_dir, monkeypatch, kind: str, here: str) -> str:
+    """A page as the build makes it, from data that got past the loader's text check."""
+    monkeypatch.setattr(loader, "check_text", lambda *args: None)
+    page_markdown = Renderer(load_handbook(data_dir), []).page(kind, here)
+    names, options = site_markdown_extensions()
+    return markdown.Markdown(extensions=[*names, SafeMarkdown()], extension_configs=options).convert(page_markdown)
+
+
+def site_markdown_extensions() -> tuple[list[str], dict]:
+    """mkdocs.yml's Markdown extensions (read as YAML: MkDocs' loader would run the hooks in this process)."""
+    class ConfigLoader(yaml.SafeLoader):
+        pass
+    ConfigLoader.add_constructor("!ENV", lambda loader, node: None)
+    listed = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=ConfigLoader)["markdown_extensions"]
+    names = [next(iter(entry)) if isinstance(entry, dict) else entry for entry in listed]
+    return names, {next(iter(entry)): next(iter(entry.values())) for entry in listed if isinstance(entry, dict)}
+
+
+def test_renderer_shows_html_from_the_data_as_text_should_the_check_miss_it(data_copy, monkeypatch):
+    set_lesson(data_copy / "stories.yml", f"{HOSTILE_STORY} [go](javascript:alert(1))")
+    page = elements(rendered_page(data_copy, monkeypatch, "stories", "stories.md"))
+    assert "script" not in page.tags and "img" not in page.tags and not page.handlers
+    assert not [href for href in page.hrefs if "javascript" in href.lower()]
+    assert "window.__pwned = 1" in "".join(page.text)
+
+
+def test_checklist_labels_never_become_html():
+    label = elements(_inline_html("Ship <img src=x onerror=alert(1)> **now** [x](javascript:alert(1))"))
+    assert label.tags == ["strong", "span"] and not label.handlers and not label.hrefs
+    assert "<img src=x onerror=alert(1)>" in "".join(label.text)
+
+
+def test_hostile_story_stops_the_build_with_its_line(tmp_path, data_copy):
+    line = set_lesson(data_copy / "stories.yml", HOSTILE_STORY)
+    site = tmp_path / "site"
+    result = mkdocs_build(site, HANDBOOK_DATA=str(data_copy))
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert f"stories.yml:{line}: [base] stories[0].lesson: '<script>' is HTML" in result.stderr
+    assert not (site / "stories").exists()
+
+
+def test_a_hostile_hand_written_page_runs_nothing_from_file(tmp_path, browser):
+    """A company page (or a page a template wrote) with script in its Markdown: built, opened from
+    file:// as the offline zip is, it shows the text and runs nothing."""
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "hostile.md").write_text(
+        f"# Hostile\n\n{HOSTILE_STORY}\n\n<div onclick=\"window.__pwned = 3\">x</div>\n\n"
+        "[go](javascript:window.__pwned=4) [also](jav&#x09;ascript:window.__pwned=5)\n\n"
+        "Click **here**{ onclick=\"window.__pwned = 6\" } and <a href=\"javascript:window.__pwned=7\">here</a>.\n",
+        encoding="utf-8")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: {ROOT / 'docs'}\n"
+                      f"hooks:\n  - {ROOT / 'macros/hooks.py'}\n  - {ROOT / 'macros/printing.py'}\n"
+                      f"watch: [{ROOT / 'data'}]\ntheme:\n  custom_dir: {ROOT / 'overrides'}\n"
+                      f"plugins:\n  print-site:\n    cover_page_template: {ROOT / 'overrides/print_site_cover.html'}\n"
+                      f"extra:\n  handbook:\n    data_dir: {ROOT / 'data'}\n    pages_dir: {pages}\n    nav: [hostile.md]\n",
+                      encoding="utf-8")
+    site = tmp_path / "site"
+    result = mkdocs_build(site, config=config)
+    assert result.returncode == 0, result.stderr
+    built = (site / "hostile" / "index.html").read_text(encoding="utf-8")
+    content = built[built.index('<article'):built.index('</article>')]
+    parsed = elements(content)
+    assert "script" not in parsed.tags and "img" not in parsed.tags and not parsed.handlers
+    assert not [href for href in parsed.hrefs if "script" in href.lower()]
+    page = browser.new_page()
+    try:
+        dialogs = []
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        page.goto((site / "hostile" / "index.html").as_uri())
+        for text in ["go", "also"]:
+            page.locator("article").get_by_text(text, exact=True).click()
+        page.locator("article strong").click()
+        assert page.evaluate("window.__pwned") is None and not dialogs
+        shown = page.locator("article").inner_text()
+        assert "<script>window.__pwned = 1</script>" in shown and '<img src=x onerror="window.__pwned = 2">' in shown
+    finally:
+        page.close()
+
+
+# --- Hostile YAML: bounded, and every case a message -------------------------------
+
+def alias_bomb(levels: int = 9, width: int = 9) -> str:
+    rows = ["a0: &a0 [" + ", ".join(["lol"] * width) + "]"]
+    rows += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * width) + "]" for i in range(1, levels + 1)]
+    return "\n".join(rows) + "\n"
+
+
+def test_alias_bomb_is_refused_quickly_and_in_little_memory(data_copy):
+    (data_copy / "stories.yml").write_text(alias_bomb() + (data_copy / "stories.yml").read_text(encoding="utf-8"),
+                                           encoding="utf-8")
+    result = check(data_copy)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "stories.yml:6: [base] a5[0]: the aliases up to here repeat more than 100,000 values" in result.stderr
+    peak_kb = int(result.stdout.split()[-1])
+    assert peak_kb < 200_000, f"{peak_kb} KB"  # expanded, the bomb took 4.8 GB
+
+
+def test_aliases_share_one_object_per_anchor(tmp_path):
+    from macros.yaml_source import read_yaml
+    path = tmp_path / "shared.yml"
+    path.write_text(alias_bomb(levels=4, width=9), encoding="utf-8")
+    data = read_yaml(path).data
+    assert data["a4"][0] is data["a3"] and data["a3"][8] is data["a2"]
+
+
+@pytest.mark.parametrize("name, content, line, shown", [
+    ("invalid-utf8", b"intro: fine\nstories:\n  - name: caf\xe9\n", 3, "byte 0xe9 at column 14 is not UTF-8 text"),
+    ("deep", ("intro: " + "[" * 600 + "]" * 600 + "\n").encode(), 1, "nests more than 50 levels deep"),
+    ("deep-blocks", ("intro: x\nstories:\n" + "".join("  " * i + "- \n" for i in range(600))).encode(), 52,
+     "nests more than 50 levels deep"),
+    ("recursive-alias", b"intro: x\nstories: &s\n  - *s\n", 3, "the alias *s is inside its own anchor"),
+    ("complex-key", b"intro: x\n? [a, b]\n: c\n", 2, "a key here is a list or a mapping"),
+    ("many-aliases", ("intro: &i x\nstories: [" + ", ".join(["*i"] * 1200) + "]\n").encode(), 2,
+     "more than 1,000 aliases"),
+    ("undefined-alias", b"intro: *nothing\n", 1, "the alias *nothing has no anchor before it"),
+    ("two-documents", b"intro: x\n---\nintro: y\n", 2, "more than one YAML document"),
+    ("control-character", b"intro: a\x00b\n", 1, "the character #x0000 is not allowed"),
+    ("bad-number", b"intro: !!int twelve\n", 1, "'twelve' cannot be read as int"),
+])
+def test_hostile_yaml_gets_a_message_from_check_and_build(tmp_path, data_copy, name, content, line, shown):
+    (data_copy / "stories.yml").write_bytes(content)
+    for run in (check(data_copy), mkdocs_build(tmp_path / "site", HANDBOOK_DATA=str(data_copy))):
+        assert run.returncode != 0
+        assert "Traceback" not in run.stderr and "Error:" not in run.stderr.replace("BuildError!", "")
+        assert f"stories.yml:{line}: [base]" in run.stderr and shown in run.stderr and "Fix:" in run.stderr
+
+
+def test_a_data_file_that_is_a_folder_is_named(tmp_path, data_copy):
+    (data_copy / "stories.yml").unlink()
+    (data_copy / "stories.yml").mkdir()
+    for run in (check(data_copy), mkdocs_build(tmp_path / "site", HANDBOOK_DATA=str(data_copy))):
+        assert run.returncode != 0 and "Traceback" not in run.stderr
+        assert "stories.yml:1: [base] (top level): this is a folder, not a data file. Fix:" in run.stderr
+
+
+def test_a_data_file_too_large_is_refused_before_it_is_read(data_copy, monkeypatch):
+    import macros.yaml_source as yaml_source
+    monkeypatch.setattr(yaml_source, "MAX_BYTES", 1000)
+    assert "stories.yml:1: [base] (top level): the file has" in load_error(data_copy)
+    assert "more than the 1,000 a data file may have" in load_error(data_copy)
+
+
+# --- The smaller items ---------------------------------------------------------------
+
+def test_an_unclosed_quote_is_reported_at_its_line_and_named(data_copy, loaded):
+    path = data_copy / "stories.yml"
+    story = loaded.handbook.stories.stories[0]
+    edit(path, f"    name: {story.name}\n", f"    name: \"{story.name}\n")
+    line = line_of(path, 'name: "')
+    message = load_error(data_copy)
+    assert f"stories.yml:{line}: [base] (top level): malformed YAML: the quote \" opened on this line" in message
+    assert "close the quote on this line" in message
+
+
+def test_a_malformed_file_does_not_hide_the_problems_of_the_others(data_copy):
+    (data_copy / "managers.yml").write_text("intro: [unclosed\n", encoding="utf-8")
+    edit(data_copy / "stories.yml", "    lesson:", "    leson:")
+    message = load_error(data_copy)
+    assert "managers.yml:2" in message and "malformed YAML" in message
+    assert "unknown key 'leson'" in message
+
+
+def test_two_files_for_one_part_are_reported(data_copy):
+    (data_copy / "stories.yaml").write_text((data_copy / "stories.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    message = load_error(data_copy)
+    assert "'stories.yml' and 'stories.yaml' both hold stories" in message and "keep one of the two" in message
+
+
+def test_a_fix_that_asks_a_question_ends_with_the_question_mark(data_copy):
+    edit(data_copy / "stories.yml", "    lesson:", "    leson:")
+    message = load_error(data_copy)
+    assert "Fix: did you mean 'lesson'?\n" in message + "\n" and "?." not in message
+
+
+def test_check_names_files_relative_to_where_it_runs(tmp_path, data_copy):
+    edit(data_copy / "stories.yml", "    lesson:", "    leson:")
+    result = check(data_copy, cwd=tmp_path)
+    assert result.returncode == 1
+    assert "\n  data/stories.yml:" in result.stderr and str(tmp_path) not in result.stderr
+
+
+def test_valid_data_has_no_text_problems(loaded):
+    problems = []
+    for name, source in loaded.sources.items():
+        loader.check_text(getattr(loaded.handbook, name), source, problems)
+    assert problems == []
+
+
+def test_handbook_error_lists_every_problem_without_a_traceback(data_copy):
+    (data_copy / "stories.yml").write_bytes(b"\xff\xfe")
+    with pytest.raises(HandbookError) as caught:
+        load_handbook(data_copy)
+    assert caught.value.problems[0].line == 1
