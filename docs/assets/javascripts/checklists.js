@@ -49,7 +49,8 @@
   }
 
   function noticeApplies(name) {
-    if (name === "memory") return store.inMemory();
+    if (name === "memory") return store.inMemory() && !store.isFull();
+    if (name === "full") return store.isFull();
     if (name === "unreadable") return store.setAsideNow();
     if (name === "shared") return store.isShared();
     return false;

@@ -11,9 +11,9 @@
     hb.compare.setup(document);
   }
 
-  hb.store.onChange(function () {
+  hb.store.onChange(function (changedId) {
     hb.checklists.render(document);
-    hb.assessment.render();
+    hb.assessment.render(changedId);
   });
   setup(); // now, too: on file:// pages Material's document$ never emits
   if (window.document$) window.document$.subscribe(setup);

@@ -5,14 +5,17 @@
   "use strict";
   var store = hb.store, lists = hb.checklists;
   var SHARE = "#share=";
+  var MAX_URL = 2000000; // Chromium's limit is 2 MB; longer addresses do not open
   var SVG = "http://www.w3.org/2000/svg";
 
   function page() {
     return document.querySelector("[data-assessment]");
   }
 
+  /* The page's words for `name`, with {values} filled in; `name-one` when the count is one. */
   function message(name, values) {
-    var node = document.querySelector('[data-messages] [data-message="' + name + '"]');
+    var one = values && values.count === 1 && document.querySelector('[data-messages] [data-message="' + name + '-one"]');
+    var node = one || document.querySelector('[data-messages] [data-message="' + name + '"]');
     return (node ? node.textContent : name).replace(/\{(\w+)\}/g, function (all, key) {
       return values && key in values ? values[key] : all;
     });
@@ -52,15 +55,19 @@
     store.closeShared();
   }
 
-  function render() {
+  /* `changedId`: the one answer that changed; when it is on this page, the archived answers
+     (thousands, for a reader who kept many) and the unreadable copies are left as they are. */
+  function render(changedId) {
     var root = page();
     if (!root) return;
     var answers = store.all(), onPage = Object.create(null);
     document.querySelectorAll(".hb-checklist [data-item]").forEach(function (item) { onPage[item.dataset.item] = item; });
     chart(root);
     evidence(root, answers, onPage);
-    archived(root, answers, onPage);
-    unreadable(root);
+    if (!changedId || !onPage[changedId]) {
+      archived(root, answers, onPage);
+      unreadable(root);
+    }
     root.querySelectorAll(":scope > [data-notice]").forEach(function (notice) {
       notice.hidden = !lists.noticeApplies(notice.dataset.notice);
     });
@@ -163,20 +170,21 @@
         var answer = answers[item.dataset.item];
         if (answer) lines.push(markdownEntry(answer, lists.textOf(item)));
       });
-      if (lines.length) out.push("", section + "# " + list.dataset.title + " (" + doneCount(ids) + "/" + ids.length + ")", "", lines.join("\n"));
+      if (lines.length) out.push("", section + "# " + hb.markdownText(list.dataset.title) + " (" + doneCount(ids) + "/" + ids.length + ")", "", lines.join("\n"));
     });
     var gone = archivedIds(answers, onPage);
     if (gone.length) {
       out.push("", section + " " + message("archived-heading"), "");
-      out.push(gone.map(function (id) { return markdownEntry(answers[id], (answers[id].text || "") + " (`" + id + "`)"); }).join("\n"));
+      out.push(gone.map(function (id) { return markdownEntry(answers[id], answers[id].text || "", id); }).join("\n"));
     }
     out.push("", rest);
     return out.join("\n") + "\n";
   }
 
-  function markdownEntry(answer, text) {
-    var line = "- [" + (answer.done ? "x" : " ") + "] " + text;
-    if (answer.note) line += "\n  - " + message("evidence") + ": " + answer.note.trim().replace(/\n/g, "\n    ");
+  /* Every text from the page or the reader goes through hb.markdownText: it stays text in the file. */
+  function markdownEntry(answer, text, id) {
+    var line = "- [" + (answer.done ? "x" : " ") + "] " + hb.markdownText(text, "  ") + (id ? " (`" + id + "`)" : "");
+    if (answer.note) line += "\n  - " + message("evidence") + ": " + hb.markdownText(answer.note, "    ");
     return line;
   }
 
@@ -199,24 +207,32 @@
     },
     share: function () {
       var output = document.querySelector("[data-share-output]");
-      output.value = location.origin + location.pathname + location.search + SHARE + store.shareCode();
+      var link = location.origin + location.pathname + location.search + SHARE + store.shareCode();
+      if (link.length > MAX_URL) {
+        output.value = "";
+        return say(message("share-too-long", { size: (link.length / 1e6).toFixed(1) }));
+      }
+      output.value = link;
       output.focus();
       output.select();
       say(message("share-made"));
     },
     reset: function () {
       if (!window.confirm(message("reset-confirm"))) return;
-      say(message("reset-done", { count: store.reset() }));
+      var cleared = store.reset();
+      if (cleared < 0) return say(message("save-full"));
+      say(message("reset-done", { count: cleared }));
       document.querySelector('[data-action="undo"]').focus();
     },
     undo: function (button) {
-      say(message("undo-done", { count: store.undo() }));
+      var count = store.undo();
+      say(count < 0 ? message("save-full") : message("undo-done", { count: count }));
       button.focus();
     },
     adopt: function () {
       var shared = store.all();
       leaveShareLink();
-      store.replace(shared);
+      if (!store.replace(shared)) return say(message("import-full", { count: store.count(shared) }));
       say(message("adopt-done", { count: store.count() }));
     },
     "leave-share": leaveShareLink,
@@ -245,7 +261,7 @@
       input.value = "";
       if (result.problem) return say(describe(result.problem));
       leaveShareLink();
-      store.replace(result.items);
+      if (!store.replace(result.items)) return say(message("import-full", { count: store.count(result.items) }));
       say(message("import-done", { count: store.count() }));
     });
   });

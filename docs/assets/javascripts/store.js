@@ -6,26 +6,70 @@
   var VERSION = 1;
   var ITEM_ID = /^[a-z0-9]+(-[a-z0-9]+)*(--[a-z0-9]+(-[a-z0-9]+)*)+$/;
   var MAX_TEXT = 20000;
+  var WRITE_NOW = 1000; // with more answers than this (about 100 kB), a change is written when the browser is idle
   var scope = window.__md_scope || new URL(".", location);
   var KEY = scope.pathname + ".hb.assessment";
   var UNDO = KEY + ".undo";
   var UNREADABLE = KEY + ".unreadable.";
 
+  var full = false; // the last write did not fit: what was stored before it is still there
   var storage = probe();
   var answers = Object.create(null);
   var previous = null; // the answers before the last reset or import, for Undo (mirrored in storage)
   var shared = null; // answers opened from a share link: shown, never saved
   var setAsideNow = false; // unreadable answers were found and set aside on this visit
   var listeners = [];
+  var pending = false; // a change waits to be written (see saveSoon)
 
+  /* The browser's storage, or null when it lets nothing be saved. Storage that is full still holds
+     the reader's answers: it is kept, and said to be full. */
   function probe() {
+    var s = null;
     try {
-      var s = window.localStorage;
+      s = window.localStorage;
       s.setItem(KEY + ".probe", "1");
       s.removeItem(KEY + ".probe");
       return s;
     } catch (error) {
-      return null;
+      full = !!s && isQuota(error) && lengthOf(s) > 0;
+      return full ? s : null;
+    }
+  }
+
+  function isQuota(error) {
+    return error && (error.name === "QuotaExceededError" || error.name === "NS_ERROR_DOM_QUOTA_REACHED" || error.code === 22);
+  }
+
+  function lengthOf(s) {
+    try {
+      return s.length;
+    } catch (error) {
+      return 0;
+    }
+  }
+
+  /* Write every [key, value] (a null value removes the key), or none: when one does not fit, the keys
+     already written get their old values back, so storage stays as it was. */
+  function write(pairs) {
+    if (!storage) return false;
+    var before = [];
+    try {
+      pairs.forEach(function (pair) {
+        before.push([pair[0], storage.getItem(pair[0])]);
+        if (pair[1] === null) storage.removeItem(pair[0]);
+        else storage.setItem(pair[0], pair[1]);
+      });
+      full = false;
+      return true;
+    } catch (error) {
+      before.reverse().forEach(function (pair) {
+        try {
+          if (pair[1] === null) storage.removeItem(pair[0]);
+          else storage.setItem(pair[0], pair[1]);
+        } catch (ignored) { /* an old value always fits where it was */ }
+      });
+      full = true;
+      return false;
     }
   }
 
@@ -36,6 +80,7 @@
   /* Check data read from storage, a file or a link. Returns {items, bad} or {problem}. */
   function check(data) {
     if (!isObject(data) || typeof data.version !== "number" || !isObject(data.items)) return { problem: { code: "shape" } };
+    if (!Number.isInteger(data.version) || data.version < 1) return { problem: { code: "version", version: String(data.version) } };
     if (data.version > VERSION) return { problem: { code: "newer", version: data.version, supported: VERSION } };
     var items = Object.create(null), bad = [];
     Object.keys(data.items).forEach(function (id) {
@@ -87,54 +132,74 @@
     }
   }
 
-  /* Lenient: keep what can be read; set the stored text aside, never overwrite it. */
+  /* Lenient: keep what can be read of the answers and of the undo copy; set the stored text of
+     either aside, never overwrite it. */
   function load() {
     if (!storage) return;
-    answers = Object.create(null);
-    var raw = read(KEY);
-    previous = readAnswers(UNDO);
-    if (raw === null) return;
-    var result;
+    var main = readAnswers(KEY), undo = readAnswers(UNDO);
+    answers = main.items || Object.create(null);
+    previous = undo.items;
+    var damaged = [main, undo].filter(function (result) { return result.damaged; });
+    if (!damaged.length) return;
+    var now = Date.now();
+    var pairs = damaged.map(function (result, index) { return [UNREADABLE + (now + index), result.raw]; });
+    pairs.push([KEY, serialise(answers)], [UNDO, previous ? serialise(previous) : null]);
+    if (write(pairs)) setAsideNow = true;
+    else storage = null; // no room to set them aside: the originals stay where they are; work in memory
+  }
+
+  /* {items, raw, damaged}: the answers readable under `key` (null when there is nothing). */
+  function readAnswers(key) {
+    var raw = read(key), result;
+    if (raw === null) return { items: null, raw: raw, damaged: false };
     try {
       result = check(JSON.parse(raw));
     } catch (error) {
       result = { problem: { code: "json" } };
     }
-    answers = result.items || Object.create(null);
-    if (result.problem || result.bad.length) setAside(raw);
+    return { items: result.items || null, raw: raw, damaged: !!(result.problem || result.bad.length) };
   }
 
-  function readAnswers(key) {
-    var raw = read(key);
-    if (raw === null) return null;
-    try {
-      return check(JSON.parse(raw)).items || null;
-    } catch (error) {
-      return null;
-    }
-  }
-
-  function setAside(raw) {
-    try {
-      storage.setItem(UNREADABLE + Date.now(), raw);
-      setAsideNow = true;
-      save();
-    } catch (error) {
-      storage = null; // the original stays where it is; work in memory
-    }
-  }
+  /* The same text as JSON.stringify({version, items}), but each answer's JSON is kept with it: a tick
+     among ten thousand kept answers writes them out without serialising each again. */
+  var pieces = new WeakMap();
 
   function serialise(items) {
-    return JSON.stringify({ version: VERSION, items: items });
+    var parts = Object.keys(items).map(function (id) {
+      var answer = items[id], piece = pieces.get(answer);
+      if (!piece || piece.id !== id) pieces.set(answer, piece = { id: id, json: JSON.stringify(id) + ":" + JSON.stringify(answer) });
+      return piece.json;
+    });
+    return '{"version":' + VERSION + ',"items":{' + parts.join(",") + "}}";
   }
 
+  /* Whether the answers (and the undo copy) are stored; when they do not fit, nothing changes. */
   function save(withUndo) {
-    if (!storage || shared) return;
-    try {
-      storage.setItem(KEY, serialise(answers));
-      if (withUndo) storage.setItem(UNDO, serialise(previous));
-    } catch (error) {
-      storage = null;
+    if (!storage || shared) return true;
+    pending = false;
+    var pairs = [[KEY, serialise(answers)]];
+    if (withUndo) pairs.push([UNDO, previous ? serialise(previous) : null]);
+    return write(pairs);
+  }
+
+  /* One tick or keystroke: written now, or, when the answers are many (writing a megabyte takes
+     longer than a frame), once the browser is idle, and before the page goes away. Returns false
+     when it was written now and did not fit. */
+  function saveSoon() {
+    if (!storage || shared) return true;
+    if (count(answers) <= WRITE_NOW) return save();
+    if (!pending) {
+      pending = true;
+      if (window.requestIdleCallback) window.requestIdleCallback(flush, { timeout: 500 });
+      else setTimeout(flush, 50);
+    }
+    return true;
+  }
+
+  function flush() {
+    if (pending && !save()) {
+      load(); // it did not fit: back to the answers stored, and the notice says so
+      changed();
     }
   }
 
@@ -150,17 +215,26 @@
     return check({ version: VERSION, items: JSON.parse(JSON.stringify(items)) }).items;
   }
 
-  function changed() {
-    listeners.forEach(function (listener) { listener(); });
+  /* `id`: the one answer that changed, or nothing when any may have. */
+  function changed(id) {
+    listeners.forEach(function (listener) { listener(id); });
   }
 
-  /* Replace every answer; the ones replaced can be brought back with undo(). */
+  /* Replace every answer; the ones replaced can be brought back with undo(). Returns false, with
+     everything as it was, when the new answers do not fit in storage. */
   function replace(items) {
+    var before = [answers, previous, shared];
     previous = copy(answers);
     answers = copy(items);
     shared = null;
-    save(true);
+    var saved = save(true);
+    if (!saved) {
+      answers = before[0];
+      previous = before[1];
+      shared = before[2];
+    }
     changed();
+    return saved;
   }
 
   function unreadableKeys() {
@@ -185,6 +259,8 @@
   }
 
   load();
+  window.addEventListener("pagehide", flush);
+  document.addEventListener("visibilitychange", function () { if (document.hidden) flush(); });
   window.addEventListener("storage", function (event) {
     if (event.key !== KEY && event.key !== UNDO) return;
     load();
@@ -196,35 +272,39 @@
     get: function (id) {
       return Object.prototype.hasOwnProperty.call(current(), id) ? current()[id] : null;
     },
+    /* Returns false, with the answer as it was, when the change does not fit in storage. */
     set: function (id, change) {
-      var items = current(), answer = Object.assign({ done: false }, items[id], change);
+      var items = current(), had = Object.prototype.hasOwnProperty.call(items, id), old = items[id];
+      var answer = Object.assign({ done: false }, old, change);
       if (answer.done || answer.note) items[id] = clean(answer);
       else delete items[id];
-      save();
-      changed();
+      var saved = saveSoon();
+      if (!saved) {
+        if (had) items[id] = old;
+        else delete items[id];
+      }
+      changed(id);
+      return saved;
     },
     all: current,
-    count: function () { return count(current()); },
+    count: function (items) { return count(items || current()); },
     inMemory: function () { return !storage; },
+    isFull: function () { return full; },
     setAsideNow: function () { return setAsideNow; },
     isShared: function () { return !!shared; },
     onChange: function (listener) { listeners.push(listener); },
     parse: parse,
     replace: replace,
+    /* The number of answers cleared, or -1 when nothing changed (no room for the undo copy). */
     reset: function () {
       var cleared = count(answers);
-      replace(Object.create(null));
-      return cleared;
+      return replace(Object.create(null)) ? cleared : -1;
     },
     canUndo: function () { return !!previous && !shared; },
+    /* The number of answers brought back, or -1 when nothing changed (they do not fit). */
     undo: function () {
       if (!previous) return count(answers);
-      var before = previous;
-      previous = copy(answers);
-      answers = before;
-      save(true);
-      changed();
-      return count(answers);
+      return replace(previous) ? count(answers) : -1;
     },
     exportJson: function () {
       return JSON.stringify({ format: "handbook-self-assessment", version: VERSION, exported: new Date().toISOString(), items: current() }, null, 2);
