@@ -288,7 +288,7 @@ def test_reset_asks_first_and_can_be_undone(watched_page, site_url, loaded):
     page.reload()
     page.locator('[data-action="undo"]').click()
     assert item(page, key).locator(".hb-item__box").is_checked()
-    assert status(page) == message(page, "undo-done", count=1)
+    assert status(page) == message(page, "undo-done-one")
 
 
 # --- hostile and broken input ------------------------------------------------------------------
