@@ -112,8 +112,8 @@ class _Merger:
         changes = {}
         for position, item in enumerate(company_list):
             item_path = company_path + (position,)
-            if not isinstance(item, dict) or "id" not in item:
-                self.problems.append(self.company.problem(item_path, "an entry in this list has no id",
+            if not isinstance(item, dict) or not isinstance(item.get("id"), str):
+                self.problems.append(self.company.problem(item_path, "an entry in this list has no id (a text)",
                                                           "give it the id of the entity it changes or adds"))
                 continue
             changes[item["id"]] = (item, item_path)
@@ -152,4 +152,5 @@ class _Merger:
 
 
 def _is_entity_list(value) -> bool:
-    return isinstance(value, list) and bool(value) and all(isinstance(item, dict) and "id" in item for item in value)
+    return isinstance(value, list) and bool(value) and all(isinstance(item, dict) and isinstance(item.get("id"), str)
+                                                           for item in value)

@@ -331,3 +331,13 @@ def test_handbook_error_lists_every_problem_without_a_traceback(data_copy):
     with pytest.raises(HandbookError) as caught:
         load_handbook(data_copy)
     assert caught.value.problems[0].line == 1
+
+
+def test_company_entries_without_a_text_id_are_named_not_a_traceback(tmp_path):
+    company = tmp_path / "company"
+    company.mkdir()
+    (company / "stories.yml").write_text("stories:\n  - plain text\n  - [a, list]\n  - id: [not, text]\n", encoding="utf-8")
+    with pytest.raises(HandbookError) as caught:
+        load_handbook(ROOT / "data", company)
+    assert [(p.line, p.message) for p in caught.value.problems] == [
+        (line, "an entry in this list has no id (a text)") for line in (2, 3, 4)]
