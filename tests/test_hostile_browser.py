@@ -94,6 +94,20 @@ def fill_storage(page) -> int:
         return added; }""")
 
 
+def await_status(page, text: str):
+    page.wait_for_function("text => document.querySelector('[data-status=actions]').textContent === text", arg=text)
+
+
+def ticked_transition_page(watched_page, site_url, loaded):
+    """The first transition's page with its first signal ticked; (page, the signal's key, the second's key)."""
+    transition = first_transition(loaded)
+    first, second = (item_key(transition, signal) for signal in transition.signals[:2])
+    page = watched_page(site_url).page
+    page.goto(transition_url(site_url, loaded, transition))
+    item(page, first).locator(".hb-item__box").check()
+    return page, first, second
+
+
 def free_storage(page):
     page.evaluate("() => Object.keys(localStorage).filter(k => k.startsWith('filler.')).forEach(k => localStorage.removeItem(k))")
 
@@ -152,8 +166,7 @@ def test_import_that_does_not_fit_says_so_and_changes_nothing(watched_page, site
     fill_storage(page)
     answers = {f"big-list--item-{n}": {"done": True, "note": "evidence " * 100} for n in range(500)}
     import_json(page, json.dumps({"version": 1, "items": answers}))
-    page.wait_for_function("text => document.querySelector('[data-status=actions]').textContent === text",
-                           arg=message(page, "import-full", count=500))
+    await_status(page, message(page, "import-full", count=500))
     assert stored(page) == before
     assert item(page, key).locator(".hb-item__box").is_checked()
     assert page.locator('[data-assessment] > [data-notice="full"]').is_visible()
@@ -165,11 +178,7 @@ def test_import_that_does_not_fit_says_so_and_changes_nothing(watched_page, site
 
 
 def test_a_tick_that_does_not_fit_is_undone_and_said(watched_page, site_url, loaded):
-    transition = first_transition(loaded)
-    first, second = (item_key(transition, signal) for signal in transition.signals[:2])
-    page = watched_page(site_url).page
-    page.goto(transition_url(site_url, loaded, transition))
-    item(page, first).locator(".hb-item__box").check()
+    page, _, second = ticked_transition_page(watched_page, site_url, loaded)
     before = stored(page)
     fill_storage(page)
     write_note(page, second, "A long note that does not fit. " * 20)
@@ -185,11 +194,7 @@ def test_a_tick_that_does_not_fit_is_undone_and_said(watched_page, site_url, loa
 
 
 def test_storage_full_on_arrival_shows_the_answers_and_says_full(watched_page, site_url, loaded):
-    transition = first_transition(loaded)
-    key = item_key(transition, transition.signals[0])
-    page = watched_page(site_url).page
-    page.goto(transition_url(site_url, loaded, transition))
-    item(page, key).locator(".hb-item__box").check()
+    page, key, _ = ticked_transition_page(watched_page, site_url, loaded)
     fill_storage(page)
     page.reload()
     assert item(page, key).locator(".hb-item__box").is_checked(), "the saved answers were hidden"
@@ -200,11 +205,7 @@ def test_storage_full_on_arrival_shows_the_answers_and_says_full(watched_page, s
 # --- damaged storage, odd imports and share links ---------------------------------------------
 
 def test_garbage_in_the_undo_copy_is_set_aside_and_reported(watched_page, site_url, loaded):
-    transition = first_transition(loaded)
-    key = item_key(transition, transition.signals[0])
-    page = watched_page(site_url).page
-    page.goto(transition_url(site_url, loaded, transition))
-    item(page, key).locator(".hb-item__box").check()
+    page, key, _ = ticked_transition_page(watched_page, site_url, loaded)
     undo_key = storage_key(page) + ".undo"
     store_raw(page, "{ garbage", undo_key)
     page.reload()
@@ -224,8 +225,7 @@ def test_an_import_with_an_impossible_version_is_refused(watched_page, site_url,
     item(page, key).locator(".hb-item__box").check()
     before = stored(page)
     import_json(page, json.dumps({"version": version, "items": {}}))
-    page.wait_for_function("text => document.querySelector('[data-status=actions]').textContent === text",
-                           arg=message(page, "problem-version", version=version))
+    await_status(page, message(page, "problem-version", version=version))
     assert stored(page) == before
 
 
