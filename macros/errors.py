@@ -22,7 +22,8 @@ class Problem(Exception):
 
     def __str__(self) -> str:
         end = "" if self.fix.endswith((".", "?", "!")) else "."
-        return f"{shown(self.file)}:{self.line}: [{self.layer}] {format_path(self.path)}: {self.message}. Fix: {self.fix}{end}"
+        where = f"{shown(self.file)}:{self.line}: [{self.layer}] {format_path(self.path)}"
+        return f"{where}: {self.message}. Fix: {self.fix}{end}"
 
 
 def shown(file: Path) -> str:

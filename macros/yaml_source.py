@@ -191,7 +191,8 @@ class _Build:
                 self.anchors[event.anchor] = (value, 1)
             return self._add(value, 1, event)
         if len(self.open) >= MAX_DEPTH:
-            raise self.problem(event.start_mark, (path or ())[:1], f"the data nests more than {MAX_DEPTH} levels deep here",
+            raise self.problem(event.start_mark, (path or ())[:1],
+                               f"the data nests more than {MAX_DEPTH} levels deep here",
                                "flatten it: the handbook's files nest fewer than ten levels")
         if path is None:
             raise self._complex_key(event)
@@ -245,7 +246,8 @@ class _Build:
         except yaml.YAMLError:
             raise
         except Exception:  # PyYAML's constructors raise ValueError and others for a malformed number or date
-            raise self.problem(event.start_mark, path or (), f"'{event.value:.60}' cannot be read as {tag.split(':')[-1]}",
+            raise self.problem(event.start_mark, path or (),
+                               f"'{event.value:.60}' cannot be read as {tag.split(':')[-1]}",
                                "correct the value, or quote it to make it a text") from None
 
     def _add(self, value, size: int, event):

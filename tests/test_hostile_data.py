@@ -18,6 +18,7 @@ from macros.errors import HandbookError
 from macros.loader import load_handbook
 from macros.render import Renderer, _inline_html
 from macros.safe_markdown import SafeMarkdown
+from macros.yaml_source import MAX_BYTES, read_yaml
 from test_loading import edit, line_of, load_error
 
 HOSTILE_STORY = "<script>window.__pwned = 1</script> <img src=x onerror=\"window.__pwned = 2\">"
@@ -236,7 +237,6 @@ def test_alias_bomb_is_refused_quickly_and_in_little_memory(data_copy):
 
 
 def test_aliases_share_one_object_per_anchor(tmp_path):
-    from macros.yaml_source import read_yaml
     path = tmp_path / "shared.yml"
     path.write_text(alias_bomb(levels=4, width=9), encoding="utf-8")
     data = read_yaml(path).data
@@ -273,11 +273,11 @@ def test_a_data_file_that_is_a_folder_is_named(tmp_path, data_copy):
         assert "stories.yml:1: [base] (top level): this is a folder, not a data file. Fix:" in run.stderr
 
 
-def test_a_data_file_too_large_is_refused_before_it_is_read(data_copy, monkeypatch):
-    import macros.yaml_source as yaml_source
-    monkeypatch.setattr(yaml_source, "MAX_BYTES", 1000)
-    assert "stories.yml:1: [base] (top level): the file has" in load_error(data_copy)
-    assert "more than the 1,000 a data file may have" in load_error(data_copy)
+def test_a_data_file_too_large_is_refused_before_it_is_read(data_copy):
+    (data_copy / "stories.yml").write_bytes(b"# padding\n" * (MAX_BYTES // 10 + 1))
+    message = load_error(data_copy)
+    assert f"stories.yml:1: [base] (top level): the file has {MAX_BYTES + 10:,} bytes" in message
+    assert f"more than the {MAX_BYTES:,} a data file may have" in message
 
 
 # --- The smaller items ---------------------------------------------------------------
