@@ -1,9 +1,9 @@
 """The handbook's macros: one macro, `handbook_page`, that renders a page of the handbook.
 
-`define_env(env)` is the entry point of an mkdocs-macros module; `macros/hooks.py`
-calls it with the part of that `env` it needs (`macros/page_macros.py`). Loading and
-validating happen once per build in `macros/hooks.py`; this module only connects
-the loaded model to the templates.
+This package is an mkdocs-macros module: mkdocs.yml lists it under the macros plugin's
+`modules`, and the plugin calls `define_env(env)` once per build, after macros/hooks.py
+has loaded and validated the data. A company's own module (the plugin's `module_name`)
+adds its macros beside this one.
 """
 from pathlib import Path
 
@@ -12,6 +12,9 @@ from .render import Renderer
 
 
 def define_env(env):
+    from . import page_errors  # imports the plugin, which only a build needs (not `make check`)
+
+    page_errors.register(env)
     settings = env.conf["extra"].get("handbook", {})
     root = Path(env.conf["config_file_path"]).parent
     own_templates = [root / settings["templates_dir"]] if settings.get("templates_dir") else []

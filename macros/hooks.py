@@ -1,10 +1,12 @@
-"""MkDocs hooks: load the data once per build, add a page per level and transition, run the macros.
+"""MkDocs hooks: load the data once per build, add a page per level and transition.
 
-It loads the handbook on config, before anything is written (hence the
-priority), extends the navigation with the generated pages and adds them as
-in-memory files; then each page's Markdown is rendered with the macros of
-`macros/__init__.py` (`define_env`), see `macros/page_macros.py`.
+It loads the handbook on config, before anything is written and before
+mkdocs-macros-plugin sets up its macros (hence the priority), extends the
+navigation with the generated pages and adds them as in-memory files. The
+plugin then renders every page's Markdown, calling the macro of
+`macros/__init__.py` (`define_env`) and a company's own macros.
 """
+import importlib
 import sys
 from pathlib import Path
 
@@ -12,35 +14,37 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-# MkDocs runs this file by path; `mkdocs serve` runs it again on every rebuild.
-# Drop the cached package so edits to macros/ take effect without a restart.
-for _name in [name for name in sys.modules if name == "macros" or name.startswith("macros.")]:
-    del sys.modules[_name]
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from macros import build, define_env  # noqa: E402
-from macros.errors import HandbookError  # noqa: E402
-from macros.page_macros import PageMacros  # noqa: E402
-from macros.safe_markdown import SafeMarkdown  # noqa: E402
-
-BASE_OVERRIDES = Path(__file__).resolve().parent.parent / "overrides"
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # the package macros/, for this file and for the macros plugin (`modules: [macros]`)
+BASE_PACKAGE = "macros"
+BASE_OVERRIDES = ROOT / "overrides"
 # The same for every page of a kind, so it is compiled once; the macro finds the entity from the page.
 PAGE_SOURCE = '{{{{ handbook_page("{kind}") }}}}\n'
 # Material's offline plugin would load this shim from a CDN; we ship it (npm: iframe-worker).
 OFFLINE_SEARCH_SHIM = "assets/vendor/iframe-worker/shim.js"
-_macros: PageMacros | None = None
+_loaded = None  # the handbook of the current build
 
 
-@event_priority(100)
+@event_priority(100)  # before the macros plugin, whose define_env reads the loaded data
 def on_config(config):
-    global _macros
+    """Load the data, then lay the generated pages into the navigation.
+
+    MkDocs imports this file once per process, and the macros plugin imports a package once
+    per process, so `mkdocs serve` would go on running the code it started with. Every build
+    drops the imported macros/ first, and the company's own package if it has one; this hook
+    and the plugin then import the files as they are now, the same modules.
+    """
+    global _loaded
+    _forget_modules(BASE_PACKAGE)
+    build = importlib.import_module(f"{BASE_PACKAGE}.build")
+    handbook_error = importlib.import_module(f"{BASE_PACKAGE}.errors").HandbookError
     try:
-        loaded = build.load_for_config(config)
-    except HandbookError as error:
+        _loaded = loaded = build.load_for_config(config)
+    except handbook_error as error:
         raise PluginError(str(error)) from None
-    _macros = PageMacros(config, define_env)
-    config["markdown_extensions"].append(SafeMarkdown())  # no page runs script from its Markdown
-    config["handbook_macros"] = _macros.env.macros  # for the PDF's cover, which print-site renders with `config` alone
+    safe_markdown = importlib.import_module(f"{BASE_PACKAGE}.safe_markdown")
+    config["markdown_extensions"].append(safe_markdown.SafeMarkdown())  # no page runs script from its Markdown
+    _prepare_macros_plugin(config)
     for section_index, entry in loaded.generated_pages():
         section = _section_containing(config["nav"] or [], section_index)
         if section is None:
@@ -56,7 +60,7 @@ def on_config(config):
 
 
 def on_files(files, config):
-    for _, entry in build.current().generated_pages():
+    for _, entry in _loaded.generated_pages():
         content = PAGE_SOURCE.format(kind=entry.kind)
         files.append(File.generated(config, entry.page, content=content))
     pages_dir = config["extra"].get("handbook", {}).get("pages_dir")
@@ -65,9 +69,30 @@ def on_files(files, config):
     return files
 
 
-@event_priority(50)  # before other plugins, so that they see the rendered Markdown
-def on_page_markdown(markdown, page, config, files):
-    return _macros.render(markdown, page)
+def _prepare_macros_plugin(config) -> None:
+    """What mkdocs-macros-plugin leaves to us: paths read from mkdocs.yml's folder, modules read afresh.
+
+    - Its `include_dir` is read from where the build runs; a company's mkdocs.yml names it
+      relative to itself, as it names every other folder.
+    - It imports a company's module (`module_name`) once per process when that module is a
+      package (a single file it runs anew every build), so drop the package first.
+    """
+    plugin = config.plugins.get("macros")
+    if plugin is None:
+        raise PluginError("mkdocs.yml: the macros plugin (mkdocs-macros-plugin) renders the handbook's pages. "
+                          "Fix: list `macros` under `plugins`, as the base mkdocs.yml does")
+    root = Path(config["config_file_path"]).parent
+    if plugin.config["include_dir"]:
+        plugin.config["include_dir"] = str(root / plugin.config["include_dir"])
+    own_module = plugin.config["module_name"]
+    if own_module not in (BASE_PACKAGE, *plugin.config["modules"]):
+        _forget_modules(own_module)
+
+
+def _forget_modules(name: str) -> None:
+    """Drop an imported package and its submodules, so that the next import reads the files again."""
+    for module in [module for module in sys.modules if module == name or module.startswith(f"{name}.")]:
+        del sys.modules[module]
 
 
 def _layer_theme_overrides(config) -> None:
