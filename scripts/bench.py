@@ -1,14 +1,18 @@
-"""`make bench`: what the data-driven handbook costs over plain MkDocs, and what a page weighs.
+"""`make bench`: what the handbook's data costs on top of the designed stack, and what a page weighs.
 
-It prints figures and asserts nothing; the goals (build ratio at most 1.10, cost
+It prints figures and asserts nothing; the goals (build ratio at most 1.05, cost
 linear in the data, own JS under 10 KB gzipped) are read off the table.
 
 The plain build is the yardstick: the same pages, rendered to Markdown once by
 the handbook (the generated level and transition pages included), built by
-MkDocs with the same theme, extensions and navigation but without the data's
-hook (which loads the data and runs the macros). Both are timed as `make build` runs them, a fresh
+MkDocs with the same theme, extensions, navigation and plugins, mkdocs-macros-plugin
+included, but with no data and no macros to call: without the data's hook (which
+loads the data and adds the generated pages) and without the handbook's macros
+module. So the ratio is what the data costs. The plugin's own cost is a line of
+its own: the plain build with the plugin against the same build without it, at
+the scales in PLUGIN_COST_SCALES. Each is timed as `make build` runs it, a fresh
 `mkdocs build` process each, so Python's start and imports count; runs of the
-two alternate and the median is kept. The ratio is of CPU time, which other
+builds alternate and the median is kept. The ratio is of CPU time, which other
 work on a shared machine disturbs less than wall time (both are printed; a build
 uses one core, so on an idle machine they agree). Larger data is made from the real data:
 each entity in a list is copied with its id suffixed (`-c2`, `-c3`, ...) and the
@@ -50,6 +54,8 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "true"}
 # Scale of the data -> runs of each build (a build at 100x takes most of a minute). Fewer runs than these
 # let a slow moment of a shared machine move the medians by 10%.
 SCALES = {1: 9, 10: 7, 100: 3}
+# Where the plugin's own cost is measured too (a third build per run; at 100x that would add minutes).
+PLUGIN_COST_SCALES = {1, 10}
 SERVE_EDITS = 3
 
 
@@ -102,10 +108,14 @@ def _renamed(value, suffix: str, copied: set[str]):
     return value + suffix if isinstance(value, str) and value in copied else value
 
 
-# --- The plain site: the same pages as Markdown, no macros ------------------------
+# --- The plain site: the same pages as Markdown, no data, no macros to call ---------
 
-def plain_project(target: Path, data_dir: Path) -> tuple[Path, int]:
-    """Render every page once through the handbook, write it as a plain MkDocs project; its config and page count."""
+def plain_project(target: Path, data_dir: Path) -> tuple[Path, Path, int]:
+    """Render every page once through the handbook and write it as a plain MkDocs project.
+
+    Returns two configurations of it, with mkdocs-macros-plugin (as designed, but with no
+    macros module) and without it, and the number of pages.
+    """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.plugins import BasePlugin, event_priority
@@ -152,9 +162,13 @@ def plain_project(target: Path, data_dir: Path) -> tuple[Path, int]:
     settings["theme"]["custom_dir"] = str(ROOT / settings["theme"]["custom_dir"])
     settings["docs_dir"] = str(docs)
     settings["nav"] = config["nav"]  # the hook's nav, with the generated pages in it
-    plain_config = target / "mkdocs.yml"
-    plain_config.write_text(yaml.safe_dump(settings, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return plain_config, len(capture.pages)
+    settings["plugins"]["macros"]["modules"] = []  # the plugin as designed, with no macros of the handbook's
+    with_plugin = target / "mkdocs.yml"
+    with_plugin.write_text(yaml.safe_dump(settings, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    del settings["plugins"]["macros"]
+    without_plugin = target / "mkdocs-without-macros.yml"
+    without_plugin.write_text(yaml.safe_dump(settings, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return with_plugin, without_plugin, len(capture.pages)
 
 
 # --- Timing ----------------------------------------------------------------------
@@ -173,13 +187,17 @@ def timed_build(config: Path, site: Path, **env: str) -> tuple[float, float]:
 
 
 def compare_builds(work: Path, scale: int, runs: int, cold: bool) -> dict:
-    """Median times of the handbook's build and the plain one (and, if `cold`, of a first build)."""
+    """Median times of the handbook's build and the plain one (and, if `cold`, of a first build;
+    at PLUGIN_COST_SCALES, of the plain build without mkdocs-macros-plugin)."""
     data_dir = ROOT / "data" if scale == 1 else scaled_data(work / f"data-{scale}x", scale)
-    plain_config, pages = plain_project(work / f"plain-{scale}x", data_dir)
+    plain_config, no_plugin_config, pages = plain_project(work / f"plain-{scale}x", data_dir)
     times: dict[str, list[tuple[float, float]]] = {"handbook": [], "plain": []}
     for run in range(runs):
         # alternate which goes first, so a slow moment of the machine does not favour one of them
         order = [("handbook", CONFIG, {"HANDBOOK_DATA": str(data_dir)}), ("plain", plain_config, {})]
+        if scale in PLUGIN_COST_SCALES:
+            order.append(("no plugin", no_plugin_config, {}))
+            times.setdefault("no plugin", [])
         if cold:  # Jinja keeps compiled templates in the temporary folder: a new one has none
             fresh = work / f"tmp-{scale}x-{run}"
             fresh.mkdir()
@@ -192,6 +210,8 @@ def compare_builds(work: Path, scale: int, runs: int, cold: bool) -> dict:
         result[f"{kind} wall"] = statistics.median(wall for wall, _ in runs_of_kind)
         result[kind] = statistics.median(cpu for _, cpu in runs_of_kind)
     result["ratio"] = result["handbook"] / result["plain"]
+    if "no plugin" in result:
+        result["plugin"] = result["plain"] - result["no plugin"]
     if cold:
         result["first ratio"] = result["first"] / result["plain"]
     return result
@@ -346,9 +366,10 @@ def main() -> None:
     parser.add_argument("--scales", type=int, nargs="*", default=list(SCALES), help="data scales to build")
     args = parser.parse_args()
     print(f"handbook benchmark: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}. Each build is a fresh "
-          "`mkdocs build` process; runs of the two alternate; medians. The ratio is of CPU time (user + system),\n"
-          "which other work on the machine disturbs less than wall time; a build uses one core, so on an idle "
-          "machine the two are close.")
+          "`mkdocs build` process; runs alternate; medians. Plain: the same pages as Markdown, the same plugins\n"
+          "(mkdocs-macros-plugin on), no data and no macros to call, so the ratio is what the data costs. The ratio "
+          "is of CPU time (user + system),\nwhich other work on the machine disturbs less than wall time; a build "
+          "uses one core, so on an idle machine the two are close.")
     with tempfile.TemporaryDirectory(prefix="handbook-bench-") as tmp:
         work = Path(tmp)
         results = []
@@ -362,6 +383,11 @@ def main() -> None:
             print(f"{scale:>4}x {r['pages']:>6} {r['runs']:>4} | {r['handbook']:>15.2f} {r['plain']:>6.2f} "
                   f"{r['ratio']:>6.2f} | {r['handbook wall']:>16.2f} {r['plain wall']:>6.2f} | "
                   f"{per_page[0]:>17.1f} {per_page[1]:>6.1f} {per_page[2]:>6.1f}", flush=True)
+        for r in results:
+            if "plugin" in r:
+                print(f"mkdocs-macros-plugin's own cost at {r['scale']}x (plain build with it minus without it): CPU "
+                      f"{r['plugin']:.2f} s of {r['plain']:.2f} s ({100 * r['plugin'] / r['plain']:.0f}%), "
+                      f"wall {r['plain wall'] - r['no plugin wall']:.2f} s; in both sides of the ratio")
         base = results[0]
         if "first" in base:
             print(f"{base['scale']}x, first build after a change to templates/ (nothing compiled kept): CPU "
@@ -379,7 +405,8 @@ def main() -> None:
         for line in page_weight(base["site"], level_page):
             print(line)
         print(page_requests(base["site"], level_page))
-        print(f"build ratio handbook/plain: {base['ratio']:.2f}")
+        print("build ratio handbook/plain, both with mkdocs-macros-plugin: "
+              + ", ".join(f"{r['scale']}x {r['ratio']:.2f}" for r in results))
 
 
 if __name__ == "__main__":
