@@ -15,7 +15,6 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))  # the package macros/, for this file and for the macros plugin (`modules: [macros]`)
 BASE_PACKAGE = "macros"
 BASE_OVERRIDES = ROOT / "overrides"
 # The same for every page of a kind, so it is compiled once; the macro finds the entity from the page.
@@ -35,6 +34,8 @@ def on_config(config):
     and the plugin then import the files as they are now, the same modules.
     """
     global _loaded
+    if str(ROOT) not in sys.path:  # the package macros/, for this file and the plugin (`modules: [macros]`)
+        sys.path.insert(0, str(ROOT))
     _forget_modules(BASE_PACKAGE)
     build = importlib.import_module(f"{BASE_PACKAGE}.build")
     handbook_error = importlib.import_module(f"{BASE_PACKAGE}.errors").HandbookError

@@ -208,3 +208,12 @@ def test_a_rebuild_in_the_same_process_sees_edits_to_either_module(tmp_path):
                             env={**os.environ, "NO_MKDOCS_2_WARNING": "true", "PYTHONDONTWRITEBYTECODE": "1"})
     assert result.returncode == 0, result.stderr
     assert result.stdout.split("\n")[:2] == ["1 1", "1 1"], result.stdout
+
+
+def test_the_build_as_make_runs_it_finds_the_handbooks_macros(tmp_path):
+    """`make build` runs the `mkdocs` script, whose imports do not look in the folder it runs in."""
+    result = subprocess.run([str(Path(sys.executable).parent / "mkdocs"), "build", "--strict", "-q",
+                             "-d", str(tmp_path / "site")], cwd=ROOT, capture_output=True, text=True, timeout=300,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "true"})
+    assert result.returncode == 0, result.stderr
+    assert "Senior" in text_of(tmp_path / "site" / "levels" / "index.html")
