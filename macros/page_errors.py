@@ -40,17 +40,17 @@ def located(error: Exception, markdown: str, page) -> str:
     page_file = _shown(page.file.abs_src_path or page.file.src_uri)  # a generated page has no file on disk
     if isinstance(error, jinja2.TemplateSyntaxError):
         where = f"{_shown(error.filename) if error.filename else page_file}:{error.lineno}"
-        return f"{where}: {error.message}. Fix: {_syntax_fix(error.message or '')}"
+        return f"{where}: {_sentence(error.message)}. Fix: {_syntax_fix(error.message or '')}"
     filename, line, raised_in = _template_frame(error.__traceback__)
     where = f"{page_file if filename in (None, PAGE_SOURCE) else _shown(filename)}:{line or 1}"
     if isinstance(error, jinja2.TemplateNotFound):
         return (f"{where}: no file '{error.name}' to include. Fix: put it in the include folder "
                 "(plugins.macros.include_dir in mkdocs.yml) or correct its name")
     if isinstance(error, jinja2.UndefinedError):
-        return (f"{where}: {error.message}. Fix: correct the name, or define it: a value under `extra` in "
+        return (f"{where}: {_sentence(error.message)}. Fix: correct the name, or define it: a value under `extra` in "
                 "mkdocs.yml, or a macro or variable in a macros module's define_env")
     origin = f" (raised at {raised_in})" if raised_in else ""
-    return f"{where}: {type(error).__name__}: {error}{origin}. Fix: correct the macro call or the code named here"
+    return f"{where}: {type(error).__name__}: {_sentence(str(error))}{origin}. Fix: correct the macro call or the code named here"
 
 
 def _template_frame(tb: TracebackType | None) -> tuple[str | None, int | None, str | None]:
@@ -69,6 +69,11 @@ def _template_frame(tb: TracebackType | None) -> tuple[str | None, int | None, s
             called = f"{_shown(code.co_filename)}:{tb.tb_lineno}"
         tb = tb.tb_next
     return filename, line, called
+
+
+def _sentence(message: str | None) -> str:
+    """Jinja's message without its closing full stop, which the `. Fix:` that follows supplies."""
+    return (message or "").rstrip(".")
 
 
 def _syntax_fix(message: str) -> str:
