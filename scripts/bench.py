@@ -151,6 +151,10 @@ def plain_project(target: Path, data_dir: Path) -> tuple[Path, Path, int]:
     docs = target / "docs"
     shutil.copytree(ROOT / "docs", docs, ignore=shutil.ignore_patterns("*.md"))
     for src_uri, markdown in capture.pages.items():
+        if any(marker in markdown for marker in ("{{", "{%", "{#")):
+            # Braces that are text once rendered (the hosting guide shows Jinja): a page as a writer
+            # would keep it with the plugin on, opted out of rendering (the plugin's own switch).
+            markdown = f"---\nrender_macros: false\n---\n{markdown}"
         (docs / src_uri).parent.mkdir(parents=True, exist_ok=True)
         (docs / src_uri).write_text(markdown, encoding="utf-8")
 
