@@ -13,9 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, mkdocs_build
-
-ACME = ROOT / "examples" / "acme"
-
+from test_overlay import example_site  # noqa: F401  (the example company's site, built once)
 
 def text_of(page: Path) -> str:
     """The words of a built page's article, tags dropped and entities decoded."""
@@ -57,26 +55,10 @@ def company(folder: Path, pages: dict[str, str], module: str = "", snippets: dic
     return config
 
 
-def failed_build(tmp_path, config: Path) -> str:
-    result = mkdocs_build(tmp_path / "site", config=config)
-    assert result.returncode != 0, "the build should have stopped"
-    assert "Traceback" not in result.stderr, result.stderr
-    return result.stderr
-
-
 # --- What a company's page uses -----------------------------------------------------
 
-@pytest.fixture(scope="module")
-def acme_site(tmp_path_factory):
-    site = tmp_path_factory.mktemp("acme")
-    result = mkdocs_build(site, config=ACME / "mkdocs.yml")
-    assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr, result.stderr
-    return site
-
-
-def test_acme_page_shows_config_extra_a_filter_its_own_macro_and_an_include(acme_site):
-    text = text_of(acme_site / "acme" / "promotions" / "index.html")
+def test_acme_page_shows_config_extra_a_filter_its_own_macro_and_an_include(example_site):
+    text = text_of(example_site / "acme" / "promotions" / "index.html")
     assert "The level pages of the Acme Engineering Handbook are the rubric" in text  # config.site_name
     assert "Reviews happen in March and September" in text  # extra.acme.review_months, Acme's filter, join
     assert re.search(r"the next one is in (March|September) 20\d\d", text)  # Acme's own macro
@@ -111,48 +93,40 @@ def test_a_company_module_and_the_base_macro_work_side_by_side(tmp_path):
 
 # --- Mistakes name their file and line ------------------------------------------------
 
-def test_a_misspelt_macro_names_the_page_and_line(tmp_path):
-    config = company(tmp_path, {"guide.md": "# Guide\n\n{{ shuot('x') }}\n"})
-    said = failed_build(tmp_path, config)
-    assert f"{tmp_path / 'docs/co/guide.md'}:3: 'shuot' is undefined. Fix: correct the name" in said
+HALF = """\
+    def define_env(env):
+        @env.macro
+        def half(number):
+            raise ValueError(f"{number} is odd")
+    """
+# What a writer gets wrong, and what the build says: {tmp} is the company's folder.
+MISTAKES = {
+    "misspelt macro": (dict(pages={"guide.md": "# Guide\n\n{{ shuot('x') }}\n"}),
+                       ["{tmp}/docs/co/guide.md:3: 'shuot' is undefined. Fix: correct the name"]),
+    "in a handbook template": (dict(pages={"guide.md": "# Guide\n"},
+                                    templates={"pages/site.md.j2": "fine\n{{ hb.missing }}\n"}),
+                               ["{tmp}/templates/pages/site.md.j2:2: ", "has no attribute 'missing'"]),
+    "in an included snippet": (dict(pages={"guide.md": "# Guide\n\n{% include 'part.md' %}\n"},
+                                    snippets={"part.md": "fine\n\n{{ extra.testco.perkz }}\n"}),
+                               ["{tmp}/snippets/part.md:3: 'dict object' has no attribute 'perkz'"]),
+    "missing snippet": (dict(pages={"guide.md": "# Guide\n\n\n{% include 'nowhere.md' %}\n"}),
+                        ["{tmp}/docs/co/guide.md:4: no file 'nowhere.md' to include. Fix:", "include_dir"]),
+    "raised by a company macro": (dict(pages={"guide.md": "# Guide\n\n{{ half(3) }}\n"}, module=HALF),
+                                  ["{tmp}/docs/co/guide.md:3: ValueError: 3 is odd (raised at {tmp}/co_macros.py:4)"]),
+    "heading id without a space": (dict(pages={"guide.md": "# Guide\n\n## Part {#part}\n"}),
+                                   ["{tmp}/docs/co/guide.md:3: Missing end of comment tag. Fix: `{#` opens a Jinja "
+                                    "comment", "{ #id }"]),
+}
 
 
-def test_a_mistake_inside_a_handbook_template_names_the_template_file_and_line(tmp_path):
-    config = company(tmp_path, {"guide.md": "# Guide\n"}, templates={"pages/site.md.j2": "fine\n{{ hb.missing }}\n"})
-    said = failed_build(tmp_path, config)
-    assert f"{tmp_path / 'templates/pages/site.md.j2'}:2:" in said and "no attribute 'missing'" in said
-
-
-def test_a_mistake_inside_an_included_snippet_names_the_snippet_and_line(tmp_path):
-    config = company(tmp_path, {"guide.md": "# Guide\n\n{% include 'part.md' %}\n"},
-                     snippets={"part.md": "fine\n\n{{ extra.testco.perkz }}\n"})
-    said = failed_build(tmp_path, config)
-    assert f"{tmp_path / 'snippets/part.md'}:3: 'dict object' has no attribute 'perkz'" in said
-
-
-def test_a_missing_snippet_names_the_page_line_and_the_include_folder(tmp_path):
-    config = company(tmp_path, {"guide.md": "# Guide\n\n\n{% include 'nowhere.md' %}\n"})
-    said = failed_build(tmp_path, config)
-    assert f"{tmp_path / 'docs/co/guide.md'}:4: no file 'nowhere.md' to include. Fix:" in said
-    assert "include_dir" in said
-
-
-def test_an_error_raised_by_a_company_macro_names_the_page_line_and_the_code(tmp_path):
-    config = company(tmp_path, {"guide.md": "# Guide\n\n{{ half(3) }}\n"}, module="""\
-        def define_env(env):
-            @env.macro
-            def half(number):
-                raise ValueError(f"{number} is odd")
-        """)
-    said = failed_build(tmp_path, config)
-    assert f"{tmp_path / 'docs/co/guide.md'}:3: ValueError: 3 is odd (raised at {tmp_path / 'co_macros.py'}:4)" in said
-
-
-def test_a_heading_id_without_a_space_is_explained(tmp_path):
-    config = company(tmp_path, {"guide.md": "# Guide\n\n## Part {#part}\n"})
-    said = failed_build(tmp_path, config)
-    assert f"{tmp_path / 'docs/co/guide.md'}:3: Missing end of comment tag. Fix: `{{#` opens a Jinja comment" in said
-    assert "{ #id }" in said
+@pytest.mark.parametrize("mistake", MISTAKES)
+def test_a_mistake_stops_the_build_naming_its_file_line_and_fix(tmp_path, mistake):
+    files, expected = MISTAKES[mistake]
+    result = mkdocs_build(tmp_path / "site", config=company(tmp_path, **files))
+    assert result.returncode != 0, "the build should have stopped"
+    assert "Traceback" not in result.stderr, result.stderr
+    for words in expected:
+        assert words.replace("{tmp}", str(tmp_path)) in result.stderr, result.stderr
 
 
 def test_a_heading_id_with_a_space_and_raw_braces_are_kept(tmp_path):
