@@ -20,7 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs_macros.errors import format_error
 
 # The name Jinja gives a template made from a string: the page's own Markdown.
-PAGE_SOURCE = "<template>"
+STRING_TEMPLATE = "<template>"
 
 
 def register(env) -> None:
@@ -42,7 +42,7 @@ def located(error: Exception, markdown: str, page) -> str:
         where = f"{_shown(error.filename) if error.filename else page_file}:{error.lineno}"
         return f"{where}: {_sentence(error.message)}. Fix: {_syntax_fix(error.message or '')}"
     filename, line, raised_in = _template_frame(error.__traceback__)
-    where = f"{page_file if filename in (None, PAGE_SOURCE) else _shown(filename)}:{line or 1}"
+    where = f"{page_file if filename in (None, STRING_TEMPLATE) else _shown(filename)}:{line or 1}"
     if isinstance(error, jinja2.TemplateNotFound):
         return (f"{where}: no file '{error.name}' to include. Fix: put it in the include folder "
                 "(plugins.macros.include_dir in mkdocs.yml) or correct its name")
