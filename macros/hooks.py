@@ -22,6 +22,7 @@ PAGE_SOURCE = '{{{{ handbook_page("{kind}") }}}}\n'
 # Material's offline plugin would load this shim from a CDN; we ship it (npm: iframe-worker).
 OFFLINE_SEARCH_SHIM = "assets/vendor/iframe-worker/shim.js"
 _loaded = None  # the handbook of the current build
+_titles_of_data: dict[str, str] = {}  # generated page -> its title (text of the data), kept from the macros plugin
 
 
 @event_priority(100)  # before the macros plugin, whose define_env reads the loaded data
@@ -68,6 +69,22 @@ def on_files(files, config):
     if pages_dir:
         _add_company_pages(files, config, Path(config["config_file_path"]).parent / pages_dir)
     return files
+
+
+@event_priority(50)  # before the macros plugin
+def on_page_markdown(markdown, page, config, files):
+    """A generated page's title is text of the data, and the macros plugin runs a title that looks
+    like Jinja (`Junior {{ 7*7 }}`) as a template. Hide it from the plugin; `on_page_content` gives it back."""
+    if page.file.generated_by is not None and page.title:
+        _titles_of_data[page.file.src_uri] = page.title
+        page.title = ""
+    return markdown
+
+
+def on_page_content(html, page, config, files):
+    if page.file.src_uri in _titles_of_data:
+        page.title = _titles_of_data.pop(page.file.src_uri)
+    return html
 
 
 def _prepare_macros_plugin(config) -> None:

@@ -191,3 +191,18 @@ def test_the_build_as_make_runs_it_finds_the_handbooks_macros(tmp_path):
                             env={**os.environ, "NO_MKDOCS_2_WARNING": "true"})
     assert result.returncode == 0, result.stderr
     assert "Senior" in text_of(tmp_path / "site" / "levels" / "index.html")
+
+
+def test_text_of_the_data_that_looks_like_jinja_is_shown_not_run(tmp_path, data_copy):
+    """A generated page's title comes from the data; the plugin would run it as a template."""
+    ladder = data_copy / "ladder.yml"
+    ladder.write_text(ladder.read_text(encoding="utf-8").replace("name: Junior\n", 'name: "Junior {{ 7*7 }}"\n', 1),
+                      encoding="utf-8")
+    # Not strict: braces before a heading's `{ #id }` keep Python-Markdown's attr_list from reading the id,
+    # a warning of its own that this test is not about.
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(tmp_path / "site")],
+                            cwd=ROOT, capture_output=True, text=True, timeout=300,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "true", "HANDBOOK_DATA": str(data_copy)})
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "site" / "levels" / "junior" / "index.html").read_text(encoding="utf-8")
+    assert "<title>Junior {{ 7*7 }} - " in page and "Junior 49" not in page
