@@ -68,6 +68,7 @@ def on_files(files, config):
     pages_dir = config["extra"].get("handbook", {}).get("pages_dir")
     if pages_dir:
         _add_company_pages(files, config, Path(config["config_file_path"]).parent / pages_dir)
+    importlib.import_module(f"{BASE_PACKAGE}.bundle").bundle_scripts(files, config)  # the scripts as one file
     return files
 
 

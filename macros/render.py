@@ -18,6 +18,7 @@ import jinja2
 import markdown
 
 from .model import Entry, LoadedHandbook
+from .profile import Scale, content_hash
 from .safe_markdown import SafeMarkdown
 
 BASE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -36,7 +37,9 @@ class Renderer:
             **TEMPLATE_OPTIONS,
         )
         self.env.filters["inline"] = _inline_html
+        self.env.filters["content_hash"] = content_hash
         self.env.globals["entry"] = self._entry
+        self.env.globals["scale"] = Scale(loaded)
         self.env.globals["today"] = datetime.date.today()  # the edition date on the PDF's cover
 
     def page(self, kind: str, here: str, key: str | None = None) -> str:

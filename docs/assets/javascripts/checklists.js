@@ -40,12 +40,19 @@
       item.classList.toggle("hb-item--noted", !!answer.note);
       item.querySelector(".hb-note__print").textContent = answer.note || "";
       if (note !== document.activeElement) note.value = answer.note || "";
+      item.querySelector(".hb-changed").hidden = !wordingChanged(answer, item);
     });
     root.querySelectorAll(".hb-progress[data-items]").forEach(renderProgress);
     var first = root.querySelector(".hb-checklist"), ownNotices = root.querySelector("[data-assessment]");
     root.querySelectorAll(".hb-checklist [data-notice]").forEach(function (notice) {
       notice.hidden = !!ownNotices || notice.closest(".hb-checklist") !== first || !noticeApplies(notice.dataset.notice);
     });
+  }
+
+  /* An answer given to other wording than the page shows now: by its hash, or by its text (version 1 kept no hash). */
+  function wordingChanged(answer, item) {
+    if (!answer.done && !answer.note) return false;
+    return answer.hash ? answer.hash !== item.dataset.hash : !!answer.text && answer.text !== textOf(item);
   }
 
   function noticeApplies(name) {
@@ -116,15 +123,25 @@
     return control ? [control, control.closest("[data-item]")] : null;
   }
 
+  /* Every answer keeps the wording it was given to, and its hash, so a later change of wording shows. */
+  function answer(item, change) {
+    store.set(item.dataset.item, Object.assign({ text: textOf(item), hash: item.dataset.hash }, change));
+  }
+
   document.addEventListener("change", function (event) {
     var found = itemOf(event, ".hb-item__box");
-    if (found) store.set(found[1].dataset.item, { done: found[0].checked, text: textOf(found[1]) });
+    if (found) answer(found[1], { done: found[0].checked });
   });
   document.addEventListener("input", function (event) {
     var found = itemOf(event, ".hb-note__text");
-    if (found) store.set(found[1].dataset.item, { note: found[0].value.trim() ? found[0].value : "", text: textOf(found[1]) });
+    if (found) answer(found[1], { note: found[0].value.trim() ? found[0].value : "" });
   });
   document.addEventListener("click", function (event) {
+    var confirmed = itemOf(event, ".hb-changed__ok");
+    if (confirmed) {
+      confirmed[1].querySelector(".hb-item__box").focus(); // the button hides; focus stays on the item
+      return answer(confirmed[1], {});
+    }
     var found = itemOf(event, ".hb-note__toggle");
     if (!found) return;
     var open = found[0].getAttribute("aria-expanded") !== "true";
@@ -132,5 +149,6 @@
     if (open) found[1].querySelector(".hb-note__text").focus();
   });
 
-  hb.checklists = { setup: setup, render: render, noticeApplies: noticeApplies, textOf: textOf, itemIds: itemIds, byKey: byKey };
+  hb.checklists = { setup: setup, render: render, noticeApplies: noticeApplies, textOf: textOf, itemIds: itemIds, byKey: byKey,
+    wordingChanged: wordingChanged };
 })(window.handbook = window.handbook || {});

@@ -5,14 +5,26 @@
   var search = document.querySelector(".md-search[role=dialog]"), query = document.querySelector(".md-search__input");
   if (search && query) search.setAttribute("aria-label", query.getAttribute("aria-label")); // Material's dialog has no name
 
+  /* A sentence from the page (an element with data-message, nearest `root` first), with {name} filled in;
+     `name-one` when the count is one. */
+  hb.message = function (name, values, root) {
+    var one = values && values.count === 1 && document.querySelector('[data-message="' + name + '-one"]');
+    var selector = '[data-message="' + name + '"]', node = one || (root && root.querySelector(selector)) || document.querySelector(selector);
+    return (node ? node.textContent : name).replace(/\{(\w+)\}/g, function (all, key) {
+      return values && key in values ? values[key] : all;
+    });
+  };
+
   function setup() {
     hb.assessment.setup();
     hb.checklists.setup(document);
+    hb.placement.render(document);
     hb.compare.setup(document);
   }
 
   hb.store.onChange(function (changedId) {
     hb.checklists.render(document);
+    hb.placement.render(document);
     hb.assessment.render(changedId);
   });
   setup(); // now, too: on file:// pages Material's document$ never emits

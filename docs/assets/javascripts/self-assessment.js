@@ -1,24 +1,20 @@
-/* The "My self-assessment" page: progress chart and table, evidence notes, archived answers,
-   exports (Markdown brag document draft, versioned JSON), import, share link, reset and undo.
-   Every word shown comes from the page (data-message elements); user text is only ever set as text. */
+/* The "My self-assessment" page: profile (name, today's and target level), chart and table of the
+   placement, development plan, focus on the reader's transitions, progress, evidence notes, archived
+   answers, exports (a Markdown promotion case, versioned JSON), import, share link, reset and undo.
+   Every word shown comes from the page (data-message elements); reader text is only ever set as text. */
 (function (hb) {
   "use strict";
-  var store = hb.store, lists = hb.checklists;
+  var store = hb.store, lists = hb.checklists, place = hb.placement;
   var SHARE = "#share=";
   var MAX_URL = 2000000; // Chromium's limit is 2 MB; longer addresses do not open
-  var SVG = "http://www.w3.org/2000/svg";
+  var showAll = false;
 
   function page() {
     return document.querySelector("[data-assessment]");
   }
 
-  /* The page's words for `name`, with {values} filled in; `name-one` when the count is one. */
   function message(name, values) {
-    var one = values && values.count === 1 && document.querySelector('[data-messages] [data-message="' + name + '-one"]');
-    var node = one || document.querySelector('[data-messages] [data-message="' + name + '"]');
-    return (node ? node.textContent : name).replace(/\{(\w+)\}/g, function (all, key) {
-      return values && key in values ? values[key] : all;
-    });
+    return hb.message(name, values);
   }
 
   function describe(problem) {
@@ -40,7 +36,6 @@
   function setup() {
     var root = page();
     if (!root) return store.closeShared(); // a shared view ends when the reader leaves the page
-    root.hidden = false;
     if (location.hash.indexOf(SHARE) === 0) openShareLink();
     render();
   }
@@ -55,14 +50,17 @@
     store.closeShared();
   }
 
-  /* `changedId`: the one answer that changed; when it is on this page, the archived answers
+  /* `changedId`: the one checklist answer that changed; when it is on this page, the archived answers
      (thousands, for a reader who kept many) and the unreadable copies are left as they are. */
   function render(changedId) {
     var root = page();
     if (!root) return;
-    var answers = store.all(), onPage = Object.create(null);
+    var answers = store.all(), onPage = Object.create(null), known = place.levels();
     document.querySelectorAll(".hb-checklist [data-item]").forEach(function (item) { onPage[item.dataset.item] = item; });
-    chart(root);
+    profile(root, known);
+    plan(root, known);
+    focus();
+    progress(root);
     evidence(root, answers, onPage);
     if (!changedId || !onPage[changedId]) {
       archived(root, answers, onPage);
@@ -75,54 +73,132 @@
     root.querySelector('[data-action="undo"]').hidden = !store.canUndo();
   }
 
+  /* The list [data-NAME-list] holds `entries`; its section [data-NAME-section], if any, shows when it has some. */
+  function fill(root, name, entries) {
+    var list = root.querySelector("[data-" + name + "-list]"), section = root.querySelector("[data-" + name + "-section]");
+    list.replaceChildren.apply(list, entries);
+    if (section) section.hidden = !entries.length;
+    return entries.length;
+  }
+
   function doneCount(ids) {
     return ids.filter(function (id) { var answer = store.get(id); return answer && answer.done; }).length;
   }
 
-  function chart(root) {
-    var rows = [].map.call(root.querySelectorAll("[data-chart-row]"), function (row) {
+  function progress(root) {
+    root.querySelectorAll("[data-chart-row]").forEach(function (row) {
       var list = lists.byKey(document, row.dataset.chartRow), ids = list ? lists.itemIds(list) : [], done = doneCount(ids);
-      var share = ids.length ? done / ids.length : 0;
       row.querySelector("[data-chart-done]").textContent = done;
-      row.querySelector("[data-chart-share]").textContent = Math.round(share * 100) + "%";
-      return { label: row.querySelector("th").textContent.trim(), value: done + "/" + ids.length, share: share };
+      row.querySelector("[data-chart-share]").textContent = Math.round(ids.length ? done / ids.length * 100 : 0) + "%";
     });
-    draw(root.querySelector("[data-chart]"), rows);
   }
 
-  function shape(tag, attributes, text) {
-    var node = document.createElementNS(SVG, tag);
-    Object.keys(attributes).forEach(function (name) { node.setAttribute(name, attributes[name]); });
-    if (text !== undefined) node.textContent = text;
-    return node;
+  function levelName(known, id) {
+    return known[id] ? known[id].name + " (" + known[id].code + ")" : message("none");
   }
 
-  function draw(svg, rows) {
-    var width = 600, rowHeight = 44, desc = svg.querySelector("desc");
-    svg.setAttribute("viewBox", "0 0 " + width + " " + rows.length * rowHeight);
-    desc.textContent = rows.map(function (row) { return row.label + ": " + row.value; }).join("; ");
-    var shapes = [desc];
-    rows.forEach(function (row, index) {
-      var y = index * rowHeight;
-      shapes.push(
-        shape("text", { x: 0, y: y + 15, "class": "hb-chart__label" }, row.label),
-        shape("text", { x: width, y: y + 15, "text-anchor": "end", "class": "hb-chart__value" }, row.value),
-        shape("rect", { x: 0, y: y + 22, width: width, height: 14, rx: 7, "class": "hb-chart__track" }),
-        shape("rect", { x: 0, y: y + 22, width: width * row.share, height: 14, rx: 7, "class": "hb-chart__bar" })
-      );
+  function half(steps) {
+    return (Math.floor(steps) || (steps % 1 ? "" : "0")) + (steps % 1 ? "½" : "");
+  }
+
+  /* Per dimension row: its placement, whether its wording changed, its step and the target's. */
+  function dimensions(known) {
+    var targetId = place.target(known);
+    return [].map.call(document.querySelectorAll("[data-profile-row]"), function (row) {
+      var id = row.dataset.profileRow, placement = store.placement(id);
+      return { id: id, row: row, name: row.querySelector("th").textContent, placement: placement, today: place.step(placement, known),
+        target: known[targetId] ? known[targetId].step : null, changed: place.wordingChanged(id) };
     });
-    svg.replaceChildren.apply(svg, shapes);
+  }
+
+  function placementText(dimension, known) {
+    return place.describe(dimension.placement, known) + (dimension.changed ? " (" + message("changed") + ")" : "");
+  }
+
+  function profile(root, known) {
+    var fields = store.profile(), targetId = place.target(known), other = root.querySelector("[data-profile-other]");
+    root.querySelectorAll("[data-profile-field]").forEach(function (field) {
+      if (field !== document.activeElement) field.value = fields[field.dataset.profileField] || "";
+    });
+    dimensions(known).forEach(function (dimension) {
+      var cells = dimension.row.querySelectorAll("td");
+      cells[0].textContent = placementText(dimension, known);
+      cells[1].textContent = levelName(known, targetId);
+      cells[2].textContent = dimension.today === null || dimension.target === null ? "–" : half(Math.max(0, dimension.target - dimension.today));
+    });
+    place.draw(root.querySelector("[data-profile]"), known, targetId, other.value);
+    archivedPlacements(root, known);
+  }
+
+  function archivedPlacements(root, known) {
+    var shown = Object.create(null);
+    document.querySelectorAll("[data-profile-row]").forEach(function (row) { shown[row.dataset.profileRow] = true; });
+    var placements = store.profile().placements, entries = Object.keys(placements).filter(function (id) {
+      return !shown[id] || place.step(placements[id], known) === null;
+    }).map(function (id) {
+      return element("li", message("archived-placement", { dimension: id, placement: place.describe(placements[id], known) }));
+    });
+    fill(root, "placements", entries);
+  }
+
+  /* The transitions from today's level to the target, the shortest way ([] when it is not ahead). */
+  function way(known) {
+    var from = place.current(known), to = place.target(known), edges = document.querySelectorAll("[data-way]");
+    var paths = Object.create(null), queue = [from];
+    paths[from] = [];
+    while (queue.length && to && !paths[to]) {
+      var at = queue.shift();
+      edges.forEach(function (edge) {
+        if (edge.dataset.from !== at || paths[edge.dataset.to]) return;
+        paths[edge.dataset.to] = paths[at].concat(edge.dataset.way);
+        queue.push(edge.dataset.to);
+      });
+    }
+    return from && to && paths[to] || [];
+  }
+
+  /* Each dimension below the target, or with a plan: what the target asks, and the reader's fields. */
+  function plan(root, known) {
+    var targetId = place.target(known), onWay = way(known), shown = 0;
+    root.querySelectorAll("[data-way]").forEach(function (section) { section.hidden = onWay.indexOf(section.dataset.way) < 0; });
+    dimensions(known).forEach(function (dimension) {
+      var section = root.querySelector('[data-plan="' + dimension.id + '"]'), written = store.plan(dimension.id);
+      var below = dimension.target !== null && (dimension.today === null || dimension.today < dimension.target);
+      section.hidden = !below && !Object.keys(written).length;
+      if (section.hidden) return;
+      shown += 1;
+      section.querySelector("[data-plan-today]").textContent = placementText(dimension, known);
+      section.querySelector("[data-plan-target]").textContent = levelName(known, targetId);
+      var says = document.querySelector('[data-says="' + targetId + " " + dimension.id + '"]'), box = section.querySelector("[data-plan-says]");
+      box.replaceChildren.apply(box, says ? [says.cloneNode(true)] : []);
+      section.querySelectorAll("[data-plan-field]").forEach(function (field) {
+        if (field !== document.activeElement) field.value = written[field.dataset.planField] || "";
+      });
+    });
+    root.querySelector("[data-plan-empty]").hidden = shown > 0;
+  }
+
+  /* The checklists of the reader's transitions show; the others are one click away. */
+  function focus() {
+    var known = place.levels(), mine = way(known), groups = document.querySelectorAll("[data-focus]");
+    if (!mine.length && groups.length) mine = [groups[0].dataset.focus];
+    var target = location.hash.length > 1 && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    groups.forEach(function (group) {
+      group.hidden = !showAll && mine.indexOf(group.dataset.focus) < 0 && !(target && group.contains(target));
+    });
+    var toggle = document.querySelector('[data-action="show-all"]');
+    toggle.setAttribute("aria-expanded", String(showAll));
+    toggle.textContent = message(showAll ? "show-mine" : "show-all");
   }
 
   function evidence(root, answers, onPage) {
     var entries = Object.keys(onPage).filter(function (id) { return answers[id] && answers[id].note; }).map(function (id) {
       var item = onPage[id], link = element("a", lists.textOf(item)), entry = element("li");
-      link.href = "#assess-" + item.closest(".hb-checklist").dataset.checklist; // the section heading the page template names
+      link.href = "#assess-" + item.closest(".hb-checklist").dataset.checklist; // the template's heading
       entry.append(item.closest(".hb-checklist").dataset.title + ": ", link, element("p", answers[id].note, "hb-evidence__note"));
       return entry;
     });
-    root.querySelector("[data-evidence-list]").replaceChildren.apply(root.querySelector("[data-evidence-list]"), entries);
-    root.querySelector("[data-evidence-empty]").hidden = entries.length > 0;
+    root.querySelector("[data-evidence-empty]").hidden = fill(root, "evidence", entries) > 0;
   }
 
   function archivedIds(answers, onPage) {
@@ -136,9 +212,7 @@
       if (answer.note) entry.append(element("p", answer.note, "hb-evidence__note"));
       return entry;
     });
-    var list = root.querySelector("[data-archived-list]");
-    list.replaceChildren.apply(list, entries);
-    root.querySelector("[data-archived-section]").hidden = entries.length === 0;
+    fill(root, "archived", entries);
   }
 
   function unreadable(root) {
@@ -153,37 +227,64 @@
       });
       return entry;
     });
-    var list = root.querySelector("[data-unreadable-list]");
-    list.replaceChildren.apply(list, entries);
-    root.querySelector("[data-unreadable-section]").hidden = entries.length === 0;
+    fill(root, "unreadable", entries);
   }
 
-  /* The brag document template from the handbook's data, with the assessment after its title. */
+  /* The promotion case, in the first person: who, levels and date; placement; plan; gaps on the way; the
+     ticked items with their evidence; archived answers; the brag document's sections. Words from the page;
+     every text from the page or the reader goes through markdownText, so it stays text. */
   function markdown() {
+    var known = place.levels(), fields = store.profile(), target = levelName(known, place.target(known)), rows = dimensions(known);
     var template = document.querySelector("[data-brag-template]").textContent.trim().split("\n");
-    var rest = template.slice(1).join("\n").trim(), section = (rest.match(/^(#+) /m) || [0, "##"])[1];
-    var answers = store.all(), onPage = Object.create(null), out = [template[0], "", section + " " + message("assessment-heading")];
+    var rest = template.slice(1).join("\n").trim(), h2 = (rest.match(/^(#+) /m) || [0, "##"])[1] + " ", h3 = "#" + h2;
+    var out = ["# " + message("case-title", { name: fields.name ? hb.markdownText(fields.name) : message("unnamed") }), "",
+      "- " + message("case-current", { level: levelName(known, place.current(known)) }), "- " + message("case-target", { level: target }),
+      "- " + message("case-date", { date: fields.date || new Date().toISOString().slice(0, 10) }), "", message("case-note"),
+      "", h2 + message("case-placement-heading"), ""];
+    rows.forEach(function (row) {
+      out.push("- " + message("case-placement", { dimension: hb.markdownText(row.name), today: placementText(row, known), target: target }));
+    });
+    out.push("", h2 + message("case-plan-heading"));
+    rows.forEach(function (row) {
+      var written = store.plan(row.id);
+      if (document.querySelector('[data-plan="' + row.id + '"]').hidden) return;
+      out.push("", h3 + hb.markdownText(row.name) + ": " + placementText(row, known) + " → " + target, "");
+      ["step", "date", "evidence"].forEach(function (field) {
+        out.push("- " + message("case-plan-" + field) + ": " + (written[field] ? hb.markdownText(written[field], "  ") : message("none")));
+      });
+    });
+    way(known).forEach(function (id) {
+      var list = lists.byKey(document, id), gaps = [];
+      list.querySelectorAll("[data-item]").forEach(function (item) {
+        var answer = store.get(item.dataset.item);
+        if (!answer || !answer.done) gaps.push("- [ ] " + hb.markdownText(lists.textOf(item), "  "));
+      });
+      if (gaps.length) out.push("", h2 + message("case-gaps-heading", { transition: hb.markdownText(list.dataset.title) }), "", gaps.join("\n"));
+    });
+    return out.concat(ticked(h2), "", rest).join("\n") + "\n";
+  }
+
+  function ticked(h2) {
+    var answers = store.all(), onPage = Object.create(null), out = ["", h2 + message("assessment-heading")];
     document.querySelectorAll(".hb-checklist").forEach(function (list) {
       var ids = lists.itemIds(list), lines = [];
       list.querySelectorAll("[data-item]").forEach(function (item) {
         onPage[item.dataset.item] = item;
         var answer = answers[item.dataset.item];
-        if (answer) lines.push(markdownEntry(answer, lists.textOf(item)));
+        if (answer) lines.push(markdownEntry(answer, lists.textOf(item), lists.wordingChanged(answer, item) ? " (" + message("changed") + ")" : ""));
       });
-      if (lines.length) out.push("", section + "# " + hb.markdownText(list.dataset.title) + " (" + doneCount(ids) + "/" + ids.length + ")", "", lines.join("\n"));
+      if (lines.length) out.push("", "#" + h2 + hb.markdownText(list.dataset.title) + " (" + doneCount(ids) + "/" + ids.length + ")", "", lines.join("\n"));
     });
     var gone = archivedIds(answers, onPage);
     if (gone.length) {
-      out.push("", section + " " + message("archived-heading"), "");
-      out.push(gone.map(function (id) { return markdownEntry(answers[id], answers[id].text || "", id); }).join("\n"));
+      out.push("", h2 + message("archived-heading"), "");
+      out.push(gone.map(function (id) { return markdownEntry(answers[id], answers[id].text || "", " (`" + id + "`)"); }).join("\n"));
     }
-    out.push("", rest);
-    return out.join("\n") + "\n";
+    return out;
   }
 
-  /* Every text from the page or the reader goes through hb.markdownText: it stays text in the file. */
-  function markdownEntry(answer, text, id) {
-    var line = "- [" + (answer.done ? "x" : " ") + "] " + hb.markdownText(text, "  ") + (id ? " (`" + id + "`)" : "");
+  function markdownEntry(answer, text, after) {
+    var line = "- [" + (answer.done ? "x" : " ") + "] " + hb.markdownText(text, "  ") + after;
     if (answer.note) line += "\n  - " + message("evidence") + ": " + hb.markdownText(answer.note, "    ");
     return line;
   }
@@ -230,12 +331,16 @@
       button.focus();
     },
     adopt: function () {
-      var shared = store.all();
+      var shared = store.document();
       leaveShareLink();
       if (!store.replace(shared)) return say(message("import-full", { count: store.count(shared) }));
       say(message("adopt-done", { count: store.count() }));
     },
     "leave-share": leaveShareLink,
+    "show-all": function () {
+      showAll = !showAll;
+      focus();
+    },
     "unreadable-download": function (button) {
       download(store.readRaw(button.dataset.key), "unreadable-answers-" + button.dataset.key.split(".").pop() + ".txt", "text/plain");
     },
@@ -261,12 +366,22 @@
       input.value = "";
       if (result.problem) return say(describe(result.problem));
       leaveShareLink();
-      if (!store.replace(result.items)) return say(message("import-full", { count: store.count(result.items) }));
+      if (!store.replace(result)) return say(message("import-full", { count: store.count(result.doc) }));
       say(message("import-done", { count: store.count() }));
     });
   });
+  /* The reader's own fields: profile (name, date, levels) and plan (next step, date, evidence). */
+  document.addEventListener("input", function (event) {
+    var field = event.target;
+    if (!field.closest || !field.closest("[data-assessment]")) return;
+    if (field.dataset.profileField) store.setField(field.dataset.profileField, field.value);
+    else if (field.dataset.planField) store.setPlan(field.closest("[data-plan]").dataset.plan, Object.fromEntries([[field.dataset.planField, field.value]]));
+    else if (field.matches("[data-profile-other]")) render();
+  });
   window.addEventListener("hashchange", function () {
-    if (page() && location.hash.indexOf(SHARE) === 0) openShareLink();
+    if (!page()) return;
+    if (location.hash.indexOf(SHARE) === 0) openShareLink();
+    focus();
   });
 
   hb.assessment = { setup: setup, render: render, markdown: markdown };

@@ -1,28 +1,32 @@
-/* The reader's answers: a tick and an evidence note per checklist item id, kept in localStorage.
-   Keys start with the site's base path, as Material's own do, so two handbooks on one origin never
-   share answers. Nothing here is ever sent anywhere. */
+/* The reader's answers: one versioned document in localStorage, never sent anywhere (see README,
+   "Self-assessment"). Version 2: {version, profile, profiles: {me: {name, date, current, target,
+   placements, plan, items}}}; version 1 ({items}) migrates on reading. The key starts with the site's
+   base path. Lenient reading storage (the raw text set aside), strict on import. */
 (function (hb) {
   "use strict";
-  var VERSION = 1;
+  var VERSION = 2;
+  var ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
   var ITEM_ID = /^[a-z0-9]+(-[a-z0-9]+)*(--[a-z0-9]+(-[a-z0-9]+)*)+$/;
+  var HASH = /^[0-9a-f]{8}$/;
+  var DATE = /^(\d{4}-\d{2}-\d{2})?$/;
   var MAX_TEXT = 20000;
-  var WRITE_NOW = 1000; // with more answers than this (about 100 kB), a change is written when the browser is idle
+  var WRITE_NOW = 1000; // more answers than this (100 kB) are written when the browser is idle
+  var OWN = "me";
   var scope = window.__md_scope || new URL(".", location);
   var KEY = scope.pathname + ".hb.assessment";
   var UNDO = KEY + ".undo";
   var UNREADABLE = KEY + ".unreadable.";
 
-  var full = false; // the last write did not fit: what was stored before it is still there
+  var full = false; // the last write did not fit
   var storage = probe();
-  var answers = Object.create(null);
-  var previous = null; // the answers before the last reset or import, for Undo (mirrored in storage)
-  var shared = null; // answers opened from a share link: shown, never saved
-  var setAsideNow = false; // unreadable answers were found and set aside on this visit
+  var doc = empty();
+  var previous = null; // before the last reset or import, for Undo (stored too)
+  var shared = null; // a document opened from a share link: shown, never saved
+  var setAsideNow = false; // unreadable answers were set aside on this visit
   var listeners = [];
-  var pending = false; // a change waits to be written (see saveSoon)
+  var pending = false; // a change waits to be written
 
-  /* The browser's storage, or null when it lets nothing be saved. Storage that is full still holds
-     the reader's answers: it is kept, and said to be full. */
+  /* null when nothing can be saved; full storage still holds answers, so it is kept. */
   function probe() {
     var s = null;
     try {
@@ -48,8 +52,7 @@
     }
   }
 
-  /* Write every [key, value] (a null value removes the key), or none: when one does not fit, the keys
-     already written get their old values back, so storage stays as it was. */
+  /* Write every [key, value] (null removes) or, when one does not fit, none. */
   function write(pairs) {
     if (!storage) return false;
     var before = [];
@@ -73,53 +76,100 @@
     }
   }
 
+  function map() {
+    return Object.create(null);
+  }
+
+  function emptyProfile() {
+    return { name: "", date: "", current: "", target: "", placements: map(), plan: map(), items: map() };
+  }
+
+  function empty() {
+    var profiles = map();
+    profiles[OWN] = emptyProfile();
+    return { profile: OWN, profiles: profiles };
+  }
+
   function isObject(value) {
     return value !== null && typeof value === "object" && !Array.isArray(value);
   }
 
-  /* Check data read from storage, a file or a link. Returns {items, bad} or {problem}. */
+  function matches(pattern) {
+    return function (value) { return value === undefined || (typeof value === "string" && pattern.test(value)); };
+  }
+  var isText = function (value) { return value === undefined || (typeof value === "string" && value.length <= MAX_TEXT); };
+  var isDate = matches(DATE), isLevel = matches(/^([a-z0-9]+(-[a-z0-9]+)*)?$/), isHash = matches(HASH);
+  var isTick = function (value) { return typeof value === "boolean"; };
+  var isId = function (value) { return typeof value === "string" && ID.test(value); };
+  /* Each part of a profile: the pattern of its keys, a test per field (undefined: not given). */
+  var PARTS = {
+    items: [ITEM_ID, { done: isTick, note: isText, text: isText, hash: isHash }],
+    placements: [ID, { level: isId, from: isLevel, hash: isHash }],
+    plan: [ID, { step: isText, date: isDate, evidence: isText }],
+  };
+  var FIELDS = { name: isText, date: isDate, current: isLevel, target: isLevel };
+
+  /* Returns {doc, bad: [problems]} or {problem}. */
   function check(data) {
-    if (!isObject(data) || typeof data.version !== "number" || !isObject(data.items)) return { problem: { code: "shape" } };
+    if (!isObject(data) || typeof data.version !== "number") return { problem: { code: "shape" } };
     if (!Number.isInteger(data.version) || data.version < 1) return { problem: { code: "version", version: String(data.version) } };
     if (data.version > VERSION) return { problem: { code: "newer", version: data.version, supported: VERSION } };
-    var items = Object.create(null), bad = [];
-    Object.keys(data.items).forEach(function (id) {
-      var field = invalidField(id, data.items[id]);
-      if (field) bad.push({ code: "item", id: id, field: field });
-      else items[id] = clean(data.items[id]);
+    if (data.version < 2) {
+      if (!isObject(data.items)) return { problem: { code: "shape" } };
+      data = { profile: OWN, profiles: { me: { items: data.items } } };
+    }
+    if (!isObject(data.profiles) || !isObject(data.profiles[data.profile])) return { problem: { code: "shape" } };
+    var result = { profile: data.profile, profiles: map() }, bad = [];
+    Object.keys(data.profiles).forEach(function (id) {
+      var profile = checkProfile(data.profiles[id], bad);
+      if (ID.test(id) && profile) result.profiles[id] = profile;
+      else bad.push({ code: "item", id: id, field: "profile" });
     });
-    return { items: items, bad: bad };
+    if (!result.profiles[result.profile]) return { problem: { code: "shape" } };
+    return { doc: result, bad: bad };
   }
 
-  function invalidField(id, answer) {
-    if (!ITEM_ID.test(id)) return "id";
-    if (!isObject(answer)) return "answer";
-    if (typeof answer.done !== "boolean") return "done";
-    if (!isText(answer.note)) return "note";
-    if (!isText(answer.text)) return "text";
-    return null;
+  function checkProfile(data, bad) {
+    if (!isObject(data) || (data.items !== undefined && !isObject(data.items))) return null;
+    var profile = emptyProfile();
+    Object.keys(FIELDS).forEach(function (name) {
+      if (FIELDS[name](data[name])) profile[name] = data[name] || "";
+      else bad.push({ code: "item", id: name, field: name });
+    });
+    Object.keys(PARTS).forEach(function (part) {
+      var entries = data[part], pattern = PARTS[part][0];
+      if (entries === undefined) return;
+      if (!isObject(entries)) return bad.push({ code: "shape" });
+      Object.keys(entries).forEach(function (id) {
+        var field = !pattern.test(id) ? "id" : !isObject(entries[id]) ? "answer" : invalid(part, entries[id]);
+        if (field) bad.push({ code: "item", id: id, field: field });
+        else profile[part][id] = clean(part, entries[id]);
+      });
+    });
+    return profile;
   }
 
-  function isText(value) {
-    return value === undefined || (typeof value === "string" && value.length <= MAX_TEXT);
+  function invalid(part, entry) {
+    var tests = PARTS[part][1];
+    return Object.keys(tests).filter(function (field) { return !tests[field](entry[field]); })[0] || null;
   }
 
-  function clean(answer) {
-    var kept = { done: answer.done };
-    if (answer.note) kept.note = answer.note;
-    if (answer.text) kept.text = answer.text;
+  function clean(part, entry) {
+    var kept = {};
+    Object.keys(PARTS[part][1]).forEach(function (field) {
+      if (entry[field] || entry[field] === false) kept[field] = entry[field];
+    });
     return kept;
   }
 
-  /* Strict: for imports and share links, one bad answer rejects all, so nothing changes. */
+  /* Strict (imports, share links): one bad answer rejects all. */
   function parse(text) {
-    var data;
+    var result;
     try {
-      data = JSON.parse(text);
+      result = check(JSON.parse(text));
     } catch (error) {
       return { problem: { code: "json" } };
     }
-    var result = check(data);
     if (result.bad && result.bad.length) return { problem: result.bad[0] };
     return result;
   }
@@ -132,62 +182,61 @@
     }
   }
 
-  /* Lenient: keep what can be read of the answers and of the undo copy; set the stored text of
-     either aside, never overwrite it. */
-  function load() {
-    if (!storage) return;
-    var main = readAnswers(KEY), undo = readAnswers(UNDO);
-    answers = main.items || Object.create(null);
-    previous = undo.items;
-    var damaged = [main, undo].filter(function (result) { return result.damaged; });
-    if (!damaged.length) return;
-    var now = Date.now();
-    var pairs = damaged.map(function (result, index) { return [UNREADABLE + (now + index), result.raw]; });
-    pairs.push([KEY, serialise(answers)], [UNDO, previous ? serialise(previous) : null]);
-    if (write(pairs)) setAsideNow = true;
-    else storage = null; // no room to set them aside: the originals stay where they are; work in memory
-  }
-
-  /* {items, raw, damaged}: the answers readable under `key` (null when there is nothing). */
-  function readAnswers(key) {
+  function readDoc(key) {
     var raw = read(key), result;
-    if (raw === null) return { items: null, raw: raw, damaged: false };
+    if (raw === null) return { doc: null, raw: raw, damaged: false };
     try {
       result = check(JSON.parse(raw));
     } catch (error) {
       result = { problem: { code: "json" } };
     }
-    return { items: result.items || null, raw: raw, damaged: !!(result.problem || result.bad.length) };
+    return { doc: result.doc || null, raw: raw, damaged: !!(result.problem || result.bad.length) };
   }
 
-  /* The same text as JSON.stringify({version, items}), but each answer's JSON is kept with it: a tick
-     among ten thousand kept answers writes them out without serialising each again. */
+  /* Lenient: keep what is readable of the answers and the undo copy; set damaged text aside. */
+  function load() {
+    if (!storage) return;
+    var main = readDoc(KEY), undo = readDoc(UNDO);
+    doc = main.doc || empty();
+    previous = undo.doc;
+    var damaged = [main, undo].filter(function (result) { return result.damaged; });
+    if (!damaged.length) return;
+    var now = Date.now();
+    var pairs = damaged.map(function (result, index) { return [UNREADABLE + (now + index), result.raw]; });
+    pairs.push([KEY, serialise(doc)], [UNDO, previous ? serialise(previous) : null]);
+    if (write(pairs)) setAsideNow = true;
+    else storage = null; // no room to set them aside: work in memory
+  }
+
+  /* JSON.stringify of the document, each item's JSON kept with it (ten thousand kept answers). */
   var pieces = new WeakMap();
 
-  function serialise(items) {
-    var parts = Object.keys(items).map(function (id) {
-      var answer = items[id], piece = pieces.get(answer);
-      if (!piece || piece.id !== id) pieces.set(answer, piece = { id: id, json: JSON.stringify(id) + ":" + JSON.stringify(answer) });
-      return piece.json;
+  function serialise(value) {
+    var profiles = Object.keys(value.profiles).map(function (id) {
+      var profile = value.profiles[id], items = profile.items, rest = Object.assign({}, profile);
+      delete rest.items;
+      var parts = Object.keys(items).map(function (key) {
+        var answer = items[key], piece = pieces.get(answer);
+        if (!piece || piece.id !== key) pieces.set(answer, piece = { id: key, json: JSON.stringify(key) + ":" + JSON.stringify(answer) });
+        return piece.json;
+      });
+      return JSON.stringify(id) + ":" + JSON.stringify(rest).slice(0, -1) + ',"items":{' + parts.join(",") + "}}";
     });
-    return '{"version":' + VERSION + ',"items":{' + parts.join(",") + "}}";
+    return '{"version":' + VERSION + ',"profile":' + JSON.stringify(value.profile) + ',"profiles":{' + profiles.join(",") + "}}";
   }
 
-  /* Whether the answers (and the undo copy) are stored; when they do not fit, nothing changes. */
   function save(withUndo) {
     if (!storage || shared) return true;
     pending = false;
-    var pairs = [[KEY, serialise(answers)]];
+    var pairs = [[KEY, serialise(doc)]];
     if (withUndo) pairs.push([UNDO, previous ? serialise(previous) : null]);
     return write(pairs);
   }
 
-  /* One tick or keystroke: written now, or, when the answers are many (writing a megabyte takes
-     longer than a frame), once the browser is idle, and before the page goes away. Returns false
-     when it was written now and did not fit. */
+  /* Written now or, with many answers, when idle (and before the page goes away). */
   function saveSoon() {
     if (!storage || shared) return true;
-    if (count(answers) <= WRITE_NOW) return save();
+    if (count(doc) <= WRITE_NOW) return save();
     if (!pending) {
       pending = true;
       if (window.requestIdleCallback) window.requestIdleCallback(flush, { timeout: 500 });
@@ -198,42 +247,59 @@
 
   function flush() {
     if (pending && !save()) {
-      load(); // it did not fit: back to the answers stored, and the notice says so
+      load(); // it did not fit: back to what is stored
       changed();
     }
   }
 
-  function current() {
-    return shared || answers;
+  function view() {
+    return shared || doc;
   }
 
-  function count(items) {
-    return Object.keys(items).length;
+  function profile() {
+    return view().profiles[view().profile];
   }
 
-  function copy(items) {
-    return check({ version: VERSION, items: JSON.parse(JSON.stringify(items)) }).items;
+  function count(value) {
+    var p = value.profiles[value.profile];
+    return ["items", "placements", "plan"].reduce(function (sum, part) { return sum + Object.keys(p[part]).length; }, 0);
   }
 
-  /* `id`: the one answer that changed, or nothing when any may have. */
+  function copy(value) {
+    return check(JSON.parse(serialise(value))).doc;
+  }
+
   function changed(id) {
     listeners.forEach(function (listener) { listener(id); });
   }
 
-  /* Replace every answer; the ones replaced can be brought back with undo(). Returns false, with
-     everything as it was, when the new answers do not fit in storage. */
-  function replace(items) {
-    var before = [answers, previous, shared];
-    previous = copy(answers);
-    answers = copy(items);
+  /* Replace every answer (undo() brings them back); false, nothing changed, if they do not fit. */
+  function replace(value) {
+    var before = [doc, previous, shared];
+    previous = copy(doc);
+    doc = copy(value);
     shared = null;
     var saved = save(true);
     if (!saved) {
-      answers = before[0];
+      doc = before[0];
       previous = before[1];
       shared = before[2];
     }
     changed();
+    return saved;
+  }
+
+  /* Set or delete one entry of a part of the profile, or a field; false, nothing changed, if it does not fit. */
+  function put(part, id, entry) {
+    var entries = part ? profile()[part] : profile(), had = id in entries, old = entries[id];
+    if (entry || !part) entries[id] = entry;
+    else delete entries[id];
+    var saved = saveSoon();
+    if (!saved) {
+      if (had) entries[id] = old;
+      else delete entries[id];
+    }
+    changed(part === "items" ? id : undefined);
     return saved;
   }
 
@@ -270,46 +336,49 @@
   hb.store = {
     VERSION: VERSION,
     get: function (id) {
-      return Object.prototype.hasOwnProperty.call(current(), id) ? current()[id] : null;
+      return profile().items[id] || null;
     },
-    /* Returns false, with the answer as it was, when the change does not fit in storage. */
     set: function (id, change) {
-      var items = current(), had = Object.prototype.hasOwnProperty.call(items, id), old = items[id];
-      var answer = Object.assign({ done: false }, old, change);
-      if (answer.done || answer.note) items[id] = clean(answer);
-      else delete items[id];
-      var saved = saveSoon();
-      if (!saved) {
-        if (had) items[id] = old;
-        else delete items[id];
-      }
-      changed(id);
-      return saved;
+      var answer = clean("items", Object.assign({ done: false }, profile().items[id], change));
+      return put("items", id, answer.done || answer.note ? answer : null);
     },
-    all: current,
-    count: function (items) { return count(items || current()); },
+    all: function () { return profile().items; },
+    profile: profile,
+    placement: function (dimension) { return profile().placements[dimension] || null; },
+    place: function (dimension, placement) { return put("placements", dimension, placement && clean("placements", placement)); },
+    plan: function (dimension) { return profile().plan[dimension] || {}; },
+    setPlan: function (dimension, change) {
+      var plan = clean("plan", Object.assign({}, profile().plan[dimension], change));
+      return put("plan", dimension, Object.keys(plan).length ? plan : null);
+    },
+    setField: function (name, value) {
+      return FIELDS[name](value) && put(null, name, value);
+    },
+    count: function (value) { return count(value || view()); },
     inMemory: function () { return !storage; },
     isFull: function () { return full; },
     setAsideNow: function () { return setAsideNow; },
     isShared: function () { return !!shared; },
     onChange: function (listener) { listeners.push(listener); },
     parse: parse,
-    replace: replace,
-    /* The number of answers cleared, or -1 when nothing changed (no room for the undo copy). */
+    replace: function (value) { return replace(value.doc || value); },
+    document: view,
+    /* reset and undo: how many answers, or -1 when nothing changed (no room). */
     reset: function () {
-      var cleared = count(answers);
-      return replace(Object.create(null)) ? cleared : -1;
+      var cleared = count(doc);
+      return replace(empty()) ? cleared : -1;
     },
     canUndo: function () { return !!previous && !shared; },
-    /* The number of answers brought back, or -1 when nothing changed (they do not fit). */
     undo: function () {
-      if (!previous) return count(answers);
-      return replace(previous) ? count(answers) : -1;
+      if (!previous) return count(doc);
+      return replace(previous) ? count(doc) : -1;
     },
     exportJson: function () {
-      return JSON.stringify({ format: "handbook-self-assessment", version: VERSION, exported: new Date().toISOString(), items: current() }, null, 2);
+      var value = view();
+      return JSON.stringify({ format: "handbook-self-assessment", version: VERSION, exported: new Date().toISOString(),
+        profile: value.profile, profiles: value.profiles }, null, 2);
     },
-    shareCode: function () { return toBase64Url(serialise(current())); },
+    shareCode: function () { return toBase64Url(serialise(view())); },
     openShared: function (code) {
       var result;
       try {
@@ -318,7 +387,7 @@
         result = { problem: { code: "json" } };
       }
       if (result.problem) return result.problem;
-      shared = result.items;
+      shared = result.doc;
       changed();
       return null;
     },

@@ -1,0 +1,131 @@
+/* Placement on the ladder: the radio buttons of the level map and level pages, the profile chart, and
+   "how far is this level" on level and transition pages. Everything about the ladder is read from the page
+   (data-ladder: levels with their step and where they lead; the chart's axes; the radios' values and
+   hashes); nothing of the data is copied here. A placement is {level} or {from, level} (a half step). */
+(function (hb) {
+  "use strict";
+  var store = hb.store;
+
+  /* The levels the page lists, by id: {name, code, step, track, next: [ids]}. */
+  function levels() {
+    var found = Object.create(null);
+    document.querySelectorAll("[data-ladder] [data-level]").forEach(function (node) {
+      var data = node.dataset;
+      found[data.level] = { id: data.level, name: node.textContent, code: data.code, step: Number(data.step), track: data.track,
+        next: data.next.split(" ").filter(Boolean) };
+    });
+    return found;
+  }
+
+  /* The step of a placement (a half step between two levels), or null when a level is not in this handbook. */
+  function step(placement, known) {
+    if (!placement || !known[placement.level] || (placement.from && !known[placement.from])) return null;
+    return placement.from ? (known[placement.from].step + known[placement.level].step) / 2 : known[placement.level].step;
+  }
+
+  function value(placement) {
+    return placement.from ? placement.from + "+" + placement.level : placement.level;
+  }
+
+  function describe(placement, known) {
+    var name = function (id) { return known[id] ? known[id].name : id; };
+    if (!placement) return hb.message("not-placed");
+    return placement.from ? hb.message("between", { from: name(placement.from), level: name(placement.level) }) : name(placement.level);
+  }
+
+  /* Today's level: the one chosen, else the level the reader placed themselves at most often (the lower on a tie). */
+  function current(known) {
+    var chosen = store.profile().current, counts = Object.create(null), best = "";
+    if (known[chosen]) return chosen;
+    Object.keys(store.profile().placements).forEach(function (dimension) {
+      var placement = store.placement(dimension), id = placement.from || placement.level;
+      if (step(placement, known) !== null) counts[id] = (counts[id] || 0) + 1;
+    });
+    Object.keys(counts).forEach(function (id) {
+      if (!best || counts[id] > counts[best] || (counts[id] === counts[best] && known[id].step < known[best].step)) best = id;
+    });
+    return best;
+  }
+
+  /* The target: the one chosen, else where the first transition from today's level leads (its own track first). */
+  function target(known) {
+    var chosen = store.profile().target, today = known[current(known)];
+    if (known[chosen]) return chosen;
+    return today && today.next.length ? today.next[0] : "";
+  }
+
+  function changed(placement, radio) {
+    return !!(placement && placement.hash && radio.dataset.hash && placement.hash !== radio.dataset.hash);
+  }
+
+  /* Whether the wording of a placement's description changed since it was chosen, from the radio for it or
+     from the hashes the self-assessment page lists. */
+  function wordingChanged(dimension) {
+    var placement = store.placement(dimension);
+    if (!placement) return false;
+    var found = document.querySelector('.hb-place__radio[data-dimension="' + dimension + '"][value="' + value(placement) + '"]') ||
+      document.querySelector('[data-placement="' + value(placement) + " " + dimension + '"]');
+    return !!found && changed(placement, found);
+  }
+
+  function render(root) {
+    var flagged = false;
+    root.querySelectorAll(".hb-place__radio").forEach(function (radio) {
+      var placement = store.placement(radio.dataset.dimension), chosen = !!placement && value(placement) === radio.value;
+      radio.checked = chosen;
+      radio.parentNode.classList.toggle("hb-place__option--changed", chosen && changed(placement, radio));
+      flagged = flagged || (chosen && changed(placement, radio));
+    });
+    root.querySelectorAll('[data-notice="placement-changed"]').forEach(function (notice) { notice.hidden = !flagged; });
+    root.querySelectorAll("[data-fit]").forEach(fit);
+  }
+
+  /* "How far is this level": counts, never a verdict (the page says so next to it). */
+  function fit(box) {
+    var known = levels(), level = known[box.dataset.fit], counts = { at: 0, near: 0, below: 0, total: 0 };
+    if (!level) return;
+    box.querySelectorAll(".hb-profile__axis").forEach(function (axis) {
+      var placed = step(store.placement(axis.dataset.dimension), known);
+      counts.total += 1;
+      if (placed === null) return;
+      counts[placed >= level.step ? "at" : placed >= level.step - 0.5 ? "near" : "below"] += 1;
+    });
+    var any = counts.at + counts.near + counts.below > 0;
+    box.querySelector("[data-fit-text]").textContent = any ? hb.message("fit", Object.assign({ level: level.name }, counts), box) : hb.message("fit-none", null, box);
+    draw(box.querySelector("[data-profile]"), known, level.id, "");
+  }
+
+  /* The outlines on a chart whose frame the template drew: today's placement, the target, another level. */
+  function draw(figure, known, targetId, otherId) {
+    var svg = figure.querySelector("svg"), data = svg.dataset, axes = svg.querySelectorAll(".hb-profile__axis");
+    var cx = Number(data.cx), cy = Number(data.cy), inner = Number(data.inner), outer = Number(data.outer), top = Number(data.top);
+    function outline(stepOf) {
+      return [].map.call(axes, function (axis) {
+        var s = stepOf(axis.dataset.dimension), radius = s === null ? 0 : inner + (outer - inner) * s / top;
+        return (cx + radius * axis.dataset.dx).toFixed(1) + "," + (cy + radius * axis.dataset.dy).toFixed(1);
+      }).join(" ");
+    }
+    function level(id) {
+      return known[id] ? function () { return known[id].step; } : null;
+    }
+    var outlines = { today: function (dimension) { return step(store.placement(dimension), known); }, target: level(targetId), other: level(otherId) };
+    Object.keys(outlines).forEach(function (name) {
+      var shape = svg.querySelector('[data-outline="' + name + '"]');
+      if (outlines[name]) shape.setAttribute("points", outline(outlines[name]));
+      else shape.removeAttribute("points");
+    });
+    figure.querySelector('[data-legend="target"]').textContent = known[targetId] ? known[targetId].name : hb.message("none");
+    figure.querySelector('[data-legend="other"]').textContent = known[otherId] ? known[otherId].name : "";
+    figure.querySelector("[data-legend-other]").hidden = !known[otherId];
+  }
+
+  document.addEventListener("change", function (event) {
+    var radio = event.target;
+    if (!radio.matches || !radio.matches(".hb-place__radio")) return;
+    var parts = radio.value.split("+");
+    store.place(radio.dataset.dimension, { level: parts[parts.length - 1], from: parts.length > 1 ? parts[0] : "", hash: radio.dataset.hash });
+  });
+
+  hb.placement = { levels: levels, step: step, describe: describe, current: current, target: target, render: render, draw: draw,
+    wordingChanged: wordingChanged };
+})(window.handbook = window.handbook || {});

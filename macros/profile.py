@@ -1,0 +1,139 @@
+"""The ladder as a scale a reader places themselves on: steps, half steps, content hashes, the chart's frame.
+
+- A level's **step** is how many transitions lead up to it on the longest way from a
+  level nothing leads to; a level that no transition reaches follows the one before it
+  on its track. So a shared trunk that splits into IC and manager paths puts IC4 and M4
+  on the same step, and no count of levels, tracks or dimensions is assumed.
+- A **half step** is "between a level and the one a transition leads to": the control
+  sits in the higher level's cell, once per level that leads there.
+- A **content hash** (the first 8 hex digits of the text's SHA-1) goes with every answer,
+  so the self-assessment can tell a reader that the wording they answered has changed.
+- The radar chart's **frame** (axes, rings, labels) is drawn here, in numbers the template
+  writes as SVG, so it is on the page before any script runs (no layout shift, prints,
+  readable without JavaScript); the script only draws the outlines on it.
+"""
+from __future__ import annotations
+
+import hashlib
+import math
+import textwrap
+from dataclasses import dataclass
+from functools import cached_property
+
+from .model import LoadedHandbook
+from .schema import Level
+
+WIDTH, HEIGHT = 620, 480  # the chart's viewBox; labels take the margin around the radar, wider at the sides
+RADIUS = 145
+INNER = 22  # the lowest step sits on a small ring, not on the centre, so it stays visible
+LABEL_GAP = 16
+LABEL_WIDTH = 14  # characters per label line: the label font is 20 units, about 11.5 px on a 390 px phone
+LINE_HEIGHT = 22  # 1.1em of the 20-unit font, as the template spaces the lines
+
+
+def content_hash(text: str) -> str:
+    """A short fingerprint of the wording an answer refers to; not a security measure."""
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
+
+
+@dataclass(frozen=True)
+class Axis:
+    dimension_id: str
+    name: str
+    x: float  # where the axis ends (the outermost step)
+    y: float
+    dx: float  # unit vector, read by the script to place a step on this axis
+    dy: float
+    label_x: float
+    label_y: float
+    anchor: str  # SVG text-anchor of the label
+    lines: tuple[str, ...]
+
+
+class Scale:
+    """Steps of the levels, and the chart frame for the ladder's dimensions."""
+
+    width, height, outer, inner = WIDTH, HEIGHT, RADIUS, INNER
+    cx, cy = WIDTH / 2, HEIGHT / 2
+
+    def __init__(self, loaded: LoadedHandbook):
+        self.loaded = loaded
+
+    @cached_property
+    def steps(self) -> dict[str, int]:
+        levels = self.loaded.levels
+        previous_on_track: dict[str, Level] = {}
+        before: dict[str, Level | None] = {}
+        for level in levels:
+            before[level.id] = previous_on_track.get(level.track)
+            previous_on_track[level.track] = level
+        steps: dict[str, int] = {}
+
+        def step(level: Level, seen: frozenset) -> int:
+            if level.id in steps:
+                return steps[level.id]
+            sources = [self.loaded.entry(t.from_level).obj for t in self.loaded.transitions_to(level)]
+            sources = [s for s in sources if s.id not in seen]  # a loop in the data must not recurse forever
+            if not sources and before[level.id] is not None and before[level.id].id not in seen:
+                sources = [before[level.id]]
+            found = max((step(s, seen | {level.id}) + 1 for s in sources), default=0)
+            steps[level.id] = found
+            return found
+
+        for level in levels:
+            step(level, frozenset())
+        return steps
+
+    @property
+    def top(self) -> int:
+        return max(self.steps.values(), default=0) or 1
+
+    def step(self, level: Level) -> int:
+        return self.steps[level.id]
+
+    def leading_to(self, level: Level) -> list[Level]:
+        """The levels a transition leads from into `level`: each gives a half step below it."""
+        return [self.loaded.entry(t.from_level).obj for t in self.loaded.transitions_to(level)]
+
+    def next_levels(self, level: Level) -> list[Level]:
+        """Where transitions lead from `level`, those on its own track first (the default target)."""
+        targets = [self.loaded.entry(t.to_level).obj for t in self.loaded.transitions_from(level)]
+        return sorted(targets, key=lambda target: target.track != level.track)
+
+    def radius(self, step: float) -> float:
+        return INNER + (RADIUS - INNER) * step / self.top
+
+    @cached_property
+    def axes(self) -> list[Axis]:
+        dimensions = self.loaded.handbook.ladder.dimensions
+        count = len(dimensions)
+        axes = []
+        for position, dimension in enumerate(dimensions):
+            angle = -math.pi / 2 + 2 * math.pi * position / count
+            dx, dy = math.cos(angle), math.sin(angle)
+            lines = tuple(textwrap.wrap(dimension.name, LABEL_WIDTH, break_long_words=False)) or (dimension.name,)
+            label_x = self.cx + (RADIUS + LABEL_GAP) * dx
+            label_y = self.cy + (RADIUS + LABEL_GAP) * dy + 7  # 7: about a third of the font, to centre on the axis
+            if dy < -0.5:
+                label_y -= LINE_HEIGHT * (len(lines) - 1)
+            elif abs(dy) <= 0.5:
+                label_y -= LINE_HEIGHT * (len(lines) - 1) / 2
+            else:
+                label_y += 8
+            anchor = "middle" if abs(dx) < 0.3 else ("start" if dx > 0 else "end")
+            axes.append(Axis(dimension.id, dimension.name, _round(self.cx + RADIUS * dx), _round(self.cy + RADIUS * dy),
+                             _round(dx, 4), _round(dy, 4), _round(label_x), _round(label_y), anchor, lines))
+        return axes
+
+    def ring(self, step: float) -> str:
+        """The SVG points of the outline at `step` on every axis."""
+        radius = self.radius(step)
+        return " ".join(f"{_round(self.cx + radius * a.dx)},{_round(self.cy + radius * a.dy)}" for a in self.axes)
+
+    @property
+    def rings(self) -> list[str]:
+        return [self.ring(step) for step in range(self.top + 1)]
+
+
+def _round(value: float, digits: int = 1) -> float:
+    return round(value, digits) + 0.0  # + 0.0 turns -0.0 into 0.0
