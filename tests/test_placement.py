@@ -484,6 +484,20 @@ def test_hostile_name_and_plan_render_as_text_and_stay_text_in_markdown(watched_
     assert page.evaluate("window.__pwned") is None
     assert page.locator("[data-assessment] img").count() == 0
     markdown = download(page, "export-markdown")
-    assert "\\<img" in markdown, "the reader's text is in the case, escaped"
-    assert not re.search(r"(?<!\\)<img", markdown) and not re.search(r"(?<!\\)\]\(javascript:", markdown)
+    assert "&lt;img" in markdown, "the reader's text is in the case, escaped"
+    assert "<img" not in markdown and not re.search(r"(?<!\\)\]\(javascript:", markdown)
     assert watch.errors == []
+
+
+def test_pages_load_the_handbook_scripts_as_one_file_in_their_order(built_site):
+    site = built_site[0]
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    own = re.findall(r"^\s+- (assets/javascripts/[\w-]+\.js)$", config, re.M)
+    html = (site / "self-assessment" / "index.html").read_text(encoding="utf-8")
+    scripts = re.findall(r'<script src="([^"]+)"', html)
+    material = "bundle."  # Material's own script is assets/javascripts/bundle.<hash>.min.js
+    ours = [s for s in scripts if "assets/javascripts/" in s and not s.split("/")[-1].startswith(material)]
+    assert ours == ["../assets/javascripts/handbook.bundle.js"]
+    bundle = (site / "assets/javascripts/handbook.bundle.js").read_text(encoding="utf-8")
+    positions = [bundle.index((site / path).read_text(encoding="utf-8").strip()) for path in own]
+    assert len(own) >= 5 and positions == sorted(positions)
