@@ -380,6 +380,8 @@ def test_on_a_phone_labels_are_readable_the_table_fits_and_buttons_are_tappable(
     toggle = page.locator(".hb-checklist:visible .hb-note__toggle").first
     assert toggle.evaluate("el => el.getBoundingClientRect().height") >= 44
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.goto(page_url(site_url, "levels/index.md"))
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390, "the level map's radios widen the page"
 
 
 def test_export_is_reachable_without_scrolling_and_the_page_does_not_shift(watched_page, site_url):
@@ -389,7 +391,7 @@ def test_export_is_reachable_without_scrolling_and_the_page_does_not_shift(watch
     page.goto(assessment_url(site_url))
     page.wait_for_timeout(800)
     button = page.locator('[data-action="export-markdown"]')
-    assert button.evaluate("el => el.getBoundingClientRect().top") < 1200
+    assert button.evaluate("el => el.getBoundingClientRect().bottom") < 900, "the export is below the fold"
     assert page.evaluate("window.__shift") < 0.1
 
 
