@@ -20,6 +20,7 @@ def define_env(env):
     own_templates = [root / settings["templates_dir"]] if settings.get("templates_dir") else []
     loaded = build.current()
     renderer = Renderer(loaded, own_templates)
+    renderer.env.globals["changes"] = build.changes()  # the "What changed" page's model (macros/editions.py)
 
     @env.macro
     def handbook_page(kind: str, key: str | None = None) -> str:

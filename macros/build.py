@@ -4,10 +4,12 @@ from __future__ import annotations
 import gc
 from pathlib import Path
 
+from .editions import Changes, changes_since
 from .loader import load_handbook
 from .model import LoadedHandbook
 
 _current: LoadedHandbook | None = None
+_changes: Changes | None = None
 
 
 def data_dirs(config) -> tuple[Path, Path | None]:
@@ -29,7 +31,7 @@ def load_for_config(config) -> LoadedHandbook:
     When `mkdocs serve` rebuilds in the same process, the previous build's objects are handed
     back to the collector and collected first; frozen again, its garbage would never be freed.
     """
-    global _current
+    global _current, _changes
     if gc.get_freeze_count():
         gc.unfreeze()
         gc.collect()
@@ -37,6 +39,8 @@ def load_for_config(config) -> LoadedHandbook:
     gc.disable()
     try:
         _current = load_handbook(*data_dirs(config))
+        _changes = changes_since(config["extra"].get("handbook", {}).get("since"), Path(config["config_file_path"]),
+                                 *data_dirs(config), _current)
     finally:
         if collecting:
             gc.enable()
@@ -48,3 +52,10 @@ def current() -> LoadedHandbook:
     if _current is None:
         raise RuntimeError("the handbook is not loaded: is macros/hooks.py listed under hooks: in mkdocs.yml?")
     return _current
+
+
+def changes() -> Changes:
+    """What changed since the earlier edition the configuration names (`extra.handbook.since`, SINCE=)."""
+    if _changes is None:
+        raise RuntimeError("the handbook is not loaded: is macros/hooks.py listed under hooks: in mkdocs.yml?")
+    return _changes

@@ -11,6 +11,7 @@ from pathlib import Path
 from mkdocs.config import load_config
 
 from .build import data_dirs
+from .editions import changes_since
 from .errors import HandbookError
 from .loader import load_handbook
 
@@ -19,9 +20,11 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description="Validate the handbook's data.")
     parser.add_argument("--config", default="mkdocs.yml", type=Path, help="the site's mkdocs.yml")
     args = parser.parse_args(argv)
-    data_dir, overlay_dir = data_dirs(load_config(config_file=str(args.config)))
+    config = load_config(config_file=str(args.config))
+    data_dir, overlay_dir = data_dirs(config)
     try:
         loaded = load_handbook(data_dir, overlay_dir)
+        changes_since(config["extra"].get("handbook", {}).get("since"), args.config, data_dir, overlay_dir, loaded)
     except HandbookError as error:
         print(error, file=sys.stderr)
         return 1

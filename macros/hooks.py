@@ -4,9 +4,12 @@ It loads the handbook on config, before anything is written and before
 mkdocs-macros-plugin sets up its macros (hence the priority), extends the
 navigation with the generated pages and adds them as in-memory files. The
 plugin then renders every page's Markdown, calling the macro of
-`macros/__init__.py` (`define_env`) and a company's own macros.
+`macros/__init__.py` (`define_env`) and a company's own macros. It also adds the open data
+(`macros/open_data.py`) as generated files, and the old addresses of replaced levels and
+transitions to the redirects plugin (`macros/redirects.py`).
 """
 import importlib
+import os
 import sys
 from pathlib import Path
 
@@ -47,6 +50,7 @@ def on_config(config):
     safe_markdown = importlib.import_module(f"{BASE_PACKAGE}.safe_markdown")
     config["markdown_extensions"].append(safe_markdown.SafeMarkdown())  # no page runs script from its Markdown
     _prepare_macros_plugin(config)
+    _add_page_redirects(config, importlib.import_module(f"{BASE_PACKAGE}.redirects").page_redirects(loaded))
     for section_index, entry in loaded.generated_pages():
         section = _section_containing(config["nav"] or [], section_index)
         if section is None:
@@ -61,6 +65,7 @@ def on_config(config):
     return config
 
 
+@event_priority(50)  # before plugins, so that they see the generated pages (redirects checks its targets)
 def on_files(files, config):
     for _, entry in _loaded.generated_pages():
         content = PAGE_SOURCE.format(kind=entry.kind)
@@ -69,6 +74,7 @@ def on_files(files, config):
     if pages_dir:
         _add_company_pages(files, config, Path(config["config_file_path"]).parent / pages_dir)
     importlib.import_module(f"{BASE_PACKAGE}.bundle").bundle_scripts(files, config)  # the scripts as one file
+    _add_open_data(files, config)
     return files
 
 
@@ -112,6 +118,29 @@ def _forget_modules(name: str) -> None:
     """Drop an imported package and its submodules, so that the next import reads the files again."""
     for module in [module for module in sys.modules if module == name or module.startswith(f"{name}.")]:
         del sys.modules[module]
+
+
+def _add_page_redirects(config, redirects: dict[str, str]) -> None:
+    """A redirect page (mkdocs-redirects) at the old address of each level or transition that is gone."""
+    plugin = config.plugins.get("redirects")
+    if redirects and plugin is None:
+        raise PluginError(f"{os.path.relpath(config['config_file_path'])}:1: the old pages "
+                          f"{', '.join(sorted(redirects))} need the redirects plugin. Fix: list `redirects: {{}}` "
+                          "under plugins")
+    if plugin is not None:
+        plugin.config["redirect_maps"] = {**redirects, **plugin.config["redirect_maps"]}
+
+
+def _add_open_data(files, config) -> None:
+    """api/handbook.json, its schema and api/ladder.csv; Netlify's `_redirects` when pages moved."""
+    open_data = importlib.import_module(f"{BASE_PACKAGE}.open_data")
+    redirects = importlib.import_module(f"{BASE_PACKAGE}.redirects")
+    directory_urls = config["use_directory_urls"]
+    for path, content in open_data.files(_loaded, directory_urls, config["site_url"] or "").items():
+        files.append(File.generated(config, path, content=content))
+    moved = redirects.page_redirects(_loaded)
+    if moved:
+        files.append(File.generated(config, "_redirects", content=redirects.netlify_rules(moved, directory_urls)))
 
 
 def _layer_theme_overrides(config) -> None:

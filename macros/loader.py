@@ -12,6 +12,7 @@ from .errors import HandbookError, Problem
 from .index import build_index
 from .model import LoadedHandbook
 from .overlay import Removal, apply_overlay
+from .redirects import check_redirects
 from .schema import Handbook, fields_of
 from .text_check import check_text
 from .validation import validate
@@ -42,6 +43,7 @@ def load_handbook(data_dir: Path, overlay_dir: Path | None = None) -> LoadedHand
 
     handbook = Handbook(**parts)
     index = build_index(handbook, sources, problems, removed)
+    check_redirects(handbook, index, sources["site"], problems)
     if problems:
         raise HandbookError(problems)
     return LoadedHandbook(handbook, index, sources)

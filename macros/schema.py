@@ -14,6 +14,7 @@ A `Ref("level")` field holds the id of another entity of that kind; the index
 checks every such reference once per build and records the backlink.
 """
 
+import datetime
 import functools
 from dataclasses import dataclass
 from typing import Annotated, Optional, TypeVar
@@ -26,6 +27,9 @@ ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 URL_PATTERN = r"^https?://[^\s<>\"'`{}|\\^/\x00-\x1f\x7f][^\s<>\"'`{}|\\^\x00-\x1f\x7f]*$"
 
 Id = Annotated[str, Meta(pattern=ID_PATTERN)]
+# An entity's id, or a part's `<owner id>--<part id>`: what a link's anchor and the open data name.
+KEY_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*(--[a-z0-9]+(-[a-z0-9]+)*)?$"
+Key = Annotated[str, Meta(pattern=KEY_PATTERN)]
 Text = Annotated[str, Meta(min_length=1)]
 Label = Annotated[str, Meta(min_length=1, max_length=120)]
 Url = Annotated[str, Meta(pattern=URL_PATTERN)]
@@ -125,6 +129,20 @@ class Audience(Part):
     steps: list[Text] = []
 
 
+class Edition(Model):
+    """Which version of the handbook this is; the "What changed" page and the open data name it."""
+
+    version: Annotated[Label, Meta(description="The edition's name, such as 2.1 or 2026-spring.")]
+    date: Annotated[datetime.date, Meta(description="The day it was published, as YYYY-MM-DD.")]
+
+
+class Redirect(Model):
+    """An id of an earlier edition that is gone, and the id that now stands in for it."""
+
+    id: Annotated[Key, Meta(description="The id that is gone (a checklist item's as <owner id>--<item id>).")]
+    to: Annotated[Key, Meta(description="The id that replaces it; links, pages and tools are sent there.")]
+
+
 class Site(Model):
     title: Label
     tagline: Text
@@ -132,6 +150,9 @@ class Site(Model):
     audiences: NonEmptyList[Audience]
     principles: list[Note] = []
     closing: Optional[Note] = None
+    edition: Optional[Edition] = None
+    redirects: Annotated[list[Redirect], Meta(description="Ids of earlier editions that are gone, each with the "
+                                                          "id that replaces it, so old links and ids keep working.")] = []
 
 
 # --- Levels and transitions ----------------------------------------------

@@ -1,0 +1,48 @@
+"""Ids that are gone and what stands in for them, so that old links and ids keep working.
+
+Something stands in for an id of an earlier edition when a level, transition or dimension
+`covers` it, or when `redirects:` in data/site.yml names the id that replaces it. Each such
+id that had a page of its own gets a redirect page (mkdocs-redirects), the open data lists
+them all, and `make build SINCE=...` refuses an id of the earlier edition that is gone
+with nothing standing in for it.
+"""
+from __future__ import annotations
+
+import difflib
+
+from .errors import Problem
+from .model import Entry, LoadedHandbook
+from .schema import Handbook
+from .site_map import ENTITY_PAGES
+from .yaml_source import SourceFile
+
+
+def check_redirects(handbook: Handbook, index: dict[str, Entry], site: SourceFile, problems: list[Problem]) -> None:
+    """A redirect is for an id that is gone, and leads to one that exists."""
+    for position, redirect in enumerate(handbook.site.redirects):
+        path = ("redirects", position)
+        if redirect.id in index:
+            problems.append(site.problem(path + ("id",), f"'{redirect.id}' is still in the handbook",
+                                         "remove this redirect: it is for ids that are gone"))
+        elif redirect.to not in index:
+            close = difflib.get_close_matches(redirect.to, index, n=1)
+            fix = f"did you mean '{close[0]}'?" if close else "name the id that replaces the one that is gone"
+            problems.append(site.problem(path + ("to",), f"'{redirect.to}' is not an id in the handbook", fix))
+
+
+def moved(loaded: LoadedHandbook) -> dict[str, Entry]:
+    """Each id that is gone, with the entry that stands in for it (the first that covers it)."""
+    result: dict[str, Entry] = {}
+    for entry in loaded.index.values():
+        for covered in getattr(entry.obj, "covers", []):
+            if covered not in loaded.index:
+                result.setdefault(covered, entry)
+    for redirect in loaded.handbook.site.redirects:
+        result[redirect.id] = loaded.index[redirect.to]
+    return result
+
+
+def page_redirects(loaded: LoadedHandbook) -> dict[str, str]:
+    """Old page -> page now, for each gone id whose replacement is of a kind with pages of its own."""
+    return {ENTITY_PAGES[entry.kind][0].format(id=old): entry.page
+            for old, entry in moved(loaded).items() if entry.kind in ENTITY_PAGES}
