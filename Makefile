@@ -5,6 +5,12 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 # The site's configuration: a company builds its own with `make build CONFIG=company/mkdocs.yml`.
 CONFIG ?= mkdocs.yml
+# The earlier edition the "What changed" page compares with: `make build SINCE=v1.0` (a git tag,
+# branch or commit, or a folder of that edition's data). mkdocs.yml reads it as extra.handbook.since.
+SINCE ?=
+ifneq ($(SINCE),)
+export SINCE
+endif
 export NO_MKDOCS_2_WARNING := true
 
 .PHONY: help setup browser tools serve build check schema test pdf offline bench clean
@@ -12,7 +18,7 @@ export NO_MKDOCS_2_WARNING := true
 help:
 	@echo "make serve    set up, build and serve with live reload on http://127.0.0.1:8000"
 	@echo "make test     set up and run the whole test suite, browser tests included"
-	@echo "make build    strict build of the site into site/"
+	@echo "make build    strict build of the site into site/ (SINCE=v1.0: list what changed since that edition)"
 	@echo "make check    validate data/ without building"
 	@echo "make schema   publish the data schema to schema/ for editors"
 	@echo "make pdf      the whole handbook as site/handbook.pdf"

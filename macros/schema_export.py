@@ -2,7 +2,8 @@
 
 Editors that understand JSON Schema (VS Code's YAML extension, JetBrains IDEs)
 then validate and complete `data/*.yml` as it is typed; each data file names
-its schema on its first line.
+its schema on its first line. The schema of the open data the build writes
+(`api/handbook.json`) is published beside them.
 """
 import json
 import sys
@@ -10,6 +11,7 @@ from pathlib import Path
 
 import msgspec
 
+from .open_data import api_schema
 from .schema import Handbook, fields_of
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
@@ -21,6 +23,7 @@ def schemas() -> dict[str, dict]:
         schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": f"data/{field.name}.yml",
                   **msgspec.json.schema(field.type)}
         result[f"{field.name}.schema.json"] = schema
+    result["api-handbook.schema.json"] = api_schema()  # what the build writes to api/handbook.json
     return result
 
 

@@ -1,4 +1,6 @@
 """Company overlays: each operation by id, merged validation that names the layer, and the example company."""
+import csv
+import json
 import textwrap
 
 import pytest
@@ -165,8 +167,9 @@ def test_example_site_shows_company_levels_and_not_what_it_removed(example_site,
     removed_patterns = {p.id for p in loaded.handbook.traps.anti_patterns} - {p.id for p in company.handbook.traps.anti_patterns}
     assert removed_levels and removed_patterns
     every_page = " ".join(p.read_text(encoding="utf-8") for p in example_site.rglob("*.html"))
-    for level_id in removed_levels:
-        assert not (example_site / "levels" / level_id).exists()
+    for level_id in removed_levels:  # the old address only forwards to the level that covers it
+        old_page = (example_site / "levels" / level_id / "index.html").read_text(encoding="utf-8")
+        assert 'http-equiv="refresh"' in old_page and level_id not in old_page
     for pattern_id in removed_patterns:
         assert f'id="{pattern_id}"' not in every_page and f"#{pattern_id}\"" not in every_page
 
@@ -174,8 +177,9 @@ def test_example_site_shows_company_levels_and_not_what_it_removed(example_site,
 def test_example_site_carries_the_company_name_and_pages(example_site):
     company = load_handbook(ROOT / "data", EXAMPLE / "data")
     for page in example_site.rglob("*.html"):
-        if page.name != "404.html":
-            assert company.handbook.site.title in page.read_text(encoding="utf-8"), page
+        text = page.read_text(encoding="utf-8")
+        if page.name != "404.html" and 'http-equiv="refresh"' not in text:  # not a redirect page
+            assert company.handbook.site.title in text, page
     own_pages = [p.relative_to(EXAMPLE / "docs").with_suffix("") for p in (EXAMPLE / "docs").rglob("*.md")]
     for own in own_pages:
         assert (example_site / own / "index.html").exists()
@@ -189,3 +193,15 @@ def test_base_site_is_unchanged_by_the_example(built_site, loaded):
     assert loaded.handbook.site.title in home
     company = load_handbook(ROOT / "data", EXAMPLE / "data")
     assert company.handbook.site.title not in home
+
+
+def test_example_site_open_data_holds_the_company_levels_and_edition(example_site, loaded):
+    company = load_handbook(ROOT / "data", EXAMPLE / "data")
+    data = json.loads((example_site / "api/handbook.json").read_text(encoding="utf-8"))
+    assert [e["id"] for e in data["entries"] if e["kind"] == "level"] == [level.id for level in company.levels]
+    assert data["edition"]["version"] == company.handbook.site.edition.version != loaded.handbook.site.edition.version
+    with open(example_site / "api/ladder.csv", encoding="utf-8-sig", newline="") as file:
+        rows = list(csv.DictReader(file))
+    assert len(rows) == len(company.levels) * len(company.handbook.ladder.dimensions)
+    assert {row["level"] for row in rows} == {level.id for level in company.levels}
+    assert {row["dimension"] for row in rows} == {d.id for d in company.handbook.ladder.dimensions}
