@@ -202,3 +202,19 @@ def test_a_redirect_must_lead_from_a_gone_id_to_an_existing_one(data_copy, loade
     assert f"redirects[0].id: '{level.id}' is still in the handbook" in message
     assert f"redirects[1].to: '{transition.id}x' is not an id in the handbook. Fix: did you mean '{transition.id}'?" \
         in message
+
+
+def test_old_address_of_a_replaced_level_forwards_from_file_urls(tmp_path, browser):
+    """Acme's levels cover the base's: the base's level addresses forward to them, also offline."""
+    site = tmp_path / "offline"
+    result = mkdocs_build(site, config=ROOT / "examples" / "acme" / "mkdocs.yml", OFFLINE="true")
+    assert result.returncode == 0, result.stderr
+    company = load_handbook(ROOT / "data", ROOT / "examples" / "acme" / "data")
+    covering = next(level for level in company.levels if level.covers)
+    page = browser.new_page()
+    try:
+        page.goto((site / "levels" / f"{covering.covers[0]}.html").as_uri())
+        page.wait_for_url(f"**/levels/{covering.id}.html")
+        assert page.url.startswith("file://") and page.locator("h1").first.inner_text().startswith(covering.name)
+    finally:
+        page.close()
