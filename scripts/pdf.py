@@ -62,6 +62,8 @@ def print_handbook(site: Path) -> tuple[bytes, int]:
         page.emulate_media(media="print")
         page.goto(base + PRINT_PAGE, wait_until="networkidle")
         page.evaluate("document.fonts.ready")
+        # print-site writes the contents from a script; on a busy machine it may not have run yet.
+        page.wait_for_selector("#print-page-toc a[href*='#']", state="attached")
         contents = page.evaluate(READY)
         numbers: dict[str, int] = {}
         for prints in range(1, MAX_PRINTS + 1):
