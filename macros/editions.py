@@ -219,10 +219,14 @@ def _earlier_data(since: str, data_dir: Path, overlay_dir: Path | None, config_f
     if paths[0] not in present:
         raise HandbookError([_problem(config_file, f"the revision {since} has no folder {paths[0]}",
                                       "name a revision of the handbook that has its data there")])
-    archive = subprocess.run(["git", "-C", str(root), "archive", "--format=tar", since, "--", *present],
-                             capture_output=True, check=True, timeout=60).stdout
-    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-        tar.extractall(scratch, filter="data")
+    try:
+        archive = subprocess.run(["git", "-C", str(root), "archive", "--format=tar", since, "--", *present],
+                                 capture_output=True, check=True, timeout=120).stdout
+        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+            tar.extractall(scratch, filter="data")
+    except (OSError, subprocess.SubprocessError, tarfile.TarError) as error:
+        raise HandbookError([_problem(config_file, f"the data of {since} could not be read from git ({error})",
+                                      "check the revision with `git show --stat " + since + "`")]) from None
     base, overlay = _inside(scratch, data_dir, overlay_dir, root)
     return base, overlay, scratch
 

@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from conftest import ROOT, mkdocs_build
-from macros.editions import changes_since
+from macros.editions import Changes, changes_since
 from macros.errors import HandbookError
 from macros.loader import load_handbook
 from site_html import parse
@@ -182,11 +182,15 @@ def test_a_git_revision_is_an_earlier_edition(tmp_path):
     subprocess.run([*git, "add", "-A"], check=True)
     subprocess.run([*git, "commit", "-qm", "edition 1"], check=True)
     subprocess.run([*git, "tag", "v1"], check=True)
+    snapshot = tmp_path / "snapshot"  # the same edition as a copy of the repository's folders
+    shutil.copytree(repository / "data", snapshot / "data")
     edit(repository / "data", "ladder", lambda data: data["dimensions"][0].update(question="A new question?"))
     data = repository / "data"
     changes = changes_since("v1", ROOT / "mkdocs.yml", data, None, load_handbook(data))
     [change] = [c for group in changes.groups for c in group.changes]
     assert change.status == "reworded" and change.wording[0].now == "A new question?"
+    assert changes_since(str(snapshot), ROOT / "mkdocs.yml", data, None, load_handbook(data)) == Changes(
+        str(snapshot), changes.previous, changes.current, changes.groups)
     with pytest.raises(HandbookError) as caught:
         changes_since("no-such-tag", ROOT / "mkdocs.yml", data, None, load_handbook(data))
     assert "SINCE=no-such-tag is neither a folder nor a git revision" in str(caught.value)
@@ -218,3 +222,14 @@ def test_old_address_of_a_replaced_level_forwards_from_file_urls(tmp_path, brows
         assert page.url.startswith("file://") and page.locator("h1").first.inner_text().startswith(covering.name)
     finally:
         page.close()
+
+
+def test_an_earlier_edition_that_does_not_load_is_reported_with_the_fix(tmp_path, data_copy):
+    earlier = tmp_path / "earlier"
+    shutil.copytree(data_copy, earlier)
+    (earlier / "stories.yml").write_text("stories: [\n", encoding="utf-8")
+    with pytest.raises(HandbookError) as caught:
+        changes_since(str(earlier), ROOT / "mkdocs.yml", data_copy, None, load_handbook(data_copy))
+    message = str(caught.value)
+    assert f"extra.handbook.since: the edition SINCE={earlier} does not load" in message
+    assert "stories.yml:" in message and "Fix: compare with a later edition" in message
