@@ -20,6 +20,16 @@ def data_dirs(config) -> tuple[Path, Path | None]:
     return root / settings.get("data_dir", "data"), (root / overlay if overlay else None)
 
 
+def _pages(config) -> tuple[tuple[Path, ...], frozenset[str]]:
+    """The folders of hand-written pages (the docs, a company's own pages) and the pages the site redirects."""
+    pages_dir = config["extra"].get("handbook", {}).get("pages_dir")
+    folders = [Path(config["docs_dir"])]
+    if pages_dir:
+        folders.append(Path(config["config_file_path"]).parent / pages_dir)
+    redirects = config.plugins.get("redirects")
+    return tuple(folders), frozenset(redirects.config["redirect_maps"] if redirects else ())
+
+
 def load_for_config(config) -> LoadedHandbook:
     """Load the data that `config` names (extra.handbook.data_dir, overlay_dir) and keep it for this build.
 
@@ -40,7 +50,7 @@ def load_for_config(config) -> LoadedHandbook:
     try:
         _current = load_handbook(*data_dirs(config))
         _changes = changes_since(config["extra"].get("handbook", {}).get("since"), Path(config["config_file_path"]),
-                                 *data_dirs(config), _current)
+                                 *data_dirs(config), _current, *_pages(config))
     finally:
         if collecting:
             gc.enable()

@@ -76,9 +76,11 @@ class Changes:
 
 
 def changes_since(since: str | None, config_file: Path, data_dir: Path, overlay_dir: Path | None,
-                  current: LoadedHandbook) -> Changes:
+                  current: LoadedHandbook, page_folders: tuple[Path, ...] = (),
+                  redirected: frozenset[str] = frozenset()) -> Changes:
     """The changes since the edition `since` (None or "": no earlier edition); HandbookError if an id of
-    that edition is gone with nothing standing in for it."""
+    that edition is gone with nothing standing in for it, or a page of `page_folders` (the hand-written
+    pages) that is not in `redirected` (mkdocs-redirects' own redirect_maps)."""
     since = str(since or "").strip()
     if not since:
         return Changes(current=_info(current.handbook.site.edition))
@@ -91,6 +93,7 @@ def changes_since(since: str | None, config_file: Path, data_dir: Path, overlay_
                                           f"schema:\n{error}", "compare with a later edition, or bring that edition's "
                                           "data up to date in a folder and name the folder")]) from None
         problems = stability_problems(previous, current, since, shown_root)
+    problems += gone_pages(since, config_file, data_dir, page_folders, redirected)
     if problems:
         raise HandbookError(problems)
     return compare(previous, current, since)
@@ -129,6 +132,37 @@ def stability_problems(previous: LoadedHandbook, current: LoadedHandbook, since:
         if entry.owner is not None and entry.owner.key not in current.index:
             continue
         problems.append(_gone(entry, since, site_file, shown_root))
+    return problems
+
+
+def gone_pages(since: str, config_file: Path, data_dir: Path, page_folders: tuple[Path, ...],
+               redirected: frozenset[str]) -> list[Problem]:
+    """A problem per hand-written page of the edition `since` that is gone, unless its address is redirected.
+
+    The earlier pages are known for a git revision and a copy of the repository's folders; a bare
+    data folder has none.
+    """
+    root = _repository(data_dir) or config_file.parent
+    copy = next((folder for folder in (Path(since), config_file.parent / since) if folder.is_dir()), None)
+    if copy is not None and (copy / "site.yml").is_file():
+        return []
+    problems = []
+    for folder in page_folders:
+        relative = os.path.relpath(folder.resolve(), root)
+        if relative.startswith(".."):  # not kept with the data: no earlier version of it to read
+            continue
+        if copy is not None:
+            earlier = {p.relative_to(copy / relative).as_posix() for p in (copy / relative).rglob("*.md")}
+        else:
+            listing = _git(root, "ls-tree", "-r", "--name-only", since, "--", relative) or ""
+            earlier = {Path(name).relative_to(relative).as_posix() for name in listing.splitlines()
+                       if name.endswith(".md")}
+        for page in sorted(earlier - redirected):
+            if not (folder / page).is_file():
+                problems.append(Problem(_shown(folder / page, None), 1, (), f"the page {page} of edition {since} is "
+                                        "gone, and its address with it", "add it back, or forward its address: in "
+                                        f"{_shown(config_file, None)}, under plugins: redirects: redirect_maps:, add "
+                                        f"'{page}': <the page that replaces it>.md", f"since {since}"))
     return problems
 
 

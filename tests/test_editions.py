@@ -233,3 +233,22 @@ def test_an_earlier_edition_that_does_not_load_is_reported_with_the_fix(tmp_path
     message = str(caught.value)
     assert f"extra.handbook.since: the edition SINCE={earlier} does not load" in message
     assert "stories.yml:" in message and "Fix: compare with a later edition" in message
+
+
+def test_a_hand_written_page_of_a_git_revision_that_is_gone_needs_a_redirect(tmp_path):
+    repository = tmp_path / "repo"
+    shutil.copytree(ROOT / "data", repository / "data")
+    shutil.copytree(ROOT / "docs", repository / "docs", ignore=shutil.ignore_patterns("assets"))
+    git = ["git", "-C", str(repository), "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "-A"], check=True)
+    subprocess.run([*git, "commit", "-qm", "edition 1"], check=True)
+    page = sorted(p.name for p in (repository / "docs").glob("*.md") if p.name != "index.md")[0]
+    (repository / "docs" / page).unlink()
+    data, docs = repository / "data", repository / "docs"
+    with pytest.raises(HandbookError) as caught:
+        changes_since("HEAD", ROOT / "mkdocs.yml", data, None, load_handbook(data), (docs,))
+    message = str(caught.value)
+    assert f"docs/{page}:1: [since HEAD]" in message and f"the page {page} of edition HEAD is gone" in message
+    assert f"redirect_maps:, add '{page}': <the page that replaces it>.md" in message
+    changes_since("HEAD", ROOT / "mkdocs.yml", data, None, load_handbook(data), (docs,), frozenset({page}))
