@@ -4,7 +4,9 @@ import io
 import json
 
 import jsonschema
+import msgspec
 
+from macros.open_data import OpenData
 from macros.schema_export import SCHEMA_DIR
 from site_html import html_pages, resolve
 
@@ -72,3 +74,10 @@ def test_host_page_offers_the_files_as_downloads(built_site):
     for name in ("handbook.json", "handbook.schema.json", "ladder.csv"):
         assert f'<a download href="../api/{name}">' in text
         assert (built_site[0] / "api" / name).is_file()
+
+
+def test_handbook_json_reads_back_into_its_model_and_writes_the_same(built_site):
+    raw = (built_site[0] / "api" / "handbook.json").read_bytes()
+    document = msgspec.json.decode(raw, type=OpenData)
+    assert msgspec.json.decode(msgspec.json.encode(document)) == json.loads(raw)
+    assert len({(entry.kind, entry.id) for entry in document.entries}) == len(document.entries)
