@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import difflib
 
+from mkdocs.structure.files import File
+
 from .errors import Problem
 from .model import Entry, LoadedHandbook
 from .schema import Handbook
@@ -46,3 +48,12 @@ def page_redirects(loaded: LoadedHandbook) -> dict[str, str]:
     """Old page -> page now, for each gone id whose replacement is of a kind with pages of its own."""
     return {ENTITY_PAGES[entry.kind][0].format(id=old): entry.page
             for old, entry in moved(loaded).items() if entry.kind in ENTITY_PAGES}
+
+
+def netlify_rules(pages: dict[str, str], directory_urls: bool) -> str:
+    """The same redirects for Netlify's `_redirects` file: a real 301 keeps the link's #fragment, which the
+    redirect page's inline script cannot carry over under the site's Content-Security-Policy. `!`: the
+    redirect page is there too, and would be served instead."""
+    def url(page: str) -> str:
+        return "/" + File(page, "", "", use_directory_urls=directory_urls).url
+    return "".join(f"{url(old)} {url(new)} 301!\n" for old, new in sorted(pages.items()))

@@ -170,6 +170,7 @@ def test_example_site_shows_company_levels_and_not_what_it_removed(example_site,
     for level_id in removed_levels:  # the old address only forwards to the level that covers it
         old_page = (example_site / "levels" / level_id / "index.html").read_text(encoding="utf-8")
         assert 'http-equiv="refresh"' in old_page and level_id not in old_page
+        assert f"/levels/{level_id}/ /levels/" in (example_site / "_redirects").read_text(encoding="utf-8")
     for pattern_id in removed_patterns:
         assert f'id="{pattern_id}"' not in every_page and f"#{pattern_id}\"" not in every_page
 
