@@ -53,6 +53,16 @@ def editions(tmp_path):
     return old, new, facts
 
 
+def committed(repository: Path, tag: str, *folders: str) -> Path:
+    """A git repository holding copies of the handbook's `folders` (assets left out), committed and tagged."""
+    for folder in folders:
+        shutil.copytree(ROOT / folder, repository / folder, ignore=shutil.ignore_patterns("assets"))
+    git = ["git", "-C", str(repository), "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    for command in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "edition 1"], ["tag", tag]):
+        subprocess.run([*git, *command], check=True)
+    return repository
+
+
 def changes_between(old: Path, new: Path):
     return changes_since(str(old), ROOT / "mkdocs.yml", new, None, load_handbook(new))
 
@@ -175,13 +185,7 @@ def _replace_level(data, old_id: str, new_id: str):
 
 
 def test_a_git_revision_is_an_earlier_edition(tmp_path):
-    repository = tmp_path / "repo"
-    shutil.copytree(ROOT / "data", repository / "data")
-    git = ["git", "-C", str(repository), "-c", "user.name=t", "-c", "user.email=t@example.org"]
-    subprocess.run([*git, "init", "-q"], check=True)
-    subprocess.run([*git, "add", "-A"], check=True)
-    subprocess.run([*git, "commit", "-qm", "edition 1"], check=True)
-    subprocess.run([*git, "tag", "v1"], check=True)
+    repository = committed(tmp_path / "repo", "v1", "data")
     snapshot = tmp_path / "snapshot"  # the same edition as a copy of the repository's folders
     shutil.copytree(repository / "data", snapshot / "data")
     edit(repository / "data", "ladder", lambda data: data["dimensions"][0].update(question="A new question?"))
@@ -236,19 +240,13 @@ def test_an_earlier_edition_that_does_not_load_is_reported_with_the_fix(tmp_path
 
 
 def test_a_hand_written_page_of_a_git_revision_that_is_gone_needs_a_redirect(tmp_path):
-    repository = tmp_path / "repo"
-    shutil.copytree(ROOT / "data", repository / "data")
-    shutil.copytree(ROOT / "docs", repository / "docs", ignore=shutil.ignore_patterns("assets"))
-    git = ["git", "-C", str(repository), "-c", "user.name=t", "-c", "user.email=t@example.org"]
-    subprocess.run([*git, "init", "-q"], check=True)
-    subprocess.run([*git, "add", "-A"], check=True)
-    subprocess.run([*git, "commit", "-qm", "edition 1"], check=True)
+    repository = committed(tmp_path / "repo", "v1", "data", "docs")
     page = sorted(p.name for p in (repository / "docs").glob("*.md") if p.name != "index.md")[0]
     (repository / "docs" / page).unlink()
     data, docs = repository / "data", repository / "docs"
     with pytest.raises(HandbookError) as caught:
-        changes_since("HEAD", ROOT / "mkdocs.yml", data, None, load_handbook(data), (docs,))
+        changes_since("v1", ROOT / "mkdocs.yml", data, None, load_handbook(data), (docs,))
     message = str(caught.value)
-    assert f"docs/{page}:1: [since HEAD]" in message and f"the page {page} of edition HEAD is gone" in message
+    assert f"docs/{page}:1: [since v1]" in message and f"the page {page} of edition v1 is gone" in message
     assert f"redirect_maps:, add '{page}': <the page that replaces it>.md" in message
-    changes_since("HEAD", ROOT / "mkdocs.yml", data, None, load_handbook(data), (docs,), frozenset({page}))
+    changes_since("v1", ROOT / "mkdocs.yml", data, None, load_handbook(data), (docs,), frozenset({page}))
