@@ -28,7 +28,7 @@ from .errors import HandbookError, Problem
 from .loader import load_handbook
 from .model import Entry, LoadedHandbook
 from .open_data import EditionInfo, Record, record_kind, records
-from .redirects import moved
+from .redirects import by_key, moved
 from .schema import Covering, Edition
 from .site_map import ENTITY_PAGES
 
@@ -123,13 +123,12 @@ def stability_problems(previous: LoadedHandbook, current: LoadedHandbook, since:
 
     A checklist item whose owner is gone (replaced or not) is not listed: its owner is.
     """
-    replaced = moved(current)
-    gone = {key for key in previous.index if key not in current.index and key not in replaced}
+    replaced, now = moved(current), by_key(current.index)
+    gone = [entry for key, entry in by_key(previous.index).items() if key not in now and key not in replaced]
     site_file = _shown(current.sources["site"].path, None)
     problems = []
-    for key in gone:
-        entry = previous.index[key]
-        if entry.owner is not None and entry.owner.key not in current.index:
+    for entry in gone:
+        if entry.owner is not None and entry.owner.key not in now:
             continue
         problems.append(_gone(entry, since, site_file, shown_root))
     return problems

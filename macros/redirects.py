@@ -21,27 +21,34 @@ from .yaml_source import SourceFile
 
 def check_redirects(handbook: Handbook, index: dict[str, Entry], site: SourceFile, problems: list[Problem]) -> None:
     """A redirect is for an id that is gone, and leads to one that exists."""
+    keys = by_key(index)
     for position, redirect in enumerate(handbook.site.redirects):
         path = ("redirects", position)
-        if redirect.id in index:
+        if redirect.id in keys:
             problems.append(site.problem(path + ("id",), f"'{redirect.id}' is still in the handbook",
                                          "remove this redirect: it is for ids that are gone"))
-        elif redirect.to not in index:
-            close = difflib.get_close_matches(redirect.to, index, n=1)
+        elif redirect.to not in keys:
+            close = difflib.get_close_matches(redirect.to, keys, n=1)
             fix = f"did you mean '{close[0]}'?" if close else "name the id that replaces the one that is gone"
             problems.append(site.problem(path + ("to",), f"'{redirect.to}' is not an id in the handbook", fix))
 
 
 def moved(loaded: LoadedHandbook) -> dict[str, Entry]:
     """Each id that is gone, with the entry that stands in for it (the first that covers it)."""
+    keys = by_key(loaded.index)
     result: dict[str, Entry] = {}
     for entry in loaded.index.values():
         for covered in getattr(entry.obj, "covers", []):
-            if covered not in loaded.index:
+            if covered not in keys:
                 result.setdefault(covered, entry)
     for redirect in loaded.handbook.site.redirects:
-        result[redirect.id] = loaded.index[redirect.to]
+        result[redirect.id] = keys[redirect.to]
     return result
+
+
+def by_key(index: dict[str, Entry]) -> dict[str, Entry]:
+    """Entries by their key: the id that anchors, links, saved answers and the open data use."""
+    return {entry.key: entry for entry in index.values()}
 
 
 def page_redirects(loaded: LoadedHandbook) -> dict[str, str]:

@@ -28,7 +28,7 @@ def test_handbook_json_is_valid_against_the_schema_served_beside_it_and_publishe
 def test_handbook_json_holds_every_id_and_cell_with_the_edition(built_site, loaded):
     document = read_json(built_site, "handbook.json")
     ids = [entry["id"] for entry in document["entries"] if entry["kind"] != "cell"]
-    assert sorted(ids) == sorted(loaded.index) and len(set(ids)) == len(ids)
+    assert sorted(ids) == sorted(entry.key for entry in loaded.index.values()) and len(set(ids)) == len(ids)
     cells = {(e["level"], e["dimension"]): e["text"] for e in document["entries"] if e["kind"] == "cell"}
     assert cells == {(level.id, d): text for level in loaded.levels for d, text in level.dimensions.items()}
     edition = loaded.handbook.site.edition
