@@ -12,7 +12,8 @@ data), so the files always match the pages beside them:
 - `api/ladder.csv`: one row per level and dimension, for spreadsheets. It starts with a
   byte order mark: Excel reads a CSV without one in the machine's legacy code page, which
   garbles every non-ASCII character, while LibreOffice, Google Sheets and Python's
-  `encoding="utf-8-sig"` all read it as UTF-8 either way. Every field is quoted.
+  `encoding="utf-8-sig"` all read it as UTF-8 either way. Every field is quoted, and a text
+  that a spreadsheet would run as a formula starts with an apostrophe.
 """
 from __future__ import annotations
 
@@ -38,6 +39,7 @@ SCHEMA_NAME = "handbook.schema.json"
 MAIN_TEXT = ("text", "summary", "testing", "question", "what_changes", "pattern", "trap", "description", "meaning",
              "definition", "headline", "why", "goal", "what", "intro", "litmus_test", "green_flags")
 NOT_TEXT = ("id", "covers")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 class EditionInfo(Struct):
@@ -139,8 +141,14 @@ def _csv(rows: list[dict[str, str]]) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=list(rows[0]), quoting=csv.QUOTE_ALL)
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({name: _as_text(value) for name, value in row.items()} for row in rows)
     return out.getvalue()
+
+
+def _as_text(value: str) -> str:
+    """A spreadsheet runs a field that starts with = + - @ as a formula, even quoted: an apostrophe first
+    makes it show the text instead (and is not shown itself)."""
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
 def _record(entry: Entry, loaded: LoadedHandbook, directory_urls: bool, site_url: str) -> Record:

@@ -6,7 +6,8 @@ import json
 import jsonschema
 import msgspec
 
-from macros.open_data import OpenData
+from macros.loader import load_handbook
+from macros.open_data import OpenData, files
 from macros.schema_export import SCHEMA_DIR
 from site_html import html_pages, resolve
 
@@ -81,3 +82,16 @@ def test_handbook_json_reads_back_into_its_model_and_writes_the_same(built_site)
     document = msgspec.json.decode(raw, type=OpenData)
     assert msgspec.json.decode(msgspec.json.encode(document)) == json.loads(raw)
     assert len({(entry.kind, entry.id) for entry in document.entries}) == len(document.entries)
+
+
+def test_a_cell_a_spreadsheet_would_run_as_a_formula_reads_as_text(data_copy, loaded):
+    level, dimension = loaded.levels[0], loaded.handbook.ladder.dimensions[0]
+    ladder = data_copy / "ladder.yml"
+    text = ladder.read_text(encoding="utf-8")
+    cell = f"      {dimension.id}: {level.dimensions[dimension.id]}\n"
+    assert cell in text
+    ladder.write_text(text.replace(cell, f"      {dimension.id}: '=HYPERLINK(\"http://example.org\")'\n", 1),
+                      encoding="utf-8")
+    written = files(load_handbook(data_copy), True, "")["api/ladder.csv"]
+    row = next(csv.DictReader(io.StringIO(written.removeprefix("\ufeff"), newline="")))
+    assert row["text"] == "'=HYPERLINK(\"http://example.org\")"
