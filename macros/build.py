@@ -20,7 +20,7 @@ def data_dirs(config) -> tuple[Path, Path | None]:
     return root / settings.get("data_dir", "data"), (root / overlay if overlay else None)
 
 
-def page_folders(config) -> tuple[tuple[Path, ...], frozenset[str]]:
+def hand_written_pages(config) -> tuple[tuple[Path, ...], frozenset[str]]:
     """The folders of hand-written pages (the docs, a company's own pages) and the pages the site redirects."""
     pages_dir = config["extra"].get("handbook", {}).get("pages_dir")
     folders = [Path(config["docs_dir"])]
@@ -50,7 +50,7 @@ def load_for_config(config) -> LoadedHandbook:
     try:
         _current = load_handbook(*data_dirs(config))
         _changes = changes_since(config["extra"].get("handbook", {}).get("since"), Path(config["config_file_path"]),
-                                 *data_dirs(config), _current, *page_folders(config))
+                                 *data_dirs(config), _current, *hand_written_pages(config))
     finally:
         if collecting:
             gc.enable()

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from mkdocs.config import load_config
 
-from .build import data_dirs, page_folders
+from .build import data_dirs, hand_written_pages
 from .editions import changes_since
 from .errors import HandbookError
 from .loader import load_handbook
@@ -25,7 +25,7 @@ def main(argv=None) -> int:
     try:
         loaded = load_handbook(data_dir, overlay_dir)
         changes_since(config["extra"].get("handbook", {}).get("since"), args.config, data_dir, overlay_dir, loaded,
-                      *page_folders(config))
+                      *hand_written_pages(config))
     except HandbookError as error:
         print(error, file=sys.stderr)
         return 1
