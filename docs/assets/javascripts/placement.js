@@ -95,8 +95,9 @@
     draw(box.querySelector("[data-profile]"), known, level.id, "");
   }
 
-  /* The outlines on a chart whose frame the template drew: today's placement, the target, another level. */
-  function draw(figure, known, targetId, otherId) {
+  /* The outlines on a chart whose frame the template drew: today's placement, the target, another level, and
+     (`theirs`, a step per dimension) a second view. */
+  function draw(figure, known, targetId, otherId, theirs) {
     var svg = figure.querySelector("svg"), data = svg.dataset, axes = svg.querySelectorAll(".hb-profile__axis");
     var cx = Number(data.cx), cy = Number(data.cy), inner = Number(data.inner), outer = Number(data.outer), top = Number(data.top);
     function outline(stepOf) {
@@ -108,9 +109,11 @@
     function level(id) {
       return known[id] ? function () { return known[id].step; } : null;
     }
-    var outlines = { today: function (dimension) { return step(store.placement(dimension), known); }, target: level(targetId), other: level(otherId) };
+    var outlines = { today: function (dimension) { return step(store.placement(dimension), known); }, target: level(targetId), other: level(otherId),
+      theirs: theirs };
     Object.keys(outlines).forEach(function (name) {
       var shape = svg.querySelector('[data-outline="' + name + '"]');
+      if (!shape) return;
       if (outlines[name]) shape.setAttribute("points", outline(outlines[name]));
       else shape.removeAttribute("points");
     });

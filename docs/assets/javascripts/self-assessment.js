@@ -69,6 +69,7 @@
     root.querySelectorAll(":scope > [data-notice]").forEach(function (notice) {
       notice.hidden = !lists.noticeApplies(notice.dataset.notice);
     });
+    hb.conversation.render(root);
     root.classList.toggle("hb-assessment--shared", store.isShared());
     root.querySelector('[data-action="undo"]').hidden = !store.canUndo();
   }
@@ -333,7 +334,7 @@
     adopt: function () {
       var shared = store.document();
       leaveShareLink();
-      if (!store.replace(shared)) return say(message("import-full", { count: store.count(shared) }));
+      if (!store.add(shared)) return say(message("import-full", { count: store.count(shared) }));
       say(message("adopt-done", { count: store.count() }));
     },
     "leave-share": leaveShareLink,
@@ -384,5 +385,5 @@
     focus();
   });
 
-  hb.assessment = { setup: setup, render: render, markdown: markdown };
+  hb.assessment = { setup: setup, render: render, markdown: markdown, download: download };
 })(window.handbook = window.handbook || {});

@@ -1,6 +1,7 @@
 /* The reader's answers: one versioned document in localStorage, never sent anywhere (see README,
    "Self-assessment"). Version 2: {version, profile, profiles: {me: {name, date, current, target,
-   placements, plan, items}}}; version 1 ({items}) migrates on reading. The key starts with the site's
+   placements, plan, items, checkins: [{date, placements, items}]}}} (checkins, dated snapshots, may be
+   absent); version 1 ({items}) migrates on reading. The key starts with the site's
    base path. Lenient reading storage (the raw text set aside), strict on import. */
 (function (hb) {
   "use strict";
@@ -9,6 +10,8 @@
   var ITEM_ID = /^[a-z0-9]+(-[a-z0-9]+)*(--[a-z0-9]+(-[a-z0-9]+)*)+$/;
   var HASH = /^[0-9a-f]{8}$/;
   var DATE = /^(\d{4}-\d{2}-\d{2})?$/;
+  var STAMP = /^\d{4}-\d{2}-\d{2}(T[\d:.]+Z)?$/;
+  var MAX_CHECKINS = 200;
   var MAX_TEXT = 20000;
   var WRITE_NOW = 1000; // more answers than this (100 kB) are written when the browser is idle
   var OWN = "me";
@@ -81,7 +84,7 @@
   }
 
   function emptyProfile() {
-    return { name: "", date: "", current: "", target: "", placements: map(), plan: map(), items: map() };
+    return { name: "", date: "", current: "", target: "", placements: map(), plan: map(), items: map(), checkins: [] };
   }
 
   function empty() {
@@ -129,7 +132,8 @@
     return { doc: result, bad: bad };
   }
 
-  function checkProfile(data, bad) {
+  /* A profile, or (snapshot) a check-in's placements and items. */
+  function checkProfile(data, bad, snapshot) {
     if (!isObject(data) || (data.items !== undefined && !isObject(data.items))) return null;
     var profile = emptyProfile();
     Object.keys(FIELDS).forEach(function (name) {
@@ -145,6 +149,14 @@
         if (field) bad.push({ code: "item", id: id, field: field });
         else profile[part][id] = clean(part, entries[id]);
       });
+    });
+    var checkins = data.checkins;
+    if (checkins === undefined || snapshot) return profile;
+    if (!Array.isArray(checkins) || checkins.length > MAX_CHECKINS) bad.push({ code: "shape" });
+    else checkins.forEach(function (taken) {
+      var kept = isObject(taken) && typeof taken.date === "string" && STAMP.test(taken.date) && checkProfile(taken, bad, true);
+      if (kept) profile.checkins.push({ date: taken.date, placements: kept.placements, items: kept.items });
+      else bad.push({ code: "item", id: "checkins", field: "date" });
     });
     return profile;
   }
@@ -269,6 +281,20 @@
     return check(JSON.parse(serialise(value))).doc;
   }
 
+  /* The document with only the current profile: what an export or a share link carries. */
+  function alone() {
+    var value = view(), one = { profile: value.profile, profiles: map() };
+    one.profiles[value.profile] = profile();
+    return one;
+  }
+
+  /* The stored document with `edit(copy)` applied, through replace (so Undo brings the old one back). */
+  function edited(edit) {
+    var next = copy(doc);
+    edit(next);
+    return replace(next);
+  }
+
   function changed(id) {
     listeners.forEach(function (listener) { listener(id); });
   }
@@ -361,12 +387,50 @@
     isShared: function () { return !!shared; },
     onChange: function (listener) { listeners.push(listener); },
     parse: parse,
-    replace: function (value) { return replace(value.doc || value); },
+    /* An imported document's current profile replaces the current profile's answers (Undo brings them back). */
+    replace: function (value) {
+      value = value.doc || value;
+      return edited(function (next) { next.profiles[next.profile] = copy(value).profiles[value.profile]; });
+    },
     document: view,
     /* reset and undo: how many answers, or -1 when nothing changed (no room). */
     reset: function () {
-      var cleared = count(doc);
-      return replace(empty()) ? cleared : -1;
+      var cleared = count(doc), name = profile().name;
+      return edited(function (next) { next.profiles[next.profile] = Object.assign(emptyProfile(), { name: name }); }) ? cleared : -1;
+    },
+    /* Profiles: {id: {name}} of the stored document; the current one's id; switch, add, delete (Undo brings it back). */
+    profiles: function () { return doc.profiles; },
+    current: function () { return doc.profile; },
+    use: function (id) {
+      if (!doc.profiles[id] || shared) return;
+      doc.profile = id;
+      save();
+      changed();
+    },
+    /* `value`: a checked document whose current profile is added under a new id, named `name` if given. */
+    add: function (value, name) {
+      var id, n = 1;
+      while (doc.profiles[id = "p" + n]) n += 1;
+      return edited(function (next) {
+        next.profiles[id] = value ? copy(value).profiles[value.profile] : emptyProfile();
+        if (name) next.profiles[id].name = name;
+        next.profile = id;
+      }) && id;
+    },
+    remove: function (id) {
+      return edited(function (next) {
+        delete next.profiles[id];
+        if (!Object.keys(next.profiles).length) next.profiles[OWN] = emptyProfile();
+        if (!next.profiles[next.profile]) next.profile = Object.keys(next.profiles)[0];
+      });
+    },
+    /* A dated snapshot of the current profile's placements and items. */
+    checkin: function () {
+      var own = profile(), taken = JSON.parse(JSON.stringify({ date: new Date().toISOString(), placements: own.placements, items: own.items }));
+      own.checkins.push(taken);
+      if (save()) return changed(), true;
+      own.checkins.pop();
+      return false;
     },
     canUndo: function () { return !!previous && !shared; },
     undo: function () {
@@ -374,11 +438,11 @@
       return replace(previous) ? count(doc) : -1;
     },
     exportJson: function () {
-      var value = view();
+      var value = alone();
       return JSON.stringify({ format: "handbook-self-assessment", version: VERSION, exported: new Date().toISOString(),
         profile: value.profile, profiles: value.profiles }, null, 2);
     },
-    shareCode: function () { return toBase64Url(serialise(view())); },
+    shareCode: function () { return toBase64Url(serialise(alone())); },
     openShared: function (code) {
       var result;
       try {

@@ -1,0 +1,278 @@
+/* The career conversation on the "My self-assessment" page: several named assessments (profiles) in one
+   browser, a second view beside the current one (another profile, a JSON file, a share link) with its
+   Markdown agenda, and dated check-ins with what changed and a timeline per dimension. Words come from the
+   page (data-message); reader text is only ever set as text, and goes through markdownText in Markdown. */
+(function (hb) {
+  "use strict";
+  var store = hb.store, lists = hb.checklists, place = hb.placement;
+  var others = Object.create(null); // compare choices from outside the stored profiles: {key: {name, profile}}
+  var chosen = ""; // the second view: a profile's id, or a key of `others`
+  var SVG = "http://www.w3.org/2000/svg";
+
+  function $(selector, root) {
+    return (root || document).querySelector(selector);
+  }
+
+  function message(name, values) {
+    return hb.message(name, values);
+  }
+
+  function element(tag, text) {
+    var node = document.createElement(tag);
+    node.textContent = text;
+    return node;
+  }
+
+  function label(id, profile) {
+    if (id !== "me") return profile.name || message("unnamed");
+    return message("me") + (profile.name ? " (" + profile.name + ")" : "");
+  }
+
+  function options(select, entries, value) {
+    select.replaceChildren.apply(select, entries.map(function (entry) { return new Option(entry[1], entry[0]); }));
+    select.value = value;
+  }
+
+  /* The dimensions the page lists: {id, name}. */
+  function dimensions() {
+    return [].map.call(document.querySelectorAll("[data-profile-row]"), function (row) {
+      return { id: row.dataset.profileRow, name: row.querySelector("th").textContent };
+    });
+  }
+
+  /* Every checklist item on the page, by id: its text. */
+  function itemTexts() {
+    var texts = Object.create(null);
+    document.querySelectorAll(".hb-checklist [data-item]").forEach(function (item) { texts[item.dataset.item] = lists.textOf(item); });
+    return texts;
+  }
+
+  /* An answer's label: the page's text, else the text kept with it, marked archived. */
+  function itemLabel(texts, id, answers) {
+    if (texts[id]) return texts[id];
+    var kept = answers.map(function (a) { return a && a.text; }).filter(Boolean)[0];
+    return message("archived-item", { text: kept || id });
+  }
+
+  /* The second view: {name, profile}, or null. */
+  function other() {
+    var profiles = store.profiles();
+    if (others[chosen]) return others[chosen];
+    return profiles[chosen] && chosen !== store.current() ? { name: label(chosen, profiles[chosen]), profile: profiles[chosen] } : null;
+  }
+
+  /* Per dimension: both placements and the difference in steps; differences first, the largest first. */
+  function placements(mine, theirs, known) {
+    return dimensions().map(function (d) {
+      var a = mine.placements[d.id], b = theirs.placements[d.id], sa = place.step(a, known), sb = place.step(b, known);
+      return { name: d.name, mine: place.describe(a, known), theirs: place.describe(b, known),
+        size: sa === null || sb === null ? (a || b ? 0.25 : 0) : Math.abs(sa - sb) };
+    }).sort(function (x, y) { return y.size - x.size; });
+  }
+
+  /* Items where the two views differ (a tick, or only one has evidence), then the count that agree. */
+  function items(mine, theirs) {
+    var texts = itemTexts(), ids = Object.keys(Object.assign({}, mine.items, theirs.items)), differ = [], agree = 0;
+    ids.forEach(function (id) {
+      var a = mine.items[id] || {}, b = theirs.items[id] || {};
+      if (!!a.done === !!b.done && !a.note === !b.note) agree += a.done ? 1 : 0;
+      else differ.push({ label: itemLabel(texts, id, [a, b]), a: a, b: b, size: !!a.done !== !!b.done ? 1 : 0 });
+    });
+    return { differ: differ.sort(function (x, y) { return y.size - x.size; }), agree: agree };
+  }
+
+  function tick(answer) {
+    return message(answer.done ? "ticked" : "not-ticked");
+  }
+
+  function renderCompare(root, known, mine) {
+    var box = $("[data-compare]", root), profiles = store.profiles(), them = other();
+    options($("[data-compare-with]", root), [["", message("compare-nobody")]].concat(Object.keys(profiles).filter(function (id) {
+      return id !== store.current();
+    }).map(function (id) { return [id, label(id, profiles[id])]; }), Object.keys(others).map(function (key) {
+      return [key, others[key].name];
+    })), them ? chosen : "");
+    var figure = $("[data-profile]", root);
+    place.draw(figure, known, place.target(known), $("[data-profile-other]", root).value, them && function (id) {
+      return place.step(them.profile.placements[id], known);
+    });
+    $('[data-legend="theirs"]', figure).textContent = them ? them.name : "";
+    $("[data-legend-theirs]", figure).hidden = box.hidden = !them;
+    if (!them) return;
+    root.querySelectorAll("[data-compare-name]").forEach(function (cell) { cell.textContent = them.name; });
+    var rows = placements(mine, them.profile, known).map(function (row) {
+      var tr = document.createElement("tr");
+      tr.append(element("th", row.name), element("td", row.mine), element("td", row.theirs), element("td", row.size >= 0.5 ? row.size : row.size ? "?" : "="));
+      tr.firstChild.scope = "row";
+      return tr;
+    });
+    var tbody = $("[data-compare-table] tbody", root), found = items(mine, them.profile);
+    tbody.replaceChildren.apply(tbody, rows);
+    var list = $("[data-compare-items]", root);
+    list.replaceChildren.apply(list, found.differ.map(function (row) {
+      var entry = element("li", row.label + ": " + message("compare-ticks", { mine: tick(row.a), theirs: tick(row.b), name: them.name }));
+      [[row.a, message("me-short")], [row.b, them.name]].forEach(function (pair) {
+        if (pair[0].note) entry.append(element("p", pair[1] + ": " + pair[0].note));
+      });
+      return entry;
+    }));
+    $("[data-compare-agreed]", root).textContent = message("compare-agreed", { count: found.agree });
+  }
+
+  /* The agenda: where the two views differ, with both notes; the agreed target and plan; room for decisions. */
+  function agenda() {
+    var known = place.levels(), mine = store.profile(), them = other(), md = hb.markdownText, out;
+    if (!them) return "";
+    var me = md(label(store.current(), mine)), name = md(them.name);
+    out = ["# " + message("agenda-title", { mine: me, theirs: name }), "", message("agenda-date", { date: new Date().toISOString().slice(0, 10) }),
+      "", "## " + message("agenda-placements"), ""];
+    placements(mine, them.profile, known).forEach(function (row) {
+      out.push("- " + (row.size ? "" : "= ") + md(row.name) + ": " + me + " " + md(row.mine) + "; " + name + " " + md(row.theirs));
+    });
+    out.push("", "## " + message("agenda-items"), "");
+    items(mine, them.profile).differ.forEach(function (row) {
+      out.push("- " + md(row.label, "  ") + ": " + me + " " + tick(row.a) + "; " + name + " " + tick(row.b));
+      [[row.a, me], [row.b, name]].forEach(function (pair) {
+        if (pair[0].note) out.push("  - " + pair[1] + ": " + md(pair[0].note, "    "));
+      });
+    });
+    out.push("", "## " + message("agenda-plan"), "", "- " + message("case-target", { level: place.describe(known[place.target(known)] ? { level: place.target(known) } : null, known) }));
+    dimensions().forEach(function (d) {
+      var plan = mine.plan[d.id];
+      if (plan && plan.step) out.push("- " + md(d.name) + ": " + md(plan.step, "  ") + (plan.date ? " (" + plan.date + ")" : ""));
+    });
+    out.push("", "## " + message("agenda-decided"), "", "- ", "");
+    return out.join("\n");
+  }
+
+  /* What changed from check-in `a` to `b` (or to today's answers). */
+  function changes(a, b, known) {
+    var texts = itemTexts(), out = [];
+    dimensions().forEach(function (d) {
+      var x = a.placements[d.id], y = b.placements[d.id];
+      if (place.step(x, known) !== place.step(y, known)) {
+        out.push(message("changed-placement", { dimension: d.name, from: place.describe(x, known), to: place.describe(y, known) }));
+      }
+    });
+    Object.keys(b.items).forEach(function (id) {
+      var x = a.items[id] || {}, y = b.items[id], text = itemLabel(texts, id, [y, x]);
+      if (y.done && !x.done) out.push(message("changed-ticked", { item: text }));
+      if (y.note && y.note !== x.note) out.push(message("changed-evidence", { item: text, note: y.note }));
+    });
+    return out;
+  }
+
+  function day(taken) {
+    return new Date(taken.date).toLocaleDateString();
+  }
+
+  function sparkline(values, top) {
+    var svg = document.createElementNS(SVG, "svg"), line = document.createElementNS(SVG, "polyline"), n = values.length;
+    svg.setAttribute("viewBox", "0 0 100 24");
+    svg.setAttribute("aria-hidden", "true");
+    svg.setAttribute("class", "hb-timeline__line");
+    line.setAttribute("points", values.map(function (v, i) {
+      return (n > 1 ? i * 100 / (n - 1) : 50).toFixed(1) + "," + (v === null ? 24 : 22 - 20 * v / (top || 1)).toFixed(1);
+    }).join(" "));
+    svg.append(line);
+    return svg;
+  }
+
+  function renderCheckins(root, known, mine) {
+    var taken = mine.checkins, last = taken[taken.length - 1], before = taken[taken.length - 2];
+    $("[data-checkin-section]", root).hidden = !last;
+    if (!last) return;
+    var found = before ? changes(before, last, known) : [];
+    $("[data-checkin-since]", root).textContent = before ? message("checkin-since", { from: day(before), to: day(last) }) : message("checkin-first", { date: day(last) });
+    var list = $("[data-checkin-changes]", root), top = Number($("[data-profile] svg", root).dataset.top);
+    list.replaceChildren.apply(list, (before && !found.length ? [message("checkin-same")] : found).map(function (text) { return element("li", text); }));
+    root.querySelectorAll("[data-timeline-row]").forEach(function (row) {
+      var id = row.dataset.timelineRow, cells = row.querySelectorAll("td");
+      var steps = taken.map(function (t) { return place.step(t.placements[id], known); });
+      cells[0].replaceChildren(sparkline(steps, top));
+      cells[1].textContent = taken.map(function (t) { return day(t) + ": " + place.describe(t.placements[id], known); }).join("; ");
+    });
+  }
+
+  function render(root) {
+    var known = place.levels(), mine = store.profile(), profiles = store.profiles(), select = $("[data-profile-select]", root);
+    options(select, Object.keys(profiles).map(function (id) { return [id, label(id, profiles[id])]; }), store.current());
+    select.disabled = store.isShared();
+    $("[data-shared-name]", root).textContent = label("", mine);
+    renderCompare(root, known, mine);
+    renderCheckins(root, known, mine);
+  }
+
+  function say(text) {
+    $('[data-status="conversation"]').textContent = text;
+  }
+
+  function readFile(input, then) {
+    var file = input.files[0];
+    if (!file) return;
+    file.text().then(function (text) {
+      var result = store.parse(text);
+      input.value = "";
+      if (result.problem) return say(message("problem-" + result.problem.code, result.problem));
+      then(result.doc, file.name);
+    });
+  }
+
+  function addProfile(value, name) {
+    var id = store.add(value, name);
+    say(id ? message("profile-added", { name: label(id, store.profile()) }) : message("save-full"));
+  }
+
+  var actions = {
+    "profile-add": function () {
+      var field = $("[data-profile-new]");
+      addProfile(null, field.value.trim() || message("unnamed"));
+      field.value = "";
+    },
+    "profile-delete": function () {
+      var name = label(store.current(), store.profile());
+      if (!window.confirm(message("profile-delete-confirm", { name: name }))) return;
+      say(store.remove(store.current()) ? message("profile-deleted", { name: name }) : message("save-full"));
+    },
+    "compare-shared": function () {
+      var shared = store.document();
+      others.shared = { name: label("", store.profile()) || message("shared-name"), profile: shared.profiles[shared.profile] };
+      chosen = "shared";
+      $('[data-action="leave-share"]').click();
+      hb.assessment.render();
+      $("#compare").scrollIntoView();
+    },
+    checkin: function () {
+      say(store.checkin() ? message("checkin-saved") : message("save-full"));
+    },
+    "export-agenda": function (button) {
+      var text = agenda();
+      $("[data-agenda-output]").value = text;
+      hb.assessment.download(text, button.dataset.filename, "text/markdown");
+    },
+  };
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("[data-assessment] button[data-action]");
+    if (button && actions[button.dataset.action]) actions[button.dataset.action](button);
+  });
+  document.addEventListener("change", function (event) {
+    var input = event.target;
+    if (!input.closest || !input.closest("[data-assessment]")) return;
+    if (input.matches("[data-profile-select]")) store.use(input.value);
+    else if (input.matches("[data-compare-with]")) {
+      chosen = input.value;
+      hb.assessment.render();
+    }
+    else if (input.matches('[data-action="import-new"]')) readFile(input, function (value, name) { addProfile(value, value.profiles[value.profile].name ? "" : name); });
+    else if (input.matches('[data-action="compare-file"]')) {
+      readFile(input, function (value, name) {
+        others.file = { name: value.profiles[value.profile].name || name, profile: value.profiles[value.profile] };
+        chosen = "file";
+        hb.assessment.render();
+      });
+    }
+  });
+
+  hb.conversation = { render: render, agenda: agenda };
+})(window.handbook = window.handbook || {});

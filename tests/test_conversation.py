@@ -1,0 +1,239 @@
+"""The career conversation in headless Chromium: profiles, a second view beside one's own (file, share link,
+another profile), the agenda, check-ins a week apart, hostile input, and the stored versions before."""
+import json
+from pathlib import Path
+
+import pytest
+
+from test_placement import company_site, radio  # noqa: F401  (a module fixture, shared)
+from test_self_assessment import (HOSTILE, assessment_url, download, first_signal_key, item, open_assessment, page_url,
+                                  store_raw, stored, write_note)
+
+pytestmark = pytest.mark.browser
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+WEEK = 7 * 24 * 3600 * 1000
+
+
+def choose_file(page, action: str, text: str, name: str = "assessment.json"):
+    page.set_input_files(f'[data-action="{action}"]', files=[{"name": name, "mimeType": "application/json",
+                                                             "buffer": text.encode("utf-8")}])
+
+
+def place(page, site_url, placements: dict):
+    page.goto(page_url(site_url, "levels/index.md"))
+    for dimension, level in placements.items():
+        radio(page, dimension, level).check()
+
+
+def fill(page, site_url, name: str, placements: dict, notes: dict, ticks: set):
+    place(page, site_url, placements)
+    open_assessment(page, site_url)
+    page.locator('[data-profile-field="name"]').fill(name)
+    for key, note in notes.items():
+        if key in ticks:
+            item(page, key).locator(".hb-item__box").check()
+        write_note(page, key, note)
+
+
+def profile_names(page) -> list[str]:
+    return page.locator("[data-profile-select] option").all_inner_texts()
+
+
+def compare_rows(page) -> list[list[str]]:
+    return [row.locator("th, td").all_inner_texts() for row in page.locator("[data-compare-table] tbody tr").all()]
+
+
+def test_engineer_and_manager_compare_views_bring_an_agenda_and_check_in(watched_page, site_url, loaded):
+    dims = [d.id for d in loaded.handbook.ladder.dimensions]
+    names = {d.id: d.name for d in loaded.handbook.ladder.dimensions}
+    key = first_signal_key(loaded)
+    engineer_watch, manager_watch = watched_page(site_url), watched_page(site_url)  # two browser contexts
+    engineer, manager = engineer_watch.page, manager_watch.page
+
+    fill(engineer, site_url, "Sam", {dims[0]: "staff", dims[1]: "senior"}, {key: "Led the incident review"}, {key})
+    sams_file = download(engineer, "export-json")
+    engineer.locator('[data-action="share"]').click()
+    sams_link = engineer.locator("[data-share-output]").input_value()
+
+    # The manager keeps their own assessment and one of Sam, made before the one-on-one.
+    fill(manager, site_url, "Robin", {dims[0]: "principal"}, {}, set())
+    manager.locator("[data-profile-new]").fill("Sam (my report)")
+    manager.locator('[data-action="profile-add"]').click()
+    assert manager.locator('[data-profile-field="name"]').input_value() == "Sam (my report)"
+    fill(manager, site_url, "Sam (my report)", {dims[0]: "senior", dims[1]: "senior"}, {key: "Only saw one review"}, set())
+    assert profile_names(manager) == ["Me (Robin)", "Sam (my report)"]
+    own = stored(manager)["profiles"]["me"]
+    assert own["placements"][dims[0]]["level"] == "principal" and own["items"] == {}, "switching mixed the answers"
+
+    # Sam's file beside the manager's view: the differing dimension first, the item with both notes.
+    choose_file(manager, "compare-file", sams_file)
+    manager.locator("[data-compare]").wait_for()
+    rows = compare_rows(manager)
+    assert rows[0][0] == names[dims[0]] and "Staff" in rows[0][2] and "Senior" in rows[0][1] and rows[0][3] == "1"
+    assert next(r for r in rows if r[0] == names[dims[1]])[3] == "="
+    differ = manager.locator("[data-compare-items]").inner_text()
+    assert "Led the incident review" in differ and "Only saw one review" in differ
+    chart = manager.locator("[data-assessment] [data-profile] svg")
+    assert chart.locator('[data-outline="theirs"]').get_attribute("points")
+    assert chart.locator('[data-outline="today"]').get_attribute("points")
+
+    agenda = download(manager, "export-agenda")
+    assert agenda.startswith("# ") and "Sam" in agenda
+    assert names[dims[0]] in agenda and "Led the incident review" in agenda and "Only saw one review" in agenda
+    assert agenda.index(names[dims[0]]) < agenda.index(names[dims[1]]), "differences come first"
+    assert "## " + manager.locator('[data-message="agenda-decided"]').text_content() in agenda
+
+    # Sam's share link opens beside the manager's assessments, never over them.
+    before = stored(manager)
+    manager.goto(sams_link)
+    assert manager.locator('[data-notice="shared"]').is_visible()
+    assert manager.locator("[data-shared-name]").inner_text() == "Sam"
+    manager.locator('[data-action="compare-shared"]').click()
+    manager.locator("[data-compare]").wait_for()
+    assert compare_rows(manager)[0][0] == names[dims[0]]
+    assert stored(manager) == before, "comparing wrote to the manager's storage"
+    manager.goto(sams_link)
+    manager.locator('[data-action="adopt"]').click()
+    assert profile_names(manager) == ["Me (Robin)", "Sam (my report)", "Sam"]
+    assert stored(manager)["profiles"]["me"] == before["profiles"]["me"]
+
+    # The manager's view of Sam goes to Sam as a file; Sam opens it as a new assessment and compares.
+    manager.locator("[data-profile-select]").select_option(label="Sam (my report)")
+    managers_file = json.loads(download(manager, "export-json"))
+    assert list(managers_file["profiles"]) == ["p1"], "an export holds only the assessment shown"
+    choose_file(engineer, "import-new", json.dumps(managers_file))
+    engineer.wait_for_function("() => document.querySelectorAll('[data-profile-select] option').length === 2")
+    engineer.locator("[data-profile-select]").select_option(label="Me (Sam)")
+    engineer.locator("[data-compare-with]").select_option(label="Sam (my report)")
+    assert "Only saw one review" in engineer.locator("[data-compare-items]").inner_text()
+    assert engineer_watch.errors == [] and manager_watch.errors == []
+    assert engineer_watch.outside == [] and manager_watch.outside == []
+
+
+def test_two_check_ins_a_week_apart_show_what_changed(watched_page, site_url, loaded):
+    dims = [d.id for d in loaded.handbook.ladder.dimensions]
+    names = {d.id: d.name for d in loaded.handbook.ladder.dimensions}
+    key = first_signal_key(loaded)
+    page = watched_page(site_url).page
+    page.clock.install(time="2026-11-02T09:00:00Z")
+    place(page, site_url, {dims[0]: "mid"})
+    open_assessment(page, site_url)
+    page.locator('[data-action="checkin"]').click()
+    assert page.locator("[data-checkin-section]").is_visible()
+
+    page.clock.fast_forward(WEEK)
+    place(page, site_url, {dims[0]: "mid+senior"})
+    open_assessment(page, site_url)
+    item(page, key).locator(".hb-item__box").check()
+    write_note(page, key, "Wrote the on-call guide")
+    page.locator('[data-action="checkin"]').click()
+
+    taken = stored(page)["profiles"]["me"]["checkins"]
+    assert [c["date"][:10] for c in taken] == ["2026-11-02", "2026-11-09"]
+    changes = page.locator("[data-checkin-changes]").inner_text()
+    assert names[dims[0]] in changes and "Senior" in changes
+    label = item(page, key).locator(".hb-item__text").first.inner_text() if item(page, key).locator(".hb-item__text").count() else ""
+    assert "Wrote the on-call guide" in changes and (not label or label in changes)
+    line = page.locator(f'[data-timeline-row="{dims[0]}"] polyline').get_attribute("points")
+    ys = [float(point.split(",")[1]) for point in line.split()]
+    assert len(ys) == 2 and ys[1] < ys[0], "the line rises with the placement"
+    assert page.locator(f'[data-timeline-row="{dims[0]}"] td').nth(1).inner_text().count(";") == 1
+
+    exported = json.loads(download(page, "export-json"))
+    assert len(exported["profiles"]["me"]["checkins"]) == 2
+
+
+def test_a_check_in_keeps_an_item_a_fork_renamed_as_archived_with_its_old_label(watched_page, site_url, loaded):
+    document = {"version": 2, "profile": "me", "profiles": {"me": {"items": {}, "checkins": [
+        {"date": "2026-10-01T09:00:00.000Z", "placements": {}, "items": {}},
+        {"date": "2026-10-08T09:00:00.000Z", "placements": {},
+         "items": {"old-list--renamed": {"done": True, "text": "The old wording", "note": "kept"}}}]}}}
+    page = watched_page(site_url).page
+    page.goto(assessment_url(site_url))
+    store_raw(page, json.dumps(document))
+    page.reload()
+    changes = page.locator("[data-checkin-changes]").inner_text()
+    assert "The old wording" in changes and "archived" in changes
+
+
+def test_deleting_a_profile_can_be_undone_and_never_touches_the_others(watched_page, site_url, loaded):
+    key = first_signal_key(loaded)
+    page = watched_page(site_url).page
+    open_assessment(page, site_url)
+    item(page, key).locator(".hb-item__box").check()
+    page.locator("[data-profile-new]").fill("Alex (my report)")
+    page.locator('[data-action="profile-add"]').click()
+    assert not item(page, key).locator(".hb-item__box").is_checked(), "a new assessment starts empty"
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.locator('[data-action="profile-delete"]').click()
+    assert profile_names(page) == ["Me"] and item(page, key).locator(".hb-item__box").is_checked()
+    page.locator('[data-action="undo"]').click()
+    assert profile_names(page) == ["Me", "Alex (my report)"]
+
+
+def test_hostile_files_and_links_stay_text_and_overwrite_nothing(watched_page, site_url, loaded):
+    key = first_signal_key(loaded)
+    watch = watched_page(site_url)
+    page = watch.page
+    open_assessment(page, site_url)
+    item(page, key).locator(".hb-item__box").check()
+    before = stored(page)
+    crafted = {"version": 2, "profile": "me", "profiles": {"me": {"name": HOSTILE, "items": {key: {"done": False, "note": HOSTILE}},
+                                                                  "checkins": [{"date": "2026-10-01", "items": {key: {"done": True, "note": HOSTILE}}}]}}}
+    choose_file(page, "import-new", json.dumps(crafted))
+    page.wait_for_function("() => document.querySelectorAll('[data-profile-select] option').length === 2")
+    assert stored(page)["profiles"]["me"] == before["profiles"]["me"], "an import overwrote another assessment"
+    page.locator("[data-compare-with]").select_option(value="me")
+    assert HOSTILE in page.locator("[data-compare-items]").inner_text()
+    assert HOSTILE in page.locator("[data-checkin-since]").inner_text() or page.locator("[data-checkin-section]").is_visible()
+    agenda = download(page, "export-agenda")
+    assert "<img" not in agenda.replace("&lt;img", "") and "<script>" not in agenda
+    after = stored(page)
+    for bad in ('{"version": 2, "profile": "me", "profiles": {"me": {"checkins": "x"}}}',
+                '{"version": 2, "profile": "me", "profiles": {"me": {"checkins": [{"date": "<b>"}]}}}', "{oops"):
+        choose_file(page, "import-new", bad)
+        page.wait_for_function("() => document.querySelector('[data-status=conversation]').textContent.startsWith('Nothing changed')")
+        page.evaluate("document.querySelector('[data-status=conversation]').textContent = ''")
+        assert stored(page) == after, "a rejected import changed something"
+    assert page.evaluate("window.__pwned") is None
+    assert page.locator("[data-assessment] img, [data-assessment] script").count() == 0
+    assert watch.errors == []
+
+
+@pytest.mark.parametrize("version", [1, 2])
+def test_every_stored_version_becomes_the_me_profile_untouched(watched_page, site_url, version):
+    saved = json.loads((FIXTURES / f"store-v{version}.json").read_text(encoding="utf-8"))
+    old = saved["items"] if version == 1 else saved["profiles"]["me"]["items"]
+    page = watched_page(site_url).page
+    page.goto(assessment_url(site_url))
+    store_raw(page, json.dumps(saved))
+    open_assessment(page, site_url)
+    assert profile_names(page)[0].startswith("Me")
+    page.locator('[data-action="checkin"]').click()  # writes the current version
+    document = stored(page)
+    assert document["version"] == 2 and list(document["profiles"]) == ["me"]
+    me = document["profiles"]["me"]
+    assert me["items"] == old
+    if version == 2:
+        for field in ("name", "date", "current", "target", "placements", "plan"):
+            assert me[field] == saved["profiles"]["me"][field], field
+    assert len(me["checkins"]) == 1 and me["checkins"][0]["items"] == old
+
+
+def test_a_company_ladder_compares_and_checks_in(watched_page, company_site):  # noqa: F811
+    url, acme = company_site("acme")
+    dims = [d.id for d in acme.handbook.ladder.dimensions]
+    levels = [level.id for level in acme.levels]
+    page = watched_page(url).page
+    place(page, url, {dims[0]: levels[2]})
+    page.goto(assessment_url(url))
+    page.locator("[data-profile-new]").fill("Kai")
+    page.locator('[data-action="profile-add"]').click()
+    place(page, url, {dims[0]: levels[1]})
+    page.goto(assessment_url(url))
+    page.locator("[data-compare-with]").select_option(value="me")
+    assert compare_rows(page)[0][0] == acme.handbook.ladder.dimensions[0].name
+    page.locator('[data-action="checkin"]').click()
+    assert page.locator("[data-timeline-row]").count() == len(dims)
+    assert "Kai" in download(page, "export-agenda")
