@@ -373,7 +373,9 @@ def test_share_link_shows_the_same_view_without_touching_own_answers(watched_pag
     mentor.goto(site_url)
     mentor.goto(link)
     mentor.locator('[data-action="adopt"]').click()
-    assert stored_items(mentor)[key]["note"] == "Led the incident review"
+    document = stored(mentor)
+    assert document["profiles"]["me"]["items"] == {}, "keeping a shared assessment replaced the reader's own"
+    assert document["profiles"][document["profile"]]["items"][key]["note"] == "Led the incident review"
     assert not mentor.locator('[data-notice="shared"]').is_visible()
 
 
