@@ -1,7 +1,7 @@
 """`make bench`: what the handbook's data costs on top of the designed stack, and what a page weighs.
 
 It prints figures and asserts nothing; the goals (build ratio at most 1.05, cost
-linear in the data, own JS under 16 KB gzipped) are read off the table.
+linear in the data, own JS under 20 KB gzipped) are read off the table.
 
 The plain build is the yardstick: the same pages, rendered to Markdown once by
 the handbook (the generated level and transition pages included), built by
@@ -344,7 +344,7 @@ def page_weight(site: Path, page: str) -> list[str]:
     bundle = site / "assets/javascripts/handbook.bundle.js"  # macros/bundle.py: what the pages load
     if bundle.exists():
         raw, zipped = sizes([bundle])
-        lines.append(f"  served as one file: {raw / 1024:.1f} KB, {zipped / 1024:.1f} KB gzipped (budget: 16 KB)")
+        lines.append(f"  served as one file: {raw / 1024:.1f} KB, {zipped / 1024:.1f} KB gzipped (budget: 20 KB)")
     return lines
 
 
