@@ -167,6 +167,7 @@
   }
 
   function sparkline(values, top) {
+    if (values.length === 1) values = values.concat(values); // one check-in: a flat line at its step
     var svg = document.createElementNS(SVG, "svg"), line = document.createElementNS(SVG, "polyline"), n = values.length;
     svg.setAttribute("viewBox", "0 0 100 24");
     svg.setAttribute("aria-hidden", "true");
