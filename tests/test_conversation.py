@@ -1,5 +1,6 @@
 """The career conversation in headless Chromium: profiles, a second view beside one's own (file, share link,
 another profile), the agenda, check-ins a week apart, hostile input, and the stored versions before."""
+import base64
 import json
 from pathlib import Path
 
@@ -264,3 +265,25 @@ def test_the_page_says_where_each_piece_is_kept_and_nothing_is_sent(watched_page
     for place_kept in ("local storage", "share link", "memory", "Delete this assessment"):
         assert place_kept.lower() in note.lower(), place_kept
     assert watch.outside == []
+
+
+def test_a_crafted_share_link_named_like_my_own_is_kept_beside_it(watched_page, site_url, loaded):
+    key = first_signal_key(loaded)
+    watch = watched_page(site_url)
+    page = watch.page
+    open_assessment(page, site_url)
+    write_note(page, key, "mine")
+    crafted = {"version": 2, "profile": "me", "profiles": {"me": {"name": HOSTILE, "items": {key: {"done": True, "note": HOSTILE}}}}}
+    code = base64.urlsafe_b64encode(json.dumps(crafted).encode()).decode().rstrip("=")
+    page.goto(assessment_url(site_url) + "#share=" + code)
+    assert page.locator("[data-shared-name]").inner_text() == HOSTILE
+    page.locator('[data-action="adopt"]').click()
+    document = stored(page)
+    assert document["profiles"]["me"]["items"][key]["note"] == "mine", "the link overwrote the reader's own"
+    assert [p["name"] for i, p in document["profiles"].items() if i != "me"] == [HOSTILE]
+    bad = base64.urlsafe_b64encode(b'{"version": 2, "profile": "me", "profiles": {"me": {"checkins": [1]}}}').decode()
+    page.goto(site_url)
+    page.goto(assessment_url(site_url) + "#share=" + bad)
+    assert not page.locator('[data-notice="shared"]').is_visible()
+    assert stored(page) == document
+    assert page.evaluate("window.__pwned") is None and watch.errors == []
