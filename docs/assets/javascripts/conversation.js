@@ -127,16 +127,17 @@
     out = ["# " + message("agenda-title", { mine: me, theirs: name }), "", message("agenda-date", { date: new Date().toISOString().slice(0, 10) }),
       "", "## " + message("agenda-placements"), ""];
     placements(mine, them.profile, known).forEach(function (row) {
-      out.push("- " + (row.size ? "" : "= ") + md(row.name) + ": " + me + " " + md(row.mine) + "; " + name + " " + md(row.theirs));
+      out.push("- " + (row.size ? "" : "= ") + md(row.name) + (row.size >= 0.5 ? " (" + message("agenda-apart", { count: row.size }) + ")" : "") +
+        ": " + me + " " + md(row.mine) + "; " + name + " " + md(row.theirs));
     });
     out.push("", "## " + message("agenda-items"), "");
     items(mine, them.profile).differ.forEach(function (row) {
-      out.push("- " + md(row.label, "  ") + ": " + me + " " + tick(row.a) + "; " + name + " " + tick(row.b));
+      out.push("- " + md(row.label, "  ") + " — " + me + " " + tick(row.a) + "; " + name + " " + tick(row.b));
       [[row.a, me], [row.b, name]].forEach(function (pair) {
         if (pair[0].note) out.push("  - " + pair[1] + ": " + md(pair[0].note, "    "));
       });
     });
-    out.push("", "## " + message("agenda-plan"), "", "- " + message("case-target", { level: place.describe(known[place.target(known)] ? { level: place.target(known) } : null, known) }));
+    out.push("", "## " + message("agenda-plan"), "", "- " + message("agenda-target", { level: place.describe(known[place.target(known)] ? { level: place.target(known) } : null, known) }));
     dimensions().forEach(function (d) {
       var plan = mine.plan[d.id];
       if (plan && plan.step) out.push("- " + md(d.name) + ": " + md(plan.step, "  ") + (plan.date ? " (" + plan.date + ")" : ""));
