@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from test_placement import company_site, radio  # noqa: F401  (a module fixture, shared)
-from test_self_assessment import (HOSTILE, assessment_url, download, first_signal_key, item, open_assessment, page_url,
+from test_self_assessment import (HOSTILE, assessment_url, axe_violations, download, first_signal_key, item, open_assessment, page_url,
                                   store_raw, stored, write_note)
 
 pytestmark = pytest.mark.browser
@@ -287,3 +287,19 @@ def test_a_crafted_share_link_named_like_my_own_is_kept_beside_it(watched_page, 
     assert not page.locator('[data-notice="shared"]').is_visible()
     assert stored(page) == document
     assert page.evaluate("window.__pwned") is None and watch.errors == []
+
+
+def test_axe_finds_no_violation_in_the_comparison_and_check_ins(watched_page, site_url, loaded):
+    dims = [d.id for d in loaded.handbook.ladder.dimensions]
+    page = watched_page(site_url, bypass_csp=True).page  # axe is injected as a script
+    place(page, site_url, {dims[0]: "senior"})
+    open_assessment(page, site_url)
+    page.locator('[data-action="checkin"]').click()
+    page.locator('[data-action="checkin"]').click()
+    page.locator("[data-profile-new]").fill("Alex")
+    page.locator('[data-action="profile-add"]').click()
+    page.locator("[data-compare-with]").select_option(value="me")
+    assert page.locator("[data-compare]").is_visible()
+    page.mouse.move(0, 0)  # a hovered button has Material's hover colours, which are not ours to judge
+    page.evaluate("document.activeElement.blur()")
+    assert axe_violations(page) == []
