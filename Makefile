@@ -13,7 +13,7 @@ export SINCE
 endif
 export NO_MKDOCS_2_WARNING := true
 
-.PHONY: help setup browser tools serve build check schema test pdf offline bench clean
+.PHONY: help setup browser tools serve build check schema test pdf offline bench audit clean
 
 help:
 	@echo "make serve    set up, build and serve with live reload on http://127.0.0.1:8000"
@@ -24,6 +24,7 @@ help:
 	@echo "make pdf      the whole handbook as site/handbook.pdf"
 	@echo "make offline  a zip of the site that works from file://"
 	@echo "make bench    build-time and size benchmark"
+	@echo "make audit    Lighthouse scores and screenshots of the main pages, into .build/audit/"
 
 $(STAMP): requirements.txt requirements-dev.txt package.json
 	$(PYTHON) -m venv $(VENV)
@@ -87,6 +88,13 @@ offline: build
 # live reload, PDF, page weight and requests. Takes a few minutes; works in a temporary folder.
 bench: setup browser
 	$(BIN)/python scripts/bench.py
+
+# Prints figures, checks nothing: Lighthouse (npm, pinned in package.json) with the desktop and mobile
+# presets on the home, a level, a transition and the self-assessment page, and screenshots of them
+# at 1280 and 390 px, light and dark, into .build/audit/. About 3 minutes.
+audit: setup browser
+	rm -rf .build/audit
+	$(BIN)/python scripts/audit.py $(CONFIG) .build/audit
 
 clean:
 	rm -rf site .build

@@ -84,8 +84,11 @@
     root.querySelectorAll("[data-readiness]:not([data-hb-ready])").forEach(function (box) {
       box.setAttribute("data-hb-ready", "");
       box.dataset.readiness.split(/\s+/).filter(Boolean).forEach(function (key) {
-        var step = box.appendChild(document.createElement("div"));
-        step.className = "hb-readiness__step";
+        var step = box.querySelector('[data-readiness-step="' + CSS.escape(key) + '"]'); // drawn by the template
+        if (!step) {
+          step = box.appendChild(document.createElement("div"));
+          step.className = "hb-readiness__step";
+        }
         var list = byKey(root, key);
         if (list) return showStep(step, list, "#" + list.querySelector("[data-item]").id);
         var link = root.querySelector('.md-content a[href$="#' + CSS.escape(key) + '"]');
@@ -108,13 +111,16 @@
   }
 
   function showStep(step, list, href) {
-    var link = document.createElement("a"), progress = document.importNode(list.querySelector(".hb-progress"), true);
-    link.href = href;
-    link.textContent = list.dataset.title;
-    progress.hidden = false;
+    var progress = step.querySelector(".hb-progress");
+    if (!progress) {
+      var link = document.createElement("a");
+      progress = document.importNode(list.querySelector(".hb-progress"), true);
+      link.href = href;
+      link.textContent = list.dataset.title;
+      progress.querySelector("[aria-live]").removeAttribute("aria-live"); // the checklist itself announces
+      step.append(link, progress);
+    }
     progress.dataset.items = itemIds(list).join(" ");
-    progress.querySelector("[aria-live]").removeAttribute("aria-live"); // the checklist itself announces
-    step.append(link, progress);
     renderProgress(progress);
   }
 
