@@ -62,6 +62,10 @@ def on_config(config):
     offline = config.plugins.get("material/offline")
     if offline is not None and offline.config.enabled:
         config.extra["polyfills"] = [*config.extra.get("polyfills", []), OFFLINE_SEARCH_SHIM]
+        # Stemming needs docs/assets/javascripts/search-worker.js, which cannot run in the shim: index words whole.
+        search = config.plugins.get("material/search")
+        if search is not None and search.config.pipeline:
+            search.config.pipeline = [step for step in search.config.pipeline if step != "stemmer"]
     return config
 
 
@@ -88,9 +92,14 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
+@event_priority(50)  # before the search plugin indexes the page (on_page_context)
 def on_page_content(html, page, config, files):
     if page.file.src_uri in _titles_of_data:
         page.title = _titles_of_data.pop(page.file.src_uri)
+    summaries = importlib.import_module(f"{BASE_PACKAGE}.summaries")
+    print_site = config.plugins.get("print-site")
+    printing = print_site is not None and print_site.config["enabled"]  # it would print the search tags
+    page.meta.update(summaries.search_meta(_loaded, page.file.src_uri, tags=not printing))
     return html
 
 

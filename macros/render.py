@@ -20,6 +20,7 @@ import markdown
 from .model import Entry, LoadedHandbook
 from .profile import Scale, content_hash
 from .safe_markdown import SafeMarkdown
+from .summaries import by_relevance, summary
 
 BASE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 # Options that change what a template compiles to; the compiled-template cache is kept per set of them.
@@ -38,6 +39,8 @@ class Renderer:
         )
         self.env.filters["inline"] = _inline_html
         self.env.filters["content_hash"] = content_hash
+        self.env.filters["summary"] = summary
+        self.env.filters["by_relevance"] = by_relevance
         self.env.globals["entry"] = self._entry
         self.env.globals["scale"] = Scale(loaded)
         self.env.globals["today"] = datetime.date.today()  # the edition date on the PDF's cover

@@ -1,9 +1,12 @@
 """The reader's experience in headless Chromium: pages that hold still, fit a phone, lead to the right place."""
+import re
 import sys
 
 import pytest
+from playwright.sync_api import expect
 
 from conftest import ROOT
+from macros.summaries import summary
 from site_html import output_path
 
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -43,3 +46,34 @@ def test_main_pages_do_not_move_while_loading_and_fit_a_phone(watched_page, site
             width = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
             assert width[0] <= width[1], f"{name} page scrolls sideways at 390 px: {width[0]} px wide"
     assert watch.errors == [] and watch.outside == []
+
+
+def search(page, term: str):
+    """Material's search as a reader uses it: the results, best first, as they settle."""
+    page.locator("input.md-search__input").click()
+    page.keyboard.type(term)
+    return page.locator(".md-search-result__item > a")
+
+
+def test_searching_a_level_or_transition_name_shows_its_page_first(watched_page, site_url, loaded):
+    entries = [loaded.entry(level.id) for level in loaded.levels]
+    entries += [loaded.entry(t.id) for t in loaded.handbook.transitions.transitions]
+    watch = watched_page(site_url)
+    for entry in entries:
+        watch.page.goto(site_url)
+        results = search(watch.page, entry.title)
+        expected = re.escape(output_path(entry.page).removesuffix("index.html"))
+        expect(results.first).to_have_attribute("href", re.compile(f"{expected}(\\?|#|$)"))
+        # The result shows the entity's summary, not the page's controls.
+        expect(results.first.locator(".md-search-result__article p").first).to_contain_text(summary(entry)[:40])
+    assert watch.errors == [] and watch.outside == []
+
+
+def test_search_finds_other_forms_of_a_word(watched_page, site_url, loaded):
+    """English stemming: "negotiation" finds the section "Negotiating the offer"."""
+    negotiation = loaded.handbook.interviews.negotiation
+    page = watched_page(site_url).page
+    page.goto(site_url)
+    results = search(page, "negotiation")
+    expect(page.locator(f".md-search-result__item > a[href*='#{loaded.entry(negotiation.id).anchor}']")).to_have_count(1)
+    assert "negotiation" not in negotiation.title.lower()  # the heading has another form of the word
