@@ -19,7 +19,7 @@ def define_env(env):
     root = Path(env.conf["config_file_path"]).parent
     own_templates = [root / settings["templates_dir"]] if settings.get("templates_dir") else []
     loaded = build.current()
-    renderer = Renderer(loaded, own_templates)
+    renderer = Renderer(loaded, own_templates, env.conf)
     renderer.env.globals["changes"] = build.changes()  # the "What changed" page's model (macros/editions.py)
 
     @env.macro

@@ -15,7 +15,7 @@ import typing
 from .errors import Problem, shown
 from .model import Entry
 from .schema import Entity, Handbook, Level, Model, Part, RefTo, Transition, fields_of
-from .site_map import ENTITY_PAGES, FILE_PAGES
+from .site_map import ENTITY_PAGES, FILE_PAGES, KIND_PAGES
 from .yaml_source import SourceFile
 
 TITLE_FIELDS = ("name", "title", "question", "text")
@@ -78,6 +78,7 @@ def _add_entry(obj, path, owner, page, source, index, problems) -> Entry:
         key = obj.id
         if kind in ENTITY_PAGES:
             page = ENTITY_PAGES[kind][0].format(id=obj.id)
+        page = KIND_PAGES.get(kind, page)
     title = next((getattr(obj, f) for f in TITLE_FIELDS if getattr(obj, f, None)), obj.id)
     entry = Entry(key, kind, obj, title, page, key, source, path + ("id",), owner)
     if key in index:

@@ -16,7 +16,10 @@ from pathlib import Path
 
 import jinja2
 import markdown
+from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
 
+from .ladder_picture import ladder_picture
 from .model import Entry, LoadedHandbook
 from .profile import Scale, content_hash
 from .safe_markdown import SafeMarkdown
@@ -28,8 +31,9 @@ TEMPLATE_OPTIONS = {"trim_blocks": True, "lstrip_blocks": True, "keep_trailing_n
 
 
 class Renderer:
-    def __init__(self, loaded: LoadedHandbook, template_dirs: list[Path]):
+    def __init__(self, loaded: LoadedHandbook, template_dirs: list[Path], site_config=None):
         self.loaded = loaded
+        self.site_config = site_config  # MkDocs' config, read per page: the offline plugin changes its URLs
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader([str(d) for d in [*template_dirs, BASE_TEMPLATES]]),
             undefined=jinja2.StrictUndefined,
@@ -43,11 +47,13 @@ class Renderer:
         self.env.filters["by_relevance"] = by_relevance
         self.env.globals["entry"] = self._entry
         self.env.globals["scale"] = Scale(loaded)
+        self.env.globals["ladder_picture"] = lambda: ladder_picture(self.loaded)
         self.env.globals["today"] = datetime.date.today()  # the edition date on the PDF's cover
 
     def page(self, kind: str, here: str, key: str | None = None) -> str:
         """The Markdown of the page `kind` (or of entity `key`) as seen from the page file `here`."""
-        context = {"hb": self.loaded.handbook, "loaded": self.loaded, "url": _UrlFrom(here, self.loaded)}
+        directory_urls = self.site_config["use_directory_urls"] if self.site_config is not None else True
+        context = {"hb": self.loaded.handbook, "loaded": self.loaded, "url": _UrlFrom(here, self.loaded, directory_urls)}
         if key is not None:
             context["page_entry"] = self.loaded.entry(key)
         return self.env.get_template(f"pages/{kind}.md.j2").render(context)
@@ -74,8 +80,8 @@ def _compiled_templates() -> jinja2.BytecodeCache | None:
 class _UrlFrom:
     """Relative links from one page file to an entry, in Markdown's `file.md#anchor` form."""
 
-    def __init__(self, here: str, loaded: LoadedHandbook):
-        self.here, self.loaded = here, loaded
+    def __init__(self, here: str, loaded: LoadedHandbook, directory_urls: bool = True):
+        self.here, self.loaded, self.directory_urls = here, loaded, directory_urls
 
     def __call__(self, target) -> str:
         entry = self.loaded.entry(target) if isinstance(target, str) else target
@@ -85,6 +91,13 @@ class _UrlFrom:
 
     def page(self, page: str) -> str:
         return _relative(page, posixpath.dirname(self.here) or ".")
+
+    def built(self, target) -> str:
+        """The address of an entry as the built site has it, for links inside raw HTML (such as SVG),
+        which MkDocs does not rewrite from `.md` as it does Markdown links."""
+        entry = self.loaded.entry(target) if isinstance(target, str) else target
+        there, here = (File(p, "", "", self.directory_urls).url for p in (entry.page, self.here))
+        return f"{get_relative_url(there, here)}#{entry.anchor}"
 
 
 @functools.lru_cache(maxsize=None)

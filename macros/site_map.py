@@ -25,3 +25,10 @@ ENTITY_PAGES = {
     "level": ("levels/{id}.md", "levels/index.md"),
     "transition": ("transitions/{id}.md", "transitions/index.md"),
 }
+
+# Entities shown on another page than their data file's. Glue work and the brag document are written up in
+# staff.yml, but they matter from the first years on, so they live on a page that readers of every level find.
+KIND_PAGES = {
+    "glue_work": "visibility.md",
+    "brag_document": "visibility.md",
+}

@@ -5,7 +5,7 @@ import sys
 import pytest
 from playwright.sync_api import expect
 
-from conftest import ROOT
+from conftest import ROOT, mkdocs_build
 from macros.summaries import summary
 from site_html import output_path
 
@@ -77,3 +77,33 @@ def test_search_finds_other_forms_of_a_word(watched_page, site_url, loaded):
     results = search(page, "negotiation")
     expect(page.locator(f".md-search-result__item > a[href*='#{loaded.entry(negotiation.id).anchor}']")).to_have_count(1)
     assert "negotiation" not in negotiation.title.lower()  # the heading has another form of the word
+
+
+def test_home_page_ladder_has_a_named_link_per_level(watched_page, site_url, loaded):
+    """The picture of the ladder: an accessible name, and one link per level that opens its page."""
+    watch = watched_page(site_url)
+    page = watch.page
+    page.goto(page_url(site_url, loaded.entry(loaded.levels[0].id).page))
+    page.locator("a.md-header__button.md-logo").click()  # home, by instant navigation
+    ladder = page.locator("svg.hb-ladder__svg")
+    name = ladder.evaluate("svg => document.getElementById(svg.getAttribute('aria-labelledby')).textContent")
+    assert str(len(loaded.levels)) in name and page.get_by_role("group", name=name).count() == 1
+    links = ladder.locator("a")
+    assert links.count() == len(loaded.levels)
+    for level in loaded.levels:
+        link = ladder.get_by_role("link", name=f"{level.name} {level.code}", exact=True)
+        assert link.count() == 1, level.id
+    level = loaded.levels[-1]
+    ladder.get_by_role("link", name=f"{level.name} {level.code}", exact=True).click()
+    page.locator(f"h1#{level.id}").wait_for()
+    assert watch.errors == [] and watch.outside == []
+
+
+def test_a_company_ladder_draws_itself_with_every_track(tmp_path):
+    """examples/acme: seven IC levels and three management levels, two columns, ten links."""
+    result = mkdocs_build(tmp_path / "site", ROOT / "examples" / "acme" / "mkdocs.yml")
+    assert result.returncode == 0, result.stderr
+    home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    ladder = home[home.index('<svg class="hb-ladder__svg"'):home.index("</svg>", home.index('<svg class="hb-ladder__svg"'))]
+    assert ladder.count("<a ") == 10 and ladder.count('class="hb-ladder__track"') == 2
+    assert 'href="levels/ic7/#ic7"' in ladder and 'href="levels/m3/#m3"' in ladder
