@@ -107,3 +107,33 @@ def test_a_company_ladder_draws_itself_with_every_track(tmp_path):
     ladder = home[home.index('<svg class="hb-ladder__svg"'):home.index("</svg>", home.index('<svg class="hb-ladder__svg"'))]
     assert ladder.count("<a ") == 10 and ladder.count('class="hb-ladder__track"') == 2
     assert 'href="levels/ic7/#ic7"' in ladder and 'href="levels/m3/#m3"' in ladder
+
+
+def test_compare_opens_on_the_pages_levels_keeps_their_order_and_shows_the_steps(watched_page, site_url, loaded):
+    level = loaded.levels[len(loaded.levels) // 2]
+    step = loaded.transitions_to(level)[0]
+    below = loaded.entry(step.from_level).obj
+    watch = watched_page(site_url)
+    page = watch.page
+    page.goto(page_url(site_url, loaded.entry(level.id).page))
+    page.locator(".md-content a[href*='compare/?levels=']").first.click()
+    expect(page.locator('[data-compare-pick="0"]')).to_have_value(below.id)
+    expect(page.locator('[data-compare-pick="1"]')).to_have_value(level.id)
+
+    def header():
+        return [cell.get_attribute("data-level") for cell in page.locator(".hb-compare thead [data-level]").all()
+                if cell.is_visible()]
+    assert header() == [below.id, level.id]
+    visible_steps = page.locator("[data-compare-step]:visible")
+    expect(visible_steps).to_have_count(1)
+    assert step.signals[0].text.split("`")[0][:30] in visible_steps.inner_text()
+    # The order chosen is kept, and every step between two distant levels shows.
+    first, last = loaded.levels[0], loaded.levels[-1]
+    page.locator('[data-compare-pick="0"]').select_option(last.id)
+    page.locator('[data-compare-pick="1"]').select_option(first.id)
+    assert header() == [last.id, first.id]
+    expect(visible_steps).to_have_count(len(loaded.levels) - 1)  # one track, a step between each two levels
+    # Rows where the two levels differ are marked.
+    differing = [d for d in loaded.handbook.ladder.dimensions if first.dimensions[d.id] != last.dimensions[d.id]]
+    expect(page.locator(".hb-compare tbody tr.hb-compare__row--differs")).to_have_count(len(differing) + 1)
+    assert watch.errors == [] and watch.outside == []

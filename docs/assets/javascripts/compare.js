@@ -1,5 +1,7 @@
-/* The compare page: two level pickers that hide the other levels' columns. The choice is kept in
-   the address (?levels=a,b) so a comparison can be shared; without JavaScript every column shows. */
+/* The compare page: two level pickers. Their columns show in the order chosen, the other levels' columns
+   hide, rows where the two differ are marked, and the signals of the transitions from one to the other
+   show below. The choice is kept in the address (?levels=a,b), which level and transition pages link to;
+   without JavaScript every column and every transition shows. */
 (function (hb) {
   "use strict";
   var PARAM = "levels";
@@ -13,21 +15,59 @@
     picks.forEach(function (select, index) {
       if ([].some.call(select.options, function (option) { return option.value === wanted[index]; })) select.value = wanted[index];
     });
-    form.hidden = false;
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     form.addEventListener("change", function () { show(root, picks, true); });
     show(root, picks, false);
   }
 
+  function levelOf(cell) {
+    var marker = cell.querySelector("[data-level]");
+    return marker && marker.dataset.level;
+  }
+
   function show(root, picks, remember) {
     var chosen = picks.map(function (select) { return select.value; });
-    root.querySelectorAll(".hb-compare [data-level]").forEach(function (level) {
-      level.closest("th, td").hidden = chosen.indexOf(level.dataset.level) < 0;
+    root.querySelectorAll(".hb-compare tr").forEach(function (row) {
+      var cells = [].filter.call(row.children, levelOf);
+      cells.forEach(function (cell) { cell.hidden = true; });
+      var shown = [];
+      chosen.forEach(function (id) {
+        var cell = cells.filter(function (c) { return levelOf(c) === id; })[0];
+        if (cell && shown.indexOf(cell) < 0) {
+          cell.hidden = false;
+          row.appendChild(cell); // the order chosen
+          shown.push(cell);
+        }
+      });
+      var differs = shown.length === 2 && shown[0].textContent.trim() !== shown[1].textContent.trim();
+      row.classList.toggle("hb-compare__row--differs", differs && row.parentNode.tagName === "TBODY");
     });
+    var steps = [].slice.call(root.querySelectorAll("[data-compare-step]"));
+    var path = between(steps, chosen[0], chosen[1]) || between(steps, chosen[1], chosen[0]) || [];
+    steps.forEach(function (step) { step.hidden = path.indexOf(step) < 0; });
+    root.querySelector("[data-compare-none]").hidden = path.length > 0;
     if (!remember) return;
     var params = new URLSearchParams(location.search);
     params.set(PARAM, chosen.join(","));
     history.replaceState(history.state, "", "?" + params + location.hash);
+  }
+
+  /* The transitions that lead from level `from` up to level `to`, in order, or null when none do. */
+  function between(steps, from, to) {
+    if (from === to) return null;
+    var queue = [[from, []]], seen = {};
+    seen[from] = true;
+    while (queue.length) {
+      var here = queue.shift();
+      for (var i = 0; i < steps.length; i++) {
+        if (steps[i].dataset.from !== here[0] || seen[steps[i].dataset.to]) continue;
+        var path = here[1].concat([steps[i]]);
+        if (steps[i].dataset.to === to) return path;
+        seen[steps[i].dataset.to] = true;
+        queue.push([steps[i].dataset.to, path]);
+      }
+    }
+    return null;
   }
 
   hb.compare = { setup: setup };
