@@ -172,7 +172,7 @@ def test_every_page_links_to_the_pdf(built_site):
     label = CONFIG["extra"]["handbook"]["pdf_label"]
     for page in [p for p in html_pages(site) if p != "404.html"]:  # Material's 404 page has its own content
         text = (site / page).read_text(encoding="utf-8")
-        links = re.findall(rf'<a href="([^"]*)"[^>]*aria-label="{re.escape(label)}"', text)
+        links = re.findall(rf'<a href="([^"]*)" class="md-content__button hb-pdf" title="{re.escape(label)}"', text)
         assert [resolve(page, href) for href in links] == [("handbook.pdf", "")], page
 
 

@@ -137,3 +137,21 @@ def test_compare_opens_on_the_pages_levels_keeps_their_order_and_shows_the_steps
     differing = [d for d in loaded.handbook.ladder.dimensions if first.dimensions[d.id] != last.dimensions[d.id]]
     expect(page.locator(".hb-compare tbody tr.hb-compare__row--differs")).to_have_count(len(differing) + 1)
     assert watch.errors == [] and watch.outside == []
+
+
+def test_the_pdf_is_offered_in_words_and_a_missing_one_says_so(watched_page, site_url, built_site):
+    """The test site is built without `make pdf`: asking for the PDF explains instead of failing."""
+    assert not (built_site[0] / "handbook.pdf").exists()
+    watch = watched_page(site_url, accept_downloads=True)
+    page = watch.page
+    page.goto(site_url)
+    link = page.locator("a.hb-pdf")
+    assert "PDF" in link.inner_text() and link.is_visible()
+    note = page.locator("[data-download-missing]")
+    assert not note.is_visible()
+    downloads = []
+    page.on("download", lambda download: downloads.append(download))
+    link.click()
+    expect(note).to_be_visible()
+    assert "make pdf" in note.inner_text() and downloads == []
+    assert watch.outside == []
