@@ -9,7 +9,7 @@
   but it prefixes only the ids of headings, list items and footnote marks: a link to any other
   anchored element (the `<span>` or `<strong>` an item's anchor sits on) would point nowhere in
   the PDF. This prefixes those ids too, once print-site has written the page (hooks run after
-  plugins).
+  plugins), and points links with a query at the page they name.
 """
 import re
 from pathlib import Path
@@ -23,6 +23,9 @@ TAG = re.compile(r"<[^>]+>")
 # One page of the site inside the combined page, as print-site wraps it.
 PAGE_SECTION = re.compile(r'(<section class="print-page" id="([^"]+)" heading-number="[^"]*">)(.*?)(</section>)', re.S)
 # An id on a tag whose ids print-site leaves alone (it does headings, li, sup, and inputs of tabbed content).
+# A link with a query (compare/?levels=mid,senior), which print-site turns into an anchor that does not exist
+# (#compare-?levels=...): in the PDF it leads to the page.
+QUERY_LINK = re.compile(r'href="#([\w-]+?)-\?[^"]*"')
 BARE_ID = re.compile(r'(<(?!(?:h[1-6]|li|sup|input)\b)[a-zA-Z][a-zA-Z0-9-]*\b[^>]*?\sid=")([^"]+)(")')
 
 
@@ -36,7 +39,8 @@ def on_post_build(config):
     if print_site is None or not print_site.config["enabled"]:
         return
     path = Path(print_site.print_page.file.abs_dest_path)
-    path.write_text(PAGE_SECTION.sub(_prefix_bare_ids, path.read_text(encoding="utf-8")), encoding="utf-8")
+    text = PAGE_SECTION.sub(_prefix_bare_ids, path.read_text(encoding="utf-8"))
+    path.write_text(QUERY_LINK.sub(r'href="#\1"', text), encoding="utf-8")
 
 
 def _mark_leaving_link(link: re.Match) -> str:

@@ -42,15 +42,18 @@ def by_relevance(entries: list[Entry]) -> list[Entry]:
     return sorted(entries, key=specificity)
 
 
-def search_meta(loaded: LoadedHandbook, page_src: str) -> dict:
+def search_meta(loaded: LoadedHandbook, page_src: str, tags: bool = True) -> dict:
     """Page metadata for a level's or transition's own page: its name as a search tag, which Material's
     search weighs far above words in the text (so searching a level's name shows its page first), and
-    its summary as the page's description. Material writes the description into HTML unescaped."""
+    its summary as the page's description. Material writes the description into HTML unescaped. The PDF's
+    build (print-site) would print the tags, so it goes without them."""
     key = loaded.entity_on_page(page_src)
     if key is None:
         return {}
     entry = loaded.entry(key)
-    meta = {"tags": [entry.title], "description": html.escape(summary(entry), quote=True)}
-    if entry.kind == "level":
+    meta = {"description": html.escape(summary(entry), quote=True)}
+    if tags:
+        meta["tags"] = [entry.title]
+    if tags and entry.kind == "level":
         meta["search"] = {"boost": LEVEL_BOOST}
     return meta
