@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from operator import attrgetter
 from typing import Optional
 
-from .schema import Handbook, Level, Model, Track, Transition
+from .schema import Handbook, Level, Model, Part, Track, Transition, kind_of
 from .site_map import ENTITY_PAGES
 from .yaml_source import SourceFile
 
@@ -25,6 +26,17 @@ class Entry:
     owner: Optional["Entry"] = field(default=None, repr=False)
     links: list["Entry"] = field(default_factory=list, repr=False)
     backlinks: list["Entry"] = field(default_factory=list, repr=False)
+    ref: str = ""  # `kind:id` (`kind:owner--part` for a part): unique within the kind, the index's key
+
+    @property
+    def is_part(self) -> bool:
+        """A checklist item or step: its id is unique within its owner only."""
+        return isinstance(self.obj, Part)
+
+    @property
+    def layer(self) -> str:
+        """"base" or "company": where the entity itself comes from (a company may change a base entity's fields)."""
+        return self.source.locate(self.path[:-1])[2]
 
     @property
     def level_links(self) -> list["Entry"]:
@@ -48,11 +60,28 @@ class LoadedHandbook:
     sources: dict[str, SourceFile]
 
     def entry(self, key: str) -> Entry:
-        return self.index[key]
+        """The entry that `key` names: `kind:id`, a plain id that only one kind uses, or an entry's key."""
+        if ":" in key:
+            return self.index[key]
+        found = self._by_id.get(key, [])
+        if len(found) > 1:
+            choices = " or ".join(f"'{e.ref}'" for e in found)
+            raise KeyError(f"'{key}' is the id of entities of several kinds: ask for {choices}")
+        return found[0] if found else self._by_key[key]
 
     def entry_of(self, obj: Model, owner: Model | None = None) -> Entry:
-        key = f"{owner.id}--{obj.id}" if owner is not None else obj.id
-        return self.index[key]
+        ref = f"{kind_of(obj)}:{obj.id}"
+        if owner is not None:
+            ref = f"{kind_of(owner)}:{owner.id}--{obj.id}"
+        return self.index[ref]
+
+    @cached_property
+    def _by_id(self) -> dict[str, list[Entry]]:
+        return _grouped([e for e in self.index.values() if not e.is_part], "obj.id")
+
+    @cached_property
+    def _by_key(self) -> dict[str, Entry]:
+        return {e.key: e for e in self.index.values()}
 
     @property
     def levels(self) -> list[Level]:
@@ -78,22 +107,25 @@ class LoadedHandbook:
     def _by_track(self) -> dict[str, list[Level]]:
         return _grouped(self.levels, "track")
 
-    def backlinks(self, key: str, kind: str | None = None) -> list[Entry]:
-        return [e for e in self.index[key].backlinks if kind is None or e.kind == kind]
+    def backlinks(self, target: str | Model, kind: str | None = None) -> list[Entry]:
+        return [e for e in self._target(target).backlinks if kind is None or e.kind == kind]
 
-    def backlinks_except(self, key: str, *kinds: str) -> list[Entry]:
-        return [e for e in self.index[key].backlinks if e.kind not in kinds]
+    def backlinks_except(self, target: str | Model, *kinds: str) -> list[Entry]:
+        return [e for e in self._target(target).backlinks if e.kind not in kinds]
+
+    def _target(self, target: str | Model) -> Entry:
+        return self.entry(target) if isinstance(target, str) else self.entry_of(target)
 
     def levels_on(self, track: Track) -> list[Level]:
         return list(self._by_track.get(track.id, []))
 
     def entity_on_page(self, page: str) -> str | None:
-        """The key of the entity that `page` is the own page of (a level's, a transition's), or None."""
+        """The `kind:id` of the entity that `page` is the own page of (a level's, a transition's), or None."""
         return self._entity_pages.get(page)
 
     @cached_property
     def _entity_pages(self) -> dict[str, str]:
-        return {entry.page: entry.key for _, entry in self.generated_pages()}
+        return {entry.page: entry.ref for _, entry in self.generated_pages()}
 
     def generated_pages(self) -> list[tuple[str, Entry]]:
         """(section index page, entry) for each entity that has a page of its own."""
@@ -103,6 +135,7 @@ class LoadedHandbook:
 def _grouped(items: list, key: str) -> dict[str, list]:
     """Items by the id in their field `key` (a transition's "from_level", a level's "track"), in data order."""
     groups: dict[str, list] = {}
+    read = attrgetter(key)
     for item in items:
-        groups.setdefault(getattr(item, key), []).append(item)
+        groups.setdefault(read(item), []).append(item)
     return groups

@@ -8,14 +8,17 @@ Every model forbids unknown keys, so a typo in a key is an error, not a silent
 omission. Text fields hold Markdown prose; data never holds HTML. The YAML
 reader trims the white space around every string, so a text of blanks is empty.
 
-An entity is any object with an `id`. Ids are kebab-case and unique across
-the whole handbook, so one id names one thing and one anchor on the site.
-A `Ref("level")` field holds the id of another entity of that kind; the index
-checks every such reference once per build and records the backlink.
+An entity is any object with an `id`. Ids are kebab-case and unique within
+their kind (a dimension and a pillar may both be `communication`). A
+`Ref("level")` field holds the id of another entity of that kind; a `related`
+list (`Ref()`, any kind) holds plain ids, or `kind:id` where a plain id names
+entities of several kinds. The index checks every reference once per build
+and records the backlink.
 """
 
 import datetime
 import functools
+import re
 from dataclasses import dataclass
 from typing import Annotated, Optional, TypeVar
 
@@ -25,6 +28,8 @@ from msgspec import Meta, Struct, StructMeta, field
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 # A whole web address: no blanks, quotes or angle brackets that could end it early in a page.
 URL_PATTERN = r"^https?://[^\s<>\"'`{}|\\^/\x00-\x1f\x7f][^\s<>\"'`{}|\\^\x00-\x1f\x7f]*$"
+# A reference to an entity of any kind: `story-id`, or `pillar:communication` to name the kind.
+ANY_REF_PATTERN = r"^([a-z]+(_[a-z]+)*:)?[a-z0-9]+(-[a-z0-9]+)*$"
 
 Id = Annotated[str, Meta(pattern=ID_PATTERN)]
 # An entity's id, or a part's `<owner id>--<part id>`: what a link's anchor and the open data name.
@@ -53,7 +58,12 @@ Code = Annotated[str, Meta(min_length=1), Verbatim()]
 
 
 def Ref(*kinds: str):
-    return Annotated[str, Meta(pattern=ID_PATTERN), RefTo(kinds)]
+    return Annotated[str, Meta(pattern=ID_PATTERN if kinds else ANY_REF_PATTERN), RefTo(kinds)]
+
+
+def kind_of(model) -> str:
+    """AntiPattern -> anti_pattern: the name a Ref("...") and a `kind:id` reference use."""
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", type(model).__name__).lower()
 
 
 LevelRef = Ref("level")
@@ -72,7 +82,7 @@ class Model(Struct, metaclass=_KeywordFields, forbid_unknown_fields=True, frozen
 
 
 class Entity(Model):
-    id: Annotated[Id, Meta(description="Stable kebab-case id, unique in the handbook; it is the anchor on the site.")]
+    id: Annotated[Id, Meta(description="Stable kebab-case id, unique among entities of its kind; it is the anchor on the site.")]
 
 
 class Covering(Entity):
@@ -86,7 +96,8 @@ class Linked(Entity):
     """An entity that names the levels it concerns and other related entities."""
 
     levels: Annotated[list[LevelRef], Meta(description="Ids of the levels this concerns.")] = []
-    related: Annotated[list[AnyRef], Meta(description="Ids of other entities this relates to.")] = []
+    related: Annotated[list[AnyRef], Meta(description="Ids of other entities this relates to; `kind:id` (such as "
+                                                     "`pillar:communication`) where an id names several kinds.")] = []
 
 
 class Note(Model):
