@@ -92,7 +92,8 @@ def test_a_company_list_naming_one_id_twice_is_an_error(tmp_path):
         in str(caught.value)
 
 
-def test_the_company_builds_strict_with_no_warnings(tmp_path):
+def test_the_company_builds_strict_with_no_warnings_from_a_ten_line_config(tmp_path):
+    assert len((THEMES / "mkdocs.yml").read_text(encoding="utf-8").splitlines()) <= 10
     result = mkdocs_build(tmp_path / "site", config=THEMES / "mkdocs.yml")
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr
