@@ -68,6 +68,8 @@ def on_config(config):
         if section is None:
             raise PluginError(f"mkdocs.yml: the nav needs a section that lists '{section_index}'; "
                               f"the page of '{entry.key}' is added to that section")
+        for group in loaded.nav_groups(entry):  # a level's family and track, on a ladder that has several
+            section = _subsection(section, group)
         section.append({entry.title: entry.page})
     _layer_theme_overrides(config)
     config["nav"] = [*(config["nav"] or []), *config["extra"].get("handbook", {}).get("nav", [])]
@@ -171,6 +173,15 @@ def _add_company_pages(files, config, pages_dir: Path) -> None:
             raise PluginError(f"{shown(path)}: a base page already has the path '{src_uri}'; "
                               "put company pages in a folder of their own")
         files.append(File(src_uri, str(pages_dir), config["site_dir"], config["use_directory_urls"]))
+
+
+def _subsection(section: list, title: str) -> list:
+    """The sub-section `title` of a nav section, added at its end the first time."""
+    for item in section:
+        if isinstance(item, dict) and isinstance(item.get(title), list):
+            return item[title]
+    section.append({title: []})
+    return section[-1][title]
 
 
 def _section_containing(nav: list, page: str) -> list:

@@ -150,9 +150,14 @@ def _check_references(entry: Entry, lookup: _Lookup, removed: dict, problems: li
     obj = entry.obj
     for field, marker in _references(type(obj)):
         value = getattr(obj, field.name)
-        targets = value if isinstance(value, list) else [value]
-        for position, target_id in enumerate(targets):
-            path = entry.path[:-1] + ((field.encode_name,) + ((position,) if isinstance(value, list) else ()))
+        if value is None:
+            continue
+        if isinstance(value, dict):  # such as a level's proficiency: dimension id -> step id
+            targets = list(value.items())
+        else:
+            targets = list(enumerate(value)) if isinstance(value, list) else [((), value)]
+        for position, target_id in targets:
+            path = entry.path[:-1] + (field.encode_name,) + ((position,) if position != () else ())
             layer = entry.source.locate(path)[2]
             found = lookup.find(target_id, marker.kinds, layer)
             plain_id = target_id.rpartition(":")[2]
@@ -192,17 +197,26 @@ def _dangling(entry: Entry, path, target_id, found: list[Entry], marker: RefTo, 
 
 
 def _check_ladder(handbook: Handbook, ladder: SourceFile, transitions: SourceFile, problems: list[Problem]) -> None:
-    """Each level describes every dimension, and a transition joins two different levels."""
-    dimension_ids = [d.id for d in handbook.ladder.dimensions]
+    """Each level describes the dimensions of its family (every dimension without families), rates only
+    those on the proficiency scale, and names its family when there are families; a transition joins two
+    different levels."""
+    all_dimensions = [d.id for d in handbook.ladder.dimensions]
+    families = {f.id: f.dimensions for f in handbook.ladder.families}
     for position, level in enumerate(handbook.ladder.levels):
+        if families and level.family is None:
+            problems.append(ladder.problem(("levels", position), f"level '{level.id}' names no family",
+                                           f"add 'family:' with one of: {', '.join(families)}"))
+        dimension_ids = families.get(level.family, all_dimensions)
         path = ("levels", position, "dimensions")
         for missing in [d for d in dimension_ids if d not in level.dimensions]:
             problems.append(ladder.problem(path, f"level '{level.id}' does not describe the dimension '{missing}'",
                                            f"add '{missing}:' under this level's dimensions"))
-        for unknown in [d for d in level.dimensions if d not in dimension_ids]:
-            close = difflib.get_close_matches(unknown, dimension_ids, n=1)
-            fix = f"did you mean '{close[0]}'?" if close else f"use one of: {', '.join(dimension_ids)}"
-            problems.append(ladder.problem(path + (unknown,), f"'{unknown}' is not a dimension", fix))
+        for field in ("dimensions", "proficiency"):
+            for unknown in [d for d in getattr(level, field) if d not in dimension_ids]:
+                close = difflib.get_close_matches(unknown, dimension_ids, n=1)
+                fix = f"did you mean '{close[0]}'?" if close else f"use one of: {', '.join(dimension_ids)}"
+                what = f"a dimension of the family '{level.family}'" if level.family else "a dimension"
+                problems.append(ladder.problem(("levels", position, field, unknown), f"'{unknown}' is not {what}", fix))
     for position, transition in enumerate(handbook.transitions.transitions):
         if transition.from_level == transition.to_level:
             path = ("transitions", position, "to")

@@ -6,7 +6,7 @@ from functools import cached_property
 from operator import attrgetter
 from typing import Optional
 
-from .schema import Handbook, Level, Model, Part, Track, Transition, kind_of
+from .schema import Dimension, Family, Handbook, Level, Model, Part, Proficiency, Track, Transition, kind_of
 from .site_map import ENTITY_PAGES
 from .yaml_source import SourceFile
 
@@ -116,8 +116,93 @@ class LoadedHandbook:
     def _target(self, target: str | Model) -> Entry:
         return self.entry(target) if isinstance(target, str) else self.entry_of(target)
 
-    def levels_on(self, track: Track) -> list[Level]:
-        return list(self._by_track.get(track.id, []))
+    def levels_on(self, track: Track, family: Family | None = None) -> list[Level]:
+        """The levels of `track` (of `family` only, when given), in data order."""
+        return [level for level in self._by_track.get(track.id, []) if family is None or level.family == family.id]
+
+    # --- The ladder's shape: job families, tracks that branch, one level scale ----------------------
+
+    @property
+    def family_groups(self) -> list[Family | None]:
+        """The job families, or [None] for a ladder without them: what the level map shows one part per."""
+        return list(self.handbook.ladder.families) or [None]
+
+    def dimensions_of(self, target: Level | Family | None) -> list[Dimension]:
+        """The dimensions a level (or a family) describes, in the ladder's order; all of them without families."""
+        family_id = target.family if isinstance(target, Level) else (target.id if target else None)
+        wanted = self._family_dimensions.get(family_id)
+        return [d for d in self.handbook.ladder.dimensions if wanted is None or d.id in wanted]
+
+    def dimensions_shared(self, before: Level, after: Level) -> list[Dimension]:
+        """The dimensions both levels describe: a transition between families compares only those."""
+        return [d for d in self.dimensions_of(before) if d.id in after.dimensions]
+
+    @cached_property
+    def _family_dimensions(self) -> dict[str, set[str]]:
+        return {f.id: set(f.dimensions) for f in self.handbook.ladder.families}
+
+    def tracks_of(self, family: Family | None = None) -> list[Track]:
+        """The tracks that have levels (of `family`), lowest first on the level scale (a trunk before the
+        paths that branch from it), else in the order of staff.yml."""
+        tracks = [t for t in self.handbook.staff.tracks if self.levels_on(t, family)]
+        return sorted(tracks, key=lambda t: min(self.rank(lv) for lv in self.levels_on(t, family)))
+
+    def branch_points(self, track: Track, family: Family | None = None) -> list[Level]:
+        """The levels `track` branches from, of `family` when given."""
+        levels = [self.entry("level:" + i).obj for i in track.branches_from]
+        return [lv for lv in levels if family is None or lv.family == family.id]
+
+    def rank(self, level: Level) -> int:
+        """The level's step on the shared scale: its `rank`, else its place on its track, counted on from
+        the level its track branches from (or from 1)."""
+        return self._ranks[level.id]
+
+    @cached_property
+    def _ranks(self) -> dict[str, int]:
+        ranks: dict[str, int] = {}
+        tracks = {t.id: t for t in self.handbook.staff.tracks}
+
+        def rank_of(level: Level, seen: frozenset) -> int:
+            if level.id not in ranks:
+                track = tracks.get(level.track)
+                start = 0
+                trunks = [self.entry("level:" + i).obj for i in (track.branches_from if track else []) if i not in seen]
+                trunk = next((t for t in trunks if t.family == level.family), None)
+                if trunk is not None:
+                    start = rank_of(trunk, seen | {level.id})
+                on_track = [lv for lv in self._by_track[level.track] if lv.family == level.family]
+                ranks[level.id] = level.rank or start + on_track.index(level) + 1
+            return ranks[level.id]
+
+        for level in self.levels:
+            rank_of(level, frozenset())
+        return ranks
+
+    def shape(self, family: Family | None = None) -> list[tuple[int, list[list[Level]]]]:
+        """The ladder at a glance: per rank, lowest first, the levels of each track (of `tracks_of(family)`)."""
+        tracks = self.tracks_of(family)
+        levels = [lv for t in tracks for lv in self.levels_on(t, family)]
+        return [(rank, [[lv for lv in self.levels_on(t, family) if self.rank(lv) == rank] for t in tracks])
+                for rank in sorted({self.rank(lv) for lv in levels})]
+
+    def proficiency(self, level: Level, dimension: Dimension) -> Proficiency | None:
+        """The step of the proficiency scale that `level` gives `dimension`, if it gives one."""
+        step = level.proficiency.get(dimension.id)
+        return self.entry("proficiency:" + step).obj if step else None
+
+    def nav_groups(self, entry: Entry) -> list[str]:
+        """The sub-sections a level's page sits in, in the navigation: its family, then its track when
+        the family has several (a ladder of one family and one track keeps a flat list)."""
+        if entry.kind != "level":
+            return []
+        level = entry.obj
+        groups = []
+        family = next((f for f in self.handbook.ladder.families if f.id == level.family), None)
+        if family is not None:
+            groups.append(family.name)
+        if len(self.tracks_of(family)) > 1:
+            groups.append(self.entry("track:" + level.track).obj.name)
+        return groups
 
     def entity_on_page(self, page: str) -> str | None:
         """The `kind:id` of the entity that `page` is the own page of (a level's, a transition's), or None."""

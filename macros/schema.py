@@ -174,23 +174,53 @@ class Dimension(Covering):
 
 
 class Track(Linked):
+    """A path of levels. The staff page compares the tracks that describe how they work (`lever` ...);
+    a company's trunk or path of its ladder needs only a name and a summary."""
+
     name: Label
     summary: Text
     titles: list[Label] = []
-    lever: Text
-    day_to_day: Text
-    measured_by: Text
-    failure_mode: Text
-    reversibility: Text
+    branches_from: Annotated[list[LevelRef], Meta(
+        description="The level this track branches from, the last of a shared trunk (one per job family): "
+                    "the track's first level sits one step above it on the level scale.")] = []
+    lever: Optional[Text] = None
+    day_to_day: Optional[Text] = None
+    measured_by: Optional[Text] = None
+    failure_mode: Optional[Text] = None
+    reversibility: Optional[Text] = None
+
+
+class Family(Entity):
+    """A job family (software, data, reliability...): its own levels on the handbook's shared level scale."""
+
+    name: Label
+    summary: Text
+    dimensions: Annotated[NonEmptyList[Ref("dimension")], Meta(
+        description="Ids of the dimensions this family's levels describe; families may share dimensions.")]
+
+
+class Proficiency(Entity):
+    """One step of a proficiency scale (Awareness, Working, Expert...), which a level may give each dimension."""
+
+    label: Annotated[str, Meta(min_length=1, max_length=16, description="The short label shown in a cell.")]
+    name: Label
+    meaning: Annotated[Text, Meta(description="What this step means, for the legend.")]
 
 
 class Level(Covering):
     name: Label
     code: Annotated[Label, Meta(description="The level's short code, such as L3.")]
     track: Ref("track")
+    family: Annotated[Optional[Ref("family")], Meta(
+        description="The job family this level belongs to; required when the ladder has families.")] = None
+    rank: Annotated[Optional[Annotated[int, Meta(ge=1, le=99)]], Meta(
+        description="Its step on the shared level scale: levels of the same rank (IC3 and M3) line up. "
+                    "Without it: its place on its track, counted from the level its track branches from.")] = None
     summary: Text
     evaluated_on: Annotated[Text, Meta(description="What people at this level are evaluated on.")]
-    dimensions: Annotated[dict[Id, Text], Meta(description="One text per dimension id.")]
+    dimensions: Annotated[dict[Id, Text], Meta(description="One text per dimension id (of its family's dimensions).")]
+    proficiency: Annotated[dict[Id, Ref("proficiency")], Meta(
+        description="Optional: per dimension id, the id of a step of the ladder's proficiency scale.")] = {}
 
 
 class Transition(Covering):
@@ -447,6 +477,10 @@ class Ladder(Model):
     intro: Text
     principle: Annotated[Note, Meta(description="The idea the level map rests on.")]
     dimensions: NonEmptyList[Dimension]
+    families: Annotated[list[Family], Meta(
+        description="Optional job families; then every level names its family.")] = []
+    proficiency: Annotated[list[Proficiency], Meta(
+        description="Optional proficiency scale, lowest step first; levels rate dimensions on it.")] = []
     levels: NonEmptyList[Level]
 
 

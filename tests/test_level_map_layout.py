@@ -117,3 +117,24 @@ def test_the_base_ladder_is_readable_at_both_widths(site_url, browser, tmp_path,
     measured = measure(browser, site_url, width, tmp_path / f"level-map-{width}.png")
     assert measured["maps"]
     assert_readable(measured, width)
+
+
+@pytest.fixture(scope="module", params=["acme", "northwind"])
+def example_site(request, tmp_path_factory):
+    folder = tmp_path_factory.mktemp(request.param)
+    port = free_port()
+    result = mkdocs_build(folder / "site", config=ROOT / "examples" / request.param / "mkdocs.yml",
+                          SITE_URL=f"http://127.0.0.1:{port}/")
+    assert result.returncode == 0, result.stderr
+    server = serve(folder / "site", port)
+    yield f"http://127.0.0.1:{port}/", folder
+    server.shutdown()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_examples_level_maps_are_readable_at_both_widths(example_site, browser, width):
+    url, folder = example_site
+    measured = measure(browser, url, width, folder / f"level-map-{width}.png")
+    assert any(level_map["cells"] for level_map in measured["maps"])
+    assert_readable(measured, width)
