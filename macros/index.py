@@ -115,8 +115,9 @@ class _Lookup:
                 for covered in getattr(entry.obj, "covers", []):
                     self.covering.setdefault(covered, []).append(entry)
 
-    def find(self, target: str, kinds: tuple[str, ...], layer: str) -> list[Entry]:
-        """The entries `target` names (several when company entities cover one id), or []."""
+    def find(self, target: str, kinds: tuple[str, ...], source: SourceFile, path: tuple) -> list[Entry]:
+        """The entries `target`, written at `path` of `source`, names (several when company entities
+        cover one id), or []."""
         kind, _, target_id = target.rpartition(":")
         wanted = (kind,) if kind else kinds
         found = [e for e in self.by_id.get(target_id, []) if not wanted or e.kind in wanted]
@@ -124,6 +125,7 @@ class _Lookup:
             found = [e for e in self.covering.get(target_id, []) if not wanted or e.kind in wanted]
         if len({e.kind for e in found}) > 1:
             # A plain id that names several kinds: the one in the reference's own layer, if that settles it.
+            layer = source.locate(path)[2]
             own = [e for e in found if e.layer == layer]
             found = own if len({e.kind for e in own}) == 1 else found
         return found
@@ -158,8 +160,7 @@ def _check_references(entry: Entry, lookup: _Lookup, removed: dict, problems: li
             targets = list(enumerate(value)) if isinstance(value, list) else [((), value)]
         for position, target_id in targets:
             path = entry.path[:-1] + (field.encode_name,) + ((position,) if position != () else ())
-            layer = entry.source.locate(path)[2]
-            found = lookup.find(target_id, marker.kinds, layer)
+            found = lookup.find(target_id, marker.kinds, entry.source, path)
             plain_id = target_id.rpartition(":")[2]
             if not found and plain_id in removed and not marker.kinds:
                 continue  # a "related" link to something the company took out simply goes
