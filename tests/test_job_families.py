@@ -145,5 +145,8 @@ def test_the_family_picker_shows_the_chosen_family_and_keeps_it_in_the_address(n
         assert page.locator("[data-family=data]").is_visible()
         page.goto(url + "levels/#software")
         assert page.locator("[data-family=software]").is_visible()
+        page.emulate_media(media="print")  # the PDF and a printed page carry every family, and no picker
+        assert page.locator("[data-family=data]").is_visible() and page.locator("[data-family=software]").is_visible()
+        assert not page.locator("[data-family-picker]").is_visible()
     finally:
         page.close()
