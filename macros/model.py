@@ -127,6 +127,12 @@ class LoadedHandbook:
         """The job families, or [None] for a ladder without them: what the level map shows one part per."""
         return list(self.handbook.ladder.families) or [None]
 
+    def transitions_of(self, family: Family | None) -> list[Transition]:
+        """The transitions that leave a level of `family` (all of them for None), in data order."""
+        families = {level.id: level.family for level in self.levels}
+        return [t for t in self.handbook.transitions.transitions
+                if family is None or families.get(t.from_level) == family.id]
+
     def dimensions_of(self, target: Level | Family | None) -> list[Dimension]:
         """The dimensions a level (or a family) describes, in the ladder's order; all of them without families."""
         family_id = target.family if isinstance(target, Level) else (target.id if target else None)

@@ -150,3 +150,19 @@ def test_the_family_picker_shows_the_chosen_family_and_keeps_it_in_the_address(n
         assert not page.locator("[data-family-picker]").is_visible()
     finally:
         page.close()
+
+
+@pytest.mark.browser
+def test_a_reader_assesses_themselves_against_their_own_family(northwind_site, northwind, browser):
+    _, url = northwind_site
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        page.goto(url + "self-assessment/")
+        page.get_by_role("radio", name="Data engineering").check()
+        shown = page.locator("[data-family] .hb-checklist:visible").evaluate_all(
+            "lists => lists.map(list => list.dataset.checklist)")
+    finally:
+        page.close()
+    data = northwind.entry("family:data").obj
+    assert shown == [northwind.entry_of(t).key for t in northwind.transitions_of(data)]
+    assert "da-1-to-da-2" in shown and "sw-1-to-sw-2" not in shown
