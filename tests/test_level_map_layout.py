@@ -18,9 +18,11 @@ MIN_CHARACTERS = 14
 MEASURE = """() => {
   const page = document.scrollingElement;
   const maps = [...document.querySelectorAll('.hb-level-map')];
+  const shapes = [...document.querySelectorAll('.hb-ladder-shape')];
   const scrolls = (e) => e.scrollWidth > e.clientWidth + 1 && ['auto', 'scroll'].includes(getComputedStyle(e).overflowX);
   return {
     page: [page.scrollWidth, page.clientWidth],
+    shapesOverflowing: shapes.filter((shape) => [shape, ...shape.querySelectorAll('*')].some(scrolls)).length,
     maps: maps.map((map) => {
       const columns = [...map.querySelectorAll('tbody td')].filter((cell) => cell.offsetParent).map((cell) => {
         const style = getComputedStyle(cell);
@@ -96,6 +98,7 @@ def measure(browser, url: str, width: int, screenshot) -> dict:
 
 def assert_readable(measured: dict, width: int) -> None:
     assert measured["page"][0] <= measured["page"][1], measured
+    assert measured["shapesOverflowing"] == 0, measured
     for level_map in measured["maps"]:
         assert level_map["overflowing"] == 0 and level_map["right"] <= width, level_map
         assert level_map["narrowest"] >= MIN_CHARACTERS, level_map
