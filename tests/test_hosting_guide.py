@@ -94,6 +94,11 @@ def test_the_guide_shows_the_config_that_make_company_writes(tmp_path):
     shown = next(body for language, title, body in guide_blocks() if body.startswith("INHERIT:"))
     assert written.split("\n", 1)[1] == shown
     assert len([line for line in shown.splitlines() if line.strip()]) <= 10
+    (folder / "mycompany" / "data" / "site.yml").write_text("title: Our own\n", encoding="utf-8")
+    again = run("make company NAME=mycompany", folder)
+    assert again.returncode != 0 and "exists already; nothing was written" in again.stderr
+    assert (folder / "mycompany" / "data" / "site.yml").read_text(encoding="utf-8") == "title: Our own\n"
+    assert run("make company NAME=My_Company", folder).returncode != 0 and not (folder / "My_Company").exists()
 
 
 def test_every_step_before_deploy_succeeds_and_builds_strict(deployed):
