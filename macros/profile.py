@@ -72,7 +72,7 @@ class Scale:
         def step(level: Level, seen: frozenset) -> int:
             if level.id in steps:
                 return steps[level.id]
-            sources = [self.loaded.entry(t.from_level).obj for t in self.loaded.transitions_to(level)]
+            sources = [self.loaded.entry("level:" + t.from_level).obj for t in self.loaded.transitions_to(level)]
             sources = [s for s in sources if s.id not in seen]  # a loop in the data must not recurse forever
             if not sources and before[level.id] is not None and before[level.id].id not in seen:
                 sources = [before[level.id]]
@@ -93,11 +93,11 @@ class Scale:
 
     def leading_to(self, level: Level) -> list[Level]:
         """The levels a transition leads from into `level`: each gives a half step below it."""
-        return [self.loaded.entry(t.from_level).obj for t in self.loaded.transitions_to(level)]
+        return [self.loaded.entry("level:" + t.from_level).obj for t in self.loaded.transitions_to(level)]
 
     def next_levels(self, level: Level) -> list[Level]:
         """Where transitions lead from `level`, those on its own track first (the default target)."""
-        targets = [self.loaded.entry(t.to_level).obj for t in self.loaded.transitions_from(level)]
+        targets = [self.loaded.entry("level:" + t.to_level).obj for t in self.loaded.transitions_from(level)]
         return sorted(targets, key=lambda target: target.track != level.track)
 
     def radius(self, step: float) -> float:
