@@ -105,7 +105,10 @@ class Scale:
 
     @cached_property
     def axes(self) -> list[Axis]:
-        dimensions = self.loaded.handbook.ladder.dimensions
+        return self.axes_of(self.loaded.handbook.ladder.dimensions)
+
+    def axes_of(self, dimensions: list) -> list[Axis]:
+        """The axes for these dimensions: a job family's level is drawn on its family's dimensions only."""
         count = len(dimensions)
         axes = []
         for position, dimension in enumerate(dimensions):
@@ -125,14 +128,18 @@ class Scale:
                              _round(dx, 4), _round(dy, 4), _round(label_x), _round(label_y), anchor, lines))
         return axes
 
-    def ring(self, step: float) -> str:
-        """The SVG points of the outline at `step` on every axis."""
+    def ring(self, step: float, axes: list[Axis] | None = None) -> str:
+        """The SVG points of the outline at `step` on every axis (of `axes`, else of every dimension)."""
         radius = self.radius(step)
-        return " ".join(f"{_round(self.cx + radius * a.dx)},{_round(self.cy + radius * a.dy)}" for a in self.axes)
+        return " ".join(f"{_round(self.cx + radius * a.dx)},{_round(self.cy + radius * a.dy)}"
+                        for a in (self.axes if axes is None else axes))
 
     @property
     def rings(self) -> list[str]:
-        return [self.ring(step) for step in range(self.top + 1)]
+        return self.rings_of(self.axes)
+
+    def rings_of(self, axes: list[Axis]) -> list[str]:
+        return [self.ring(step, axes) for step in range(self.top + 1)]
 
 
 def _round(value: float, digits: int = 1) -> float:

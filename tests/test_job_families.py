@@ -113,7 +113,7 @@ def test_the_level_map_shows_a_family_at_a_time_with_the_shape_and_the_scale(nor
 def test_level_pages_show_their_family_dimensions_and_proficiency(northwind_site):
     site, _ = northwind_site
     page = (site / "levels" / "da-4" / "index.html").read_text(encoding="utf-8")
-    assert "Data modelling" in page and ">Operations<" not in page
+    assert "Data modelling" in page and "../#operations" not in page  # no link to a software dimension
     assert 'href="../#expert"' in page  # D4's data modelling: Expert, linked to the legend
     branch = (site / "levels" / "sw-3" / "index.html").read_text(encoding="utf-8")
     assert "../sw-4/" in branch and "../em-4/" in branch
@@ -159,10 +159,21 @@ def test_a_reader_assesses_themselves_against_their_own_family(northwind_site, n
     try:
         page.goto(url + "self-assessment/")
         page.get_by_role("radio", name="Data engineering").check()
-        shown = page.locator("[data-family] .hb-checklist:visible").evaluate_all(
+        shown = page.locator("[data-family]:visible").evaluate_all("parts => parts.map(part => part.dataset.family)")
+        lists = page.locator("[data-family=data] .hb-checklist").evaluate_all(
             "lists => lists.map(list => list.dataset.checklist)")
     finally:
         page.close()
     data = northwind.entry("family:data").obj
-    assert shown == [northwind.entry_of(t).key for t in northwind.transitions_of(data)]
-    assert "da-1-to-da-2" in shown and "sw-1-to-sw-2" not in shown
+    assert shown == ["data"]
+    assert lists == [northwind.entry_of(t).key for t in northwind.transitions_of(data)]
+    assert "da-1-to-da-2" in lists and "sw-1-to-sw-2" not in lists
+
+
+def test_a_family_levels_profile_chart_has_its_familys_dimensions(northwind_site, northwind):
+    site, _ = northwind_site
+    page = (site / "levels" / "da-4" / "index.html").read_text(encoding="utf-8")
+    chart = page[page.index('class="hb-profile__svg"'):page.index("</svg>", page.index('class="hb-profile__svg"'))]
+    axes = chart.count('class="hb-profile__axis"')
+    assert axes == len(northwind.dimensions_of(northwind.entry("level:da-4").obj)) == 5
+    assert 'data-dimension="operations"' not in chart and 'data-dimension="data-modelling"' in chart
