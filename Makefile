@@ -13,7 +13,7 @@ export SINCE
 endif
 export NO_MKDOCS_2_WARNING := true
 
-.PHONY: help setup browser tools serve build check schema test pdf offline bench audit clean
+.PHONY: help setup browser tools serve build check schema test pdf offline company bench audit clean
 
 help:
 	@echo "make serve    set up, build and serve with live reload on http://127.0.0.1:8000"
@@ -23,6 +23,7 @@ help:
 	@echo "make schema   publish the data schema to schema/ for editors"
 	@echo "make pdf      the whole handbook as site/handbook.pdf"
 	@echo "make offline  a zip of the site that works from file://"
+	@echo "make company NAME=mycompany   a company's starting folder (see Host your company's handbook)"
 	@echo "make bench    build-time and size benchmark"
 	@echo "make audit    Lighthouse scores and screenshots of the main pages, into .build/audit/"
 
@@ -83,6 +84,11 @@ pdf: build browser
 # The offline build, zipped into one folder that opens from file://; the site links to it.
 offline: build
 	$(BIN)/python scripts/offline_zip.py site/handbook-offline.zip --config $(CONFIG)
+
+# A company's starting folder, NAME/, which builds as it is: `make build CONFIG=NAME/mkdocs.yml`.
+company:
+	@test -n "$(NAME)" || { echo "Usage: make company NAME=mycompany"; exit 2; }
+	$(PYTHON) scripts/new_company.py $(NAME)
 
 # Prints figures, checks nothing: build time against plain MkDocs at 1x, 10x and 100x data,
 # live reload, PDF, page weight and requests. Takes a few minutes; works in a temporary folder.

@@ -4,6 +4,7 @@ from __future__ import annotations
 import gc
 from pathlib import Path
 
+from .company_config import base_data_dir, config_folder
 from .editions import Changes, changes_since
 from .loader import load_handbook
 from .model import LoadedHandbook
@@ -14,10 +15,8 @@ _changes: Changes | None = None
 
 def data_dirs(config) -> tuple[Path, Path | None]:
     """The base data folder and the company's overlay folder (or None) that `config` names."""
-    settings = config["extra"].get("handbook", {})
-    root = Path(config["config_file_path"]).parent
-    overlay = settings.get("overlay_dir")
-    return root / settings.get("data_dir", "data"), (root / overlay if overlay else None)
+    overlay = config["extra"].get("handbook", {}).get("overlay_dir")
+    return base_data_dir(config), (config_folder(config) / overlay if overlay else None)
 
 
 def hand_written_pages(config) -> tuple[tuple[Path, ...], frozenset[str]]:

@@ -11,6 +11,7 @@ from pathlib import Path
 from mkdocs.config import load_config
 
 from .build import data_dirs, hand_written_pages
+from .company_config import resolve_base_paths
 from .editions import changes_since
 from .errors import HandbookError
 from .loader import load_handbook
@@ -21,6 +22,7 @@ def main(argv=None) -> int:
     parser.add_argument("--config", default="mkdocs.yml", type=Path, help="the site's mkdocs.yml")
     args = parser.parse_args(argv)
     config = load_config(config_file=str(args.config))
+    resolve_base_paths(config)  # as a build does: the base's folders, wherever a company's mkdocs.yml sits
     data_dir, overlay_dir = data_dirs(config)
     try:
         loaded = load_handbook(data_dir, overlay_dir)

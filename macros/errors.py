@@ -1,6 +1,7 @@
 """Problems in the handbook's data, reported with file, line, path and fix."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 
@@ -27,11 +28,17 @@ class Problem(Exception):
 
 
 def shown(file: Path) -> str:
-    """A file as messages name it: relative to the folder where `make` runs, when it is inside it."""
-    try:
-        return str(file.resolve().relative_to(Path.cwd()))
-    except (ValueError, OSError):
-        return str(file)
+    """A file as messages name it: relative to the folder where `make` runs when it is inside it,
+    and with no `..` detours either way. A company's configuration reaches the base through
+    `../../data`; a message naming `/home/me/handbook/mycompany/../../data/senior.yml` would hide
+    the file that `data/senior.yml` names plainly."""
+    absolute = Path(os.path.abspath(file))
+    for candidate in (absolute, absolute.resolve()):
+        try:
+            return str(candidate.relative_to(Path.cwd()))
+        except (ValueError, OSError):
+            continue
+    return str(absolute)
 
 
 class HandbookError(Exception):

@@ -26,6 +26,12 @@ PAGE_SOURCE = '{{{{ handbook_page("{kind}") }}}}\n'
 OFFLINE_SEARCH_SHIM = "assets/vendor/iframe-worker/shim.js"
 _loaded = None  # the handbook of the current build
 _titles_of_data: dict[str, str] = {}  # generated page -> its title (text of the data), kept from the macros plugin
+_command = "build"  # or "serve", "gh-deploy": MkDocs says which in on_startup
+
+
+def on_startup(command, dirty):
+    global _command
+    _command = command
 
 
 @event_priority(100)  # before the macros plugin, whose define_env reads the loaded data
@@ -41,6 +47,12 @@ def on_config(config):
     if str(ROOT) not in sys.path:  # the package macros/, for this file and the plugin (`modules: [macros]`)
         sys.path.insert(0, str(ROOT))
     _forget_modules(BASE_PACKAGE)
+    company_config = importlib.import_module(f"{BASE_PACKAGE}.company_config")
+    company_config.resolve_base_paths(config)  # the base's folders, wherever a company's mkdocs.yml sits
+    if _command == "build" and config["site_url"] == company_config.LOCAL_SITE_URL:
+        # Not a warning: a strict build would stop, and a local build is right to have no address.
+        print(f"Note: site_url is not set, so canonical links and the sitemap point at {company_config.LOCAL_SITE_URL}. "
+              "Set site_url in your mkdocs.yml (or SITE_URL in the environment) before you deploy.", file=sys.stderr)
     build = importlib.import_module(f"{BASE_PACKAGE}.build")
     handbook_error = importlib.import_module(f"{BASE_PACKAGE}.errors").HandbookError
     try:
@@ -56,6 +68,8 @@ def on_config(config):
         if section is None:
             raise PluginError(f"mkdocs.yml: the nav needs a section that lists '{section_index}'; "
                               f"the page of '{entry.key}' is added to that section")
+        for group in loaded.nav_groups(entry):  # a level's family and track, on a ladder that has several
+            section = _subsection(section, group)
         section.append({entry.title: entry.page})
     _layer_theme_overrides(config)
     config["nav"] = [*(config["nav"] or []), *config["extra"].get("handbook", {}).get("nav", [])]
@@ -164,9 +178,19 @@ def _add_company_pages(files, config, pages_dir: Path) -> None:
     for path in sorted(p for p in pages_dir.rglob("*") if p.is_file()):
         src_uri = path.relative_to(pages_dir).as_posix()
         if files.get_file_from_path(src_uri) is not None:
-            raise PluginError(f"{path}: a base page already has the path '{src_uri}'; "
+            shown = importlib.import_module(f"{BASE_PACKAGE}.errors").shown
+            raise PluginError(f"{shown(path)}: a base page already has the path '{src_uri}'; "
                               "put company pages in a folder of their own")
         files.append(File(src_uri, str(pages_dir), config["site_dir"], config["use_directory_urls"]))
+
+
+def _subsection(section: list, title: str) -> list:
+    """The sub-section `title` of a nav section, added at its end the first time."""
+    for item in section:
+        if isinstance(item, dict) and isinstance(item.get(title), list):
+            return item[title]
+    section.append({title: []})
+    return section[-1][title]
 
 
 def _section_containing(nav: list, page: str) -> list:

@@ -9,26 +9,26 @@ from __future__ import annotations
 
 import difflib
 import functools
-import re
 import typing
 
 from .errors import Problem, shown
 from .model import Entry
-from .schema import Entity, Handbook, Level, Model, Part, RefTo, Transition, fields_of
+from .schema import Entity, Handbook, Model, Part, RefTo, fields_of, kind_of
 from .site_map import ENTITY_PAGES, FILE_PAGES, KIND_PAGES
 from .yaml_source import SourceFile
 
 TITLE_FIELDS = ("name", "title", "question", "text")
 
 
-def kind_of(model: Model) -> str:
-    """AntiPattern -> anti_pattern: the name a Ref("...") uses."""
-    return re.sub(r"(?<!^)(?=[A-Z])", "_", type(model).__name__).lower()
-
-
 def build_index(handbook: Handbook, sources: dict[str, SourceFile], problems: list[Problem],
                 removed: dict | None = None) -> dict[str, Entry]:
-    """Every id with its page and anchor; every reference checked and linked both ways.
+    """Every entity and part by its `kind:id` reference, with its page and anchor; every reference
+    checked and linked both ways.
+
+    Ids are unique within their kind, so a company's dimension `communication` and the base's
+    pillar `communication` coexist. Each entry also gets a key unique in the whole handbook, its
+    anchor and the self-assessment's storage key: its id (`<owner>--<part>` for a part), or
+    `<kind>-<id>` when a base entity or an earlier one already holds that id.
 
     `removed` holds the ids a company overlay took out: a `related` link to one
     is dropped, a typed reference (a level, a track) is an error that says so.
@@ -39,12 +39,10 @@ def build_index(handbook: Handbook, sources: dict[str, SourceFile], problems: li
     for file_name, source in sources.items():
         part = getattr(handbook, file_name)
         _register(part, (), None, FILE_PAGES[file_name], source, index, problems)
-    aliases: dict[str, list[Entry]] = {}
-    for entry in index.values():
-        for covered in getattr(entry.obj, "covers", []):
-            aliases.setdefault(covered, []).append(entry)
+    _assign_keys(index)
+    lookup = _Lookup(index)
     for entry in list(index.values()):
-        _check_references(entry, index, aliases, removed or {}, problems)
+        _check_references(entry, lookup, removed or {}, problems)
     _check_ladder(handbook, sources["ladder"], sources["transitions"], problems)
     return index
 
@@ -70,27 +68,68 @@ def _register(obj, path, owner: Entry | None, page: str, source: SourceFile, ind
 def _add_entry(obj, path, owner, page, source, index, problems) -> Entry:
     kind = kind_of(obj)
     if isinstance(obj, Part):
-        if owner is None:
-            key = obj.id
-        else:
-            key = f"{owner.key}--{obj.id}"
+        ref = f"{owner.ref}--{obj.id}" if owner else f"{kind}:{obj.id}"
     else:
-        key = obj.id
+        ref = f"{kind}:{obj.id}"
         if kind in ENTITY_PAGES:
             page = ENTITY_PAGES[kind][0].format(id=obj.id)
         page = KIND_PAGES.get(kind, page)
     title = next((getattr(obj, f) for f in TITLE_FIELDS if getattr(obj, f, None)), obj.id)
-    entry = Entry(key, kind, obj, title, page, key, source, path + ("id",), owner)
-    if key in index:
-        first = index[key]
+    entry = Entry(ref, kind, obj, title, page, ref, source, path + ("id",), owner, ref=ref)
+    if ref in index:
+        first = index[ref]
         file, line, _ = first.source.locate(first.path)
         where = f"{shown(file)}:{line}"
-        scope = f"within '{owner.key}'" if isinstance(obj, Part) and owner else "in the handbook"
+        scope = f"within '{owner.obj.id}'" if isinstance(obj, Part) and owner else f"for a {kind.replace('_', ' ')}"
         problems.append(source.problem(entry.path, f"duplicate id '{obj.id}' {scope} (first used at {where})",
                                        "give one of them another id"))
         return entry
-    index[key] = entry
+    index[ref] = entry
     return entry
+
+
+def _assign_keys(index: dict[str, Entry]) -> None:
+    """Each entry's key, unique in the handbook: the anchor on its page and the storage key of its answers.
+
+    Base entities choose first, so that a company's entity never moves a base anchor or the
+    answers a reader saved under it; parts follow their owners (`<owner key>--<part id>`).
+    """
+    taken: set[str] = set()
+    entries = sorted(index.values(), key=lambda e: (e.is_part, e.layer != "base"))
+    for entry in entries:
+        plain = f"{entry.owner.key}--{entry.obj.id}" if entry.is_part and entry.owner else entry.obj.id
+        key = plain if plain not in taken else f"{entry.kind.replace('_', '-')}-{plain}"
+        taken.add(key)
+        entry.key = entry.anchor = key
+
+
+class _Lookup:
+    """Find what a reference names: by kind when the field says it, else by id, with `kind:id` to choose."""
+
+    def __init__(self, index: dict[str, Entry]):
+        self.index = index
+        self.by_id: dict[str, list[Entry]] = {}
+        self.covering: dict[str, list[Entry]] = {}
+        for entry in index.values():
+            if not entry.is_part:
+                self.by_id.setdefault(entry.obj.id, []).append(entry)
+                for covered in getattr(entry.obj, "covers", []):
+                    self.covering.setdefault(covered, []).append(entry)
+
+    def find(self, target: str, kinds: tuple[str, ...], source: SourceFile, path: tuple) -> list[Entry]:
+        """The entries `target`, written at `path` of `source`, names (several when company entities
+        cover one id), or []."""
+        kind, _, target_id = target.rpartition(":")
+        wanted = (kind,) if kind else kinds
+        found = [e for e in self.by_id.get(target_id, []) if not wanted or e.kind in wanted]
+        if not found:
+            found = [e for e in self.covering.get(target_id, []) if not wanted or e.kind in wanted]
+        if len({e.kind for e in found}) > 1:
+            # A plain id that names several kinds: the one in the reference's own layer, if that settles it.
+            layer = source.locate(path)[2]
+            own = [e for e in found if e.layer == layer]
+            found = own if len({e.kind for e in own}) == 1 else found
+        return found
 
 
 @functools.cache
@@ -110,56 +149,76 @@ def _ref_kinds(annotation) -> RefTo | None:
     return None
 
 
-def _check_references(entry: Entry, index: dict[str, Entry], aliases: dict, removed: dict,
-                      problems: list[Problem]) -> None:
+def _check_references(entry: Entry, lookup: _Lookup, removed: dict, problems: list[Problem]) -> None:
     obj = entry.obj
     for field, marker in _references(type(obj)):
         value = getattr(obj, field.name)
-        targets = value if isinstance(value, list) else [value]
-        for position, target_id in enumerate(targets):
-            path = entry.path[:-1] + ((field.encode_name,) + ((position,) if isinstance(value, list) else ()))
-            target = index.get(target_id)
-            targets = [target] if target is not None else aliases.get(target_id, [])
-            if not targets and target_id in removed and not marker.kinds:
+        if value is None:
+            continue
+        if isinstance(value, dict):  # such as a level's proficiency: dimension id -> step id
+            targets = list(value.items())
+        else:
+            targets = list(enumerate(value)) if isinstance(value, list) else [((), value)]
+        for position, target_id in targets:
+            path = entry.path[:-1] + (field.encode_name,) + ((position,) if position != () else ())
+            found = lookup.find(target_id, marker.kinds, entry.source, path)
+            plain_id = target_id.rpartition(":")[2]
+            if not found and plain_id in removed and not marker.kinds:
                 continue  # a "related" link to something the company took out simply goes
-            if not targets or any(marker.kinds and t.kind not in marker.kinds for t in targets):
-                problems.append(_dangling(entry, path, target_id, target, marker, index, removed))
+            if not found or len({t.kind for t in found}) > 1:
+                problems.append(_dangling(entry, path, target_id, found, marker, lookup, removed))
                 continue
-            for target in targets:
+            for target in found:
                 if target not in entry.links:
                     entry.links.append(target)
                     target.backlinks.append(entry)
 
 
-def _dangling(entry: Entry, path, target_id, target, marker: RefTo, index, removed: dict) -> Problem:
-    wanted = " or ".join(marker.kinds) or "entity"
-    candidates = [k for k, e in index.items() if not marker.kinds or e.kind in marker.kinds]
-    close = difflib.get_close_matches(target_id, candidates, n=1)
+def _dangling(entry: Entry, path, target_id, found: list[Entry], marker: RefTo, lookup: _Lookup,
+              removed: dict) -> Problem:
+    kind, _, plain_id = target_id.rpartition(":")
+    wanted = kind or " or ".join(marker.kinds) or "entity"
+    if found:
+        choices = " or ".join(f"'{e.kind}:{plain_id}'" for e in found)
+        return entry.source.problem(path, f"'{target_id}' names entities of several kinds", f"write {choices}")
+    kinds = (kind,) if kind else marker.kinds
+    candidates = [i for i, es in lookup.by_id.items() if not kinds or any(e.kind in kinds for e in es)]
+    close = difflib.get_close_matches(plain_id, candidates, n=1)
     fix = f"did you mean '{close[0]}'?" if close else f"use the id of an existing {wanted}, or remove this reference"
-    if target_id in removed:
-        where = removed[target_id]
+    others = lookup.by_id.get(plain_id, [])
+    if plain_id in removed:
+        where = removed[plain_id]
         message = f"'{target_id}' was removed by the company layer ({shown(where.file)}:{where.line})"
-        fix = (f"give a company {wanted} 'covers: [{target_id}]', or override this entity in the company layer "
+        fix = (f"give a company {wanted} 'covers: [{plain_id}]', or override this entity in the company layer "
                "without the reference")
-    elif target is None:
-        message = f"'{target_id}' is not the id of any {wanted}"
+    elif others:
+        message = f"'{target_id}' is a {others[0].kind}, not a {wanted}"
     else:
-        message = f"'{target_id}' is a {target.kind}, not a {wanted}"
+        message = f"'{target_id}' is not the id of any {wanted}"
     return entry.source.problem(path, message, fix)
 
 
 def _check_ladder(handbook: Handbook, ladder: SourceFile, transitions: SourceFile, problems: list[Problem]) -> None:
-    """Each level describes every dimension, and a transition joins two different levels."""
-    dimension_ids = [d.id for d in handbook.ladder.dimensions]
+    """Each level describes the dimensions of its family (every dimension without families), rates only
+    those on the proficiency scale, and names its family when there are families; a transition joins two
+    different levels."""
+    all_dimensions = [d.id for d in handbook.ladder.dimensions]
+    families = {f.id: f.dimensions for f in handbook.ladder.families}
     for position, level in enumerate(handbook.ladder.levels):
+        if families and level.family is None:
+            problems.append(ladder.problem(("levels", position), f"level '{level.id}' names no family",
+                                           f"add 'family:' with one of: {', '.join(families)}"))
+        dimension_ids = families.get(level.family, all_dimensions)
         path = ("levels", position, "dimensions")
         for missing in [d for d in dimension_ids if d not in level.dimensions]:
             problems.append(ladder.problem(path, f"level '{level.id}' does not describe the dimension '{missing}'",
                                            f"add '{missing}:' under this level's dimensions"))
-        for unknown in [d for d in level.dimensions if d not in dimension_ids]:
-            close = difflib.get_close_matches(unknown, dimension_ids, n=1)
-            fix = f"did you mean '{close[0]}'?" if close else f"use one of: {', '.join(dimension_ids)}"
-            problems.append(ladder.problem(path + (unknown,), f"'{unknown}' is not a dimension", fix))
+        for field in ("dimensions", "proficiency"):
+            for unknown in [d for d in getattr(level, field) if d not in dimension_ids]:
+                close = difflib.get_close_matches(unknown, dimension_ids, n=1)
+                fix = f"did you mean '{close[0]}'?" if close else f"use one of: {', '.join(dimension_ids)}"
+                what = f"a dimension of the family '{level.family}'" if level.family else "a dimension"
+                problems.append(ladder.problem(("levels", position, field, unknown), f"'{unknown}' is not {what}", fix))
     for position, transition in enumerate(handbook.transitions.transitions):
         if transition.from_level == transition.to_level:
             path = ("transitions", position, "to")

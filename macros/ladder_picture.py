@@ -65,13 +65,13 @@ def ladder_picture(loaded: LoadedHandbook) -> Picture:
     def y_of(level_id: str) -> float:
         return PAD + LABEL + (rows - 1 - row_of[level_id]) * (BOX_H + ROW_GAP)
 
-    boxes = [Box(loaded.entry(level.id), x_of(level.id), y_of(level.id)) for level in loaded.levels if level.id in column_of]
+    boxes = [Box(loaded.entry_of(level), x_of(level.id), y_of(level.id)) for level in loaded.levels if level.id in column_of]
     lines = []
     for t in loaded.handbook.transitions.transitions:
         if t.from_level in column_of and t.to_level in column_of:
-            lines.append(Line(loaded.entry(t.id), x_of(t.from_level) + box_w / 2, y_of(t.from_level),
+            lines.append(Line(loaded.entry_of(t), x_of(t.from_level) + box_w / 2, y_of(t.from_level),
                               x_of(t.to_level) + box_w / 2, y_of(t.to_level) + BOX_H))
-    columns = [Column(loaded.entry(t.id), PAD + i * (box_w + COL_GAP) + box_w / 2) for i, t in enumerate(tracks)]
+    columns = [Column(loaded.entry_of(t), PAD + i * (box_w + COL_GAP) + box_w / 2) for i, t in enumerate(tracks)]
     height = 2 * PAD + LABEL + rows * BOX_H + (rows - 1) * ROW_GAP
     return Picture(width, height, box_w, BOX_H, columns, boxes, lines)
 

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from operator import attrgetter
 from typing import Optional
 
-from .schema import Handbook, Level, Model, Track, Transition
+from .schema import Dimension, Family, Handbook, Level, Model, Part, Proficiency, Track, Transition, kind_of
 from .site_map import ENTITY_PAGES
 from .yaml_source import SourceFile
 
@@ -25,6 +26,17 @@ class Entry:
     owner: Optional["Entry"] = field(default=None, repr=False)
     links: list["Entry"] = field(default_factory=list, repr=False)
     backlinks: list["Entry"] = field(default_factory=list, repr=False)
+    ref: str = ""  # `kind:id` (`kind:owner--part` for a part): unique within the kind, the index's key
+
+    @property
+    def is_part(self) -> bool:
+        """A checklist item or step: its id is unique within its owner only."""
+        return isinstance(self.obj, Part)
+
+    @property
+    def layer(self) -> str:
+        """"base" or "company": where the entity itself comes from (a company may change a base entity's fields)."""
+        return self.source.locate(self.path[:-1])[2]
 
     @property
     def level_links(self) -> list["Entry"]:
@@ -48,11 +60,28 @@ class LoadedHandbook:
     sources: dict[str, SourceFile]
 
     def entry(self, key: str) -> Entry:
-        return self.index[key]
+        """The entry that `key` names: `kind:id`, a plain id that only one kind uses, or an entry's key."""
+        if ":" in key:
+            return self.index[key]
+        found = self._by_id.get(key, [])
+        if len(found) > 1:
+            choices = " or ".join(f"'{e.ref}'" for e in found)
+            raise KeyError(f"'{key}' is the id of entities of several kinds: ask for {choices}")
+        return found[0] if found else self._by_key[key]
 
     def entry_of(self, obj: Model, owner: Model | None = None) -> Entry:
-        key = f"{owner.id}--{obj.id}" if owner is not None else obj.id
-        return self.index[key]
+        ref = f"{kind_of(obj)}:{obj.id}"
+        if owner is not None:
+            ref = f"{kind_of(owner)}:{owner.id}--{obj.id}"
+        return self.index[ref]
+
+    @cached_property
+    def _by_id(self) -> dict[str, list[Entry]]:
+        return _grouped([e for e in self.index.values() if not e.is_part], "obj.id")
+
+    @cached_property
+    def _by_key(self) -> dict[str, Entry]:
+        return {e.key: e for e in self.index.values()}
 
     @property
     def levels(self) -> list[Level]:
@@ -78,22 +107,116 @@ class LoadedHandbook:
     def _by_track(self) -> dict[str, list[Level]]:
         return _grouped(self.levels, "track")
 
-    def backlinks(self, key: str, kind: str | None = None) -> list[Entry]:
-        return [e for e in self.index[key].backlinks if kind is None or e.kind == kind]
+    def backlinks(self, target: str | Model, kind: str | None = None) -> list[Entry]:
+        return [e for e in self._target(target).backlinks if kind is None or e.kind == kind]
 
-    def backlinks_except(self, key: str, *kinds: str) -> list[Entry]:
-        return [e for e in self.index[key].backlinks if e.kind not in kinds]
+    def backlinks_except(self, target: str | Model, *kinds: str) -> list[Entry]:
+        return [e for e in self._target(target).backlinks if e.kind not in kinds]
 
-    def levels_on(self, track: Track) -> list[Level]:
-        return list(self._by_track.get(track.id, []))
+    def _target(self, target: str | Model) -> Entry:
+        return self.entry(target) if isinstance(target, str) else self.entry_of(target)
+
+    def levels_on(self, track: Track, family: Family | None = None) -> list[Level]:
+        """The levels of `track` (of `family` only, when given), in data order."""
+        return [level for level in self._by_track.get(track.id, []) if family is None or level.family == family.id]
+
+    # --- The ladder's shape: job families, tracks that branch, one level scale ----------------------
+
+    @property
+    def family_groups(self) -> list[Family | None]:
+        """The job families, or [None] for a ladder without them: what the level map shows one part per."""
+        return list(self.handbook.ladder.families) or [None]
+
+    def transitions_of(self, family: Family | None) -> list[Transition]:
+        """The transitions that leave a level of `family` (all of them for None), in data order."""
+        families = {level.id: level.family for level in self.levels}
+        return [t for t in self.handbook.transitions.transitions
+                if family is None or families.get(t.from_level) == family.id]
+
+    def dimensions_of(self, target: Level | Family | None) -> list[Dimension]:
+        """The dimensions a level (or a family) describes, in the ladder's order; all of them without families."""
+        family_id = target.family if isinstance(target, Level) else (target.id if target else None)
+        wanted = self._family_dimensions.get(family_id)
+        return [d for d in self.handbook.ladder.dimensions if wanted is None or d.id in wanted]
+
+    def dimensions_shared(self, before: Level, after: Level) -> list[Dimension]:
+        """The dimensions both levels describe: a transition between families compares only those."""
+        return [d for d in self.dimensions_of(before) if d.id in after.dimensions]
+
+    @cached_property
+    def _family_dimensions(self) -> dict[str, set[str]]:
+        return {f.id: set(f.dimensions) for f in self.handbook.ladder.families}
+
+    def tracks_of(self, family: Family | None = None) -> list[Track]:
+        """The tracks that have levels (of `family`), lowest first on the level scale (a trunk before the
+        paths that branch from it), else in the order of staff.yml."""
+        tracks = [t for t in self.handbook.staff.tracks if self.levels_on(t, family)]
+        return sorted(tracks, key=lambda t: min(self.rank(lv) for lv in self.levels_on(t, family)))
+
+    def branch_points(self, track: Track, family: Family | None = None) -> list[Level]:
+        """The levels `track` branches from, of `family` when given."""
+        levels = [self.entry("level:" + i).obj for i in track.branches_from]
+        return [lv for lv in levels if family is None or lv.family == family.id]
+
+    def rank(self, level: Level) -> int:
+        """The level's step on the shared scale: its `rank`, else its place on its track, counted on from
+        the level its track branches from (or from 1)."""
+        return self._ranks[level.id]
+
+    @cached_property
+    def _ranks(self) -> dict[str, int]:
+        ranks: dict[str, int] = {}
+        tracks = {t.id: t for t in self.handbook.staff.tracks}
+
+        def rank_of(level: Level, seen: frozenset) -> int:
+            if level.id not in ranks:
+                track = tracks.get(level.track)
+                start = 0
+                trunks = [self.entry("level:" + i).obj for i in (track.branches_from if track else []) if i not in seen]
+                trunk = next((t for t in trunks if t.family == level.family), None)
+                if trunk is not None:
+                    start = rank_of(trunk, seen | {level.id})
+                on_track = [lv for lv in self._by_track[level.track] if lv.family == level.family]
+                ranks[level.id] = level.rank or start + on_track.index(level) + 1
+            return ranks[level.id]
+
+        for level in self.levels:
+            rank_of(level, frozenset())
+        return ranks
+
+    def shape(self, family: Family | None = None) -> list[tuple[int, list[list[Level]]]]:
+        """The ladder at a glance: per rank, lowest first, the levels of each track (of `tracks_of(family)`)."""
+        tracks = self.tracks_of(family)
+        levels = [lv for t in tracks for lv in self.levels_on(t, family)]
+        return [(rank, [[lv for lv in self.levels_on(t, family) if self.rank(lv) == rank] for t in tracks])
+                for rank in sorted({self.rank(lv) for lv in levels})]
+
+    def proficiency(self, level: Level, dimension: Dimension) -> Proficiency | None:
+        """The step of the proficiency scale that `level` gives `dimension`, if it gives one."""
+        step = level.proficiency.get(dimension.id)
+        return self.entry("proficiency:" + step).obj if step else None
+
+    def nav_groups(self, entry: Entry) -> list[str]:
+        """The sub-sections a level's page sits in, in the navigation: its family, then its track when
+        the family has several (a ladder of one family and one track keeps a flat list)."""
+        if entry.kind != "level":
+            return []
+        level = entry.obj
+        groups = []
+        family = next((f for f in self.handbook.ladder.families if f.id == level.family), None)
+        if family is not None:
+            groups.append(family.name)
+        if len(self.tracks_of(family)) > 1:
+            groups.append(self.entry("track:" + level.track).obj.name)
+        return groups
 
     def entity_on_page(self, page: str) -> str | None:
-        """The key of the entity that `page` is the own page of (a level's, a transition's), or None."""
+        """The `kind:id` of the entity that `page` is the own page of (a level's, a transition's), or None."""
         return self._entity_pages.get(page)
 
     @cached_property
     def _entity_pages(self) -> dict[str, str]:
-        return {entry.page: entry.key for _, entry in self.generated_pages()}
+        return {entry.page: entry.ref for _, entry in self.generated_pages()}
 
     def generated_pages(self) -> list[tuple[str, Entry]]:
         """(section index page, entry) for each entity that has a page of its own."""
@@ -103,6 +226,7 @@ class LoadedHandbook:
 def _grouped(items: list, key: str) -> dict[str, list]:
     """Items by the id in their field `key` (a transition's "from_level", a level's "track"), in data order."""
     groups: dict[str, list] = {}
+    read = attrgetter(key)
     for item in items:
-        groups.setdefault(getattr(item, key), []).append(item)
+        groups.setdefault(read(item), []).append(item)
     return groups

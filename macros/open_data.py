@@ -115,9 +115,9 @@ def ladder_rows(loaded: LoadedHandbook, directory_urls: bool = True, site_url: s
     with_family = any(getattr(level, "family", None) for level in loaded.levels)
     rows = []
     for level in loaded.levels:
-        entry = loaded.entry(level.id)
-        track = loaded.entry(level.track)
-        for dimension in loaded.handbook.ladder.dimensions:
+        entry = loaded.entry_of(level)
+        track = loaded.entry("track:" + level.track)
+        for dimension in loaded.dimensions_of(level):  # a job family's level: its family's dimensions
             row = {"level": level.id, "level_code": level.code, "level_name": level.name,
                    "track": track.key, "track_name": track.title}
             if with_family:
@@ -171,7 +171,7 @@ def _cells(level: Entry, loaded: LoadedHandbook, directory_urls: bool, site_url:
     return [Record(id=f"{level.key}--{dimension.id}", kind="cell", title=dimension.name,
                    text=level.obj.dimensions[dimension.id], path=path, url=site_url + path, owner=level.key,
                    levels=[level.key], level=level.key, dimension=dimension.id)
-            for dimension in loaded.handbook.ladder.dimensions]
+            for dimension in loaded.dimensions_of(level.obj)]
 
 
 def record_kind(entry: Entry) -> str:

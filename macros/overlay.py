@@ -116,6 +116,12 @@ class _Merger:
                 self.problems.append(self.company.problem(item_path, "an entry in this list has no id (a text)",
                                                           "give it the id of the entity it changes or adds"))
                 continue
+            if item["id"] in changes:
+                first = self.company.locate(changes[item["id"]][1])[1]
+                self.problems.append(self.company.problem(item_path + ("id",),
+                                                          f"duplicate id '{item['id']}' (first at line {first})",
+                                                          "keep one entry per id; it may change several fields"))
+                continue
             changes[item["id"]] = (item, item_path)
         result = []
         for position, item in enumerate(base_list):

@@ -72,7 +72,7 @@ class Scale:
         def step(level: Level, seen: frozenset) -> int:
             if level.id in steps:
                 return steps[level.id]
-            sources = [self.loaded.entry(t.from_level).obj for t in self.loaded.transitions_to(level)]
+            sources = [self.loaded.entry("level:" + t.from_level).obj for t in self.loaded.transitions_to(level)]
             sources = [s for s in sources if s.id not in seen]  # a loop in the data must not recurse forever
             if not sources and before[level.id] is not None and before[level.id].id not in seen:
                 sources = [before[level.id]]
@@ -93,11 +93,11 @@ class Scale:
 
     def leading_to(self, level: Level) -> list[Level]:
         """The levels a transition leads from into `level`: each gives a half step below it."""
-        return [self.loaded.entry(t.from_level).obj for t in self.loaded.transitions_to(level)]
+        return [self.loaded.entry("level:" + t.from_level).obj for t in self.loaded.transitions_to(level)]
 
     def next_levels(self, level: Level) -> list[Level]:
         """Where transitions lead from `level`, those on its own track first (the default target)."""
-        targets = [self.loaded.entry(t.to_level).obj for t in self.loaded.transitions_from(level)]
+        targets = [self.loaded.entry("level:" + t.to_level).obj for t in self.loaded.transitions_from(level)]
         return sorted(targets, key=lambda target: target.track != level.track)
 
     def radius(self, step: float) -> float:
@@ -105,7 +105,10 @@ class Scale:
 
     @cached_property
     def axes(self) -> list[Axis]:
-        dimensions = self.loaded.handbook.ladder.dimensions
+        return self.axes_of(self.loaded.handbook.ladder.dimensions)
+
+    def axes_of(self, dimensions: list) -> list[Axis]:
+        """The axes for these dimensions: a job family's level is drawn on its family's dimensions only."""
         count = len(dimensions)
         axes = []
         for position, dimension in enumerate(dimensions):
@@ -125,14 +128,18 @@ class Scale:
                              _round(dx, 4), _round(dy, 4), _round(label_x), _round(label_y), anchor, lines))
         return axes
 
-    def ring(self, step: float) -> str:
-        """The SVG points of the outline at `step` on every axis."""
+    def ring(self, step: float, axes: list[Axis] | None = None) -> str:
+        """The SVG points of the outline at `step` on every axis (of `axes`, else of every dimension)."""
         radius = self.radius(step)
-        return " ".join(f"{_round(self.cx + radius * a.dx)},{_round(self.cy + radius * a.dy)}" for a in self.axes)
+        return " ".join(f"{_round(self.cx + radius * a.dx)},{_round(self.cy + radius * a.dy)}"
+                        for a in (self.axes if axes is None else axes))
 
     @property
     def rings(self) -> list[str]:
-        return [self.ring(step) for step in range(self.top + 1)]
+        return self.rings_of(self.axes)
+
+    def rings_of(self, axes: list[Axis]) -> list[str]:
+        return [self.ring(step, axes) for step in range(self.top + 1)]
 
 
 def _round(value: float, digits: int = 1) -> float:

@@ -59,6 +59,9 @@ class Renderer:
         return self.env.get_template(f"pages/{kind}.md.j2").render(context)
 
     def _entry(self, obj, owner=None) -> Entry:
+        """`entry("id")`, `entry("kind:id")`, `entry(model)` or `entry(part, owner)`; an Entry as it is."""
+        if isinstance(obj, Entry):
+            return obj
         return self.loaded.entry(obj) if isinstance(obj, str) else self.loaded.entry_of(obj, owner)
 
 
@@ -84,7 +87,10 @@ class _UrlFrom:
         self.here, self.loaded, self.directory_urls = here, loaded, directory_urls
 
     def __call__(self, target) -> str:
-        entry = self.loaded.entry(target) if isinstance(target, str) else target
+        if isinstance(target, str):
+            entry = self.loaded.entry(target)
+        else:
+            entry = target if isinstance(target, Entry) else self.loaded.entry_of(target)
         if entry.page == self.here:
             return f"#{entry.anchor}"
         return f"{self.page(entry.page)}#{entry.anchor}"

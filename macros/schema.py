@@ -8,14 +8,17 @@ Every model forbids unknown keys, so a typo in a key is an error, not a silent
 omission. Text fields hold Markdown prose; data never holds HTML. The YAML
 reader trims the white space around every string, so a text of blanks is empty.
 
-An entity is any object with an `id`. Ids are kebab-case and unique across
-the whole handbook, so one id names one thing and one anchor on the site.
-A `Ref("level")` field holds the id of another entity of that kind; the index
-checks every such reference once per build and records the backlink.
+An entity is any object with an `id`. Ids are kebab-case and unique within
+their kind (a dimension and a pillar may both be `communication`). A
+`Ref("level")` field holds the id of another entity of that kind; a `related`
+list (`Ref()`, any kind) holds plain ids, or `kind:id` where a plain id names
+entities of several kinds. The index checks every reference once per build
+and records the backlink.
 """
 
 import datetime
 import functools
+import re
 from dataclasses import dataclass
 from typing import Annotated, Optional, TypeVar
 
@@ -25,6 +28,8 @@ from msgspec import Meta, Struct, StructMeta, field
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 # A whole web address: no blanks, quotes or angle brackets that could end it early in a page.
 URL_PATTERN = r"^https?://[^\s<>\"'`{}|\\^/\x00-\x1f\x7f][^\s<>\"'`{}|\\^\x00-\x1f\x7f]*$"
+# A reference to an entity of any kind: `story-id`, or `pillar:communication` to name the kind.
+ANY_REF_PATTERN = r"^([a-z]+(_[a-z]+)*:)?[a-z0-9]+(-[a-z0-9]+)*$"
 
 Id = Annotated[str, Meta(pattern=ID_PATTERN)]
 # An entity's id, or a part's `<owner id>--<part id>`: what a link's anchor and the open data name.
@@ -53,7 +58,12 @@ Code = Annotated[str, Meta(min_length=1), Verbatim()]
 
 
 def Ref(*kinds: str):
-    return Annotated[str, Meta(pattern=ID_PATTERN), RefTo(kinds)]
+    return Annotated[str, Meta(pattern=ID_PATTERN if kinds else ANY_REF_PATTERN), RefTo(kinds)]
+
+
+def kind_of(model) -> str:
+    """AntiPattern -> anti_pattern: the name a Ref("...") and a `kind:id` reference use."""
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", type(model).__name__).lower()
 
 
 LevelRef = Ref("level")
@@ -72,7 +82,7 @@ class Model(Struct, metaclass=_KeywordFields, forbid_unknown_fields=True, frozen
 
 
 class Entity(Model):
-    id: Annotated[Id, Meta(description="Stable kebab-case id, unique in the handbook; it is the anchor on the site.")]
+    id: Annotated[Id, Meta(description="Stable kebab-case id, unique among entities of its kind; it is the anchor on the site.")]
 
 
 class Covering(Entity):
@@ -86,7 +96,8 @@ class Linked(Entity):
     """An entity that names the levels it concerns and other related entities."""
 
     levels: Annotated[list[LevelRef], Meta(description="Ids of the levels this concerns.")] = []
-    related: Annotated[list[AnyRef], Meta(description="Ids of other entities this relates to.")] = []
+    related: Annotated[list[AnyRef], Meta(description="Ids of other entities this relates to; `kind:id` (such as "
+                                                     "`pillar:communication`) where an id names several kinds.")] = []
 
 
 class Note(Model):
@@ -163,23 +174,53 @@ class Dimension(Covering):
 
 
 class Track(Linked):
+    """A path of levels. The staff page compares the tracks that describe how they work (`lever` ...);
+    a company's trunk or path of its ladder needs only a name and a summary."""
+
     name: Label
     summary: Text
     titles: list[Label] = []
-    lever: Text
-    day_to_day: Text
-    measured_by: Text
-    failure_mode: Text
-    reversibility: Text
+    branches_from: Annotated[list[LevelRef], Meta(
+        description="The level this track branches from, the last of a shared trunk (one per job family): "
+                    "the track's first level sits one step above it on the level scale.")] = []
+    lever: Optional[Text] = None
+    day_to_day: Optional[Text] = None
+    measured_by: Optional[Text] = None
+    failure_mode: Optional[Text] = None
+    reversibility: Optional[Text] = None
+
+
+class Family(Entity):
+    """A job family (software, data, reliability...): its own levels on the handbook's shared level scale."""
+
+    name: Label
+    summary: Text
+    dimensions: Annotated[NonEmptyList[Ref("dimension")], Meta(
+        description="Ids of the dimensions this family's levels describe; families may share dimensions.")]
+
+
+class Proficiency(Entity):
+    """One step of a proficiency scale (Awareness, Working, Expert...), which a level may give each dimension."""
+
+    label: Annotated[str, Meta(min_length=1, max_length=16, description="The short label shown in a cell.")]
+    name: Label
+    meaning: Annotated[Text, Meta(description="What this step means, for the legend.")]
 
 
 class Level(Covering):
     name: Label
     code: Annotated[Label, Meta(description="The level's short code, such as L3.")]
     track: Ref("track")
+    family: Annotated[Optional[Ref("family")], Meta(
+        description="The job family this level belongs to; required when the ladder has families.")] = None
+    rank: Annotated[Optional[Annotated[int, Meta(ge=1, le=99)]], Meta(
+        description="Its step on the shared level scale: levels of the same rank (IC3 and M3) line up. "
+                    "Without it: its place on its track, counted from the level its track branches from.")] = None
     summary: Text
     evaluated_on: Annotated[Text, Meta(description="What people at this level are evaluated on.")]
-    dimensions: Annotated[dict[Id, Text], Meta(description="One text per dimension id.")]
+    dimensions: Annotated[dict[Id, Text], Meta(description="One text per dimension id (of its family's dimensions).")]
+    proficiency: Annotated[dict[Id, Ref("proficiency")], Meta(
+        description="Optional: per dimension id, the id of a step of the ladder's proficiency scale.")] = {}
 
 
 class Transition(Covering):
@@ -436,6 +477,10 @@ class Ladder(Model):
     intro: Text
     principle: Annotated[Note, Meta(description="The idea the level map rests on.")]
     dimensions: NonEmptyList[Dimension]
+    families: Annotated[list[Family], Meta(
+        description="Optional job families; then every level names its family.")] = []
+    proficiency: Annotated[list[Proficiency], Meta(
+        description="Optional proficiency scale, lowest step first; levels rate dimensions on it.")] = []
     levels: NonEmptyList[Level]
 
 

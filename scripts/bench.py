@@ -163,7 +163,7 @@ def plain_project(target: Path, data_dir: Path) -> tuple[Path, Path, int]:
     # Only the data's hook goes; another hook (printing.py) would serve a hand-written site just the same.
     settings["hooks"] = [str(ROOT / hook) for hook in settings.get("hooks", []) if hook != DATA_HOOK]
     settings.pop("watch", None)
-    settings["theme"]["custom_dir"] = str(ROOT / settings["theme"]["custom_dir"])
+    settings["theme"]["custom_dir"] = str(ROOT / "overrides")  # the data's hook adds it to a build
     settings["docs_dir"] = str(docs)
     settings["nav"] = config["nav"]  # the hook's nav, with the generated pages in it
     settings["plugins"]["macros"]["modules"] = []  # the plugin as designed, with no macros of the handbook's

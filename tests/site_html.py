@@ -12,6 +12,7 @@ class _Collector(html.parser.HTMLParser):
         super().__init__()
         self.ids: list[str] = []
         self.hrefs: list[str] = []
+        self.downloads: list[str] = []
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
@@ -19,8 +20,8 @@ class _Collector(html.parser.HTMLParser):
             self.ids.append(attributes["id"])
         # A download link names a file `make pdf` or `make offline` adds after the build;
         # tests/test_quality.py checks those against the Makefile.
-        if tag == "a" and attributes.get("href") and "download" not in attributes:
-            self.hrefs.append(attributes["href"])
+        if tag == "a" and attributes.get("href"):
+            (self.downloads if "download" in attributes else self.hrefs).append(attributes["href"])
 
 
 def parse(path: Path) -> _Collector:

@@ -97,7 +97,7 @@ def test_duplicate_id_names_both_places(data_copy, loaded):
     first, second = loaded.handbook.stories.stories[:2]
     edit(path, f"- id: {second.id}\n", f"- id: {first.id}\n")
     message = load_error(data_copy)
-    assert f"duplicate id '{first.id}'" in message
+    assert f"duplicate id '{first.id}' for a story" in message  # ids are unique within their kind
     assert f"stories.yml:{line_of(path, f'- id: {first.id}')}" in message
 
 

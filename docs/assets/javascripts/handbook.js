@@ -20,6 +20,7 @@
     hb.checklists.setup(document);
     hb.placement.render(document);
     hb.compare.setup(document);
+    hb.familyPicker.setup(document);
   }
 
   hb.store.onChange(function (changedId) {

@@ -1,0 +1,179 @@
+"""Job families, a trunk that branches, one level scale, a proficiency scale: examples/northwind."""
+from __future__ import annotations
+
+import re
+import textwrap
+
+import pytest
+
+from conftest import ROOT, mkdocs_build, serve, free_port
+from macros.errors import HandbookError
+from macros.loader import load_handbook
+
+NORTHWIND = ROOT / "examples" / "northwind"
+
+
+@pytest.fixture(scope="module")
+def northwind():
+    return load_handbook(ROOT / "data", NORTHWIND / "data")
+
+
+@pytest.fixture(scope="module")
+def northwind_site(tmp_path_factory):
+    site = tmp_path_factory.mktemp("northwind")
+    port = free_port()
+    result = mkdocs_build(site, config=NORTHWIND / "mkdocs.yml", SITE_URL=f"http://127.0.0.1:{port}/")
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    server = serve(site, port)
+    yield site, f"http://127.0.0.1:{port}/"
+    server.shutdown()
+
+
+def test_parallel_levels_share_a_step_of_the_scale_and_the_trunk_comes_first(northwind):
+    level = {lv.id: lv for lv in northwind.levels}
+    assert [northwind.rank(level[i]) for i in ("sw-1", "sw-3", "sw-4", "em-4", "em-5", "da-4")] == [1, 3, 4, 4, 5, 4]
+    software = northwind.entry("family:software").obj
+    assert [t.id for t in northwind.tracks_of(software)] == ["trunk", "ic", "management"]
+    rows = {rank: [[lv.id for lv in levels] for levels in columns] for rank, columns in northwind.shape(software)}
+    assert rows[3] == [["sw-3"], [], []] and rows[4] == [[], ["sw-4"], ["em-4"]]
+    data = northwind.entry("family:data").obj
+    assert [t.id for t in northwind.tracks_of(data)] == ["trunk", "ic"]
+
+
+def test_each_family_has_its_own_dimensions_some_shared(northwind):
+    software, data = (northwind.entry(f"family:{f}").obj for f in ("software", "data"))
+    assert [d.id for d in northwind.dimensions_of(software)] == ["delivery", "design", "collaboration", "operations",
+                                                                 "people"]
+    assert "data-modelling" in [d.id for d in northwind.dimensions_of(data)]
+    assert "operations" not in [d.id for d in northwind.dimensions_of(data)]
+
+
+def test_a_level_may_lead_to_two_levels_and_across_tracks(northwind):
+    level = {lv.id: lv for lv in northwind.levels}
+    assert {t.to_level for t in northwind.transitions_from(level["sw-3"])} == {"sw-4", "em-4"}
+    assert {t.from_level for t in northwind.transitions_to(level["em-4"])} == {"sw-3", "sw-4"}
+
+
+def ladder_overlay(tmp_path, levels_yaml: str):
+    text = (NORTHWIND / "data" / "ladder.yml").read_text(encoding="utf-8")
+    (tmp_path / "ladder.yml").write_text(text.split("levels:\n")[0] + "levels:\n" + textwrap.dedent(levels_yaml),
+                                         encoding="utf-8")
+    (tmp_path / "staff.yml").write_text("tracks:\n  - id: ic\n    branches_from: []\n", encoding="utf-8")
+    (tmp_path / "transitions.yml").write_text("replace: [transitions]\ntransitions:\n"
+                                              "  - {id: a-to-b, from: a, to: b, title: A to B, what_changes: More., "
+                                              "signals: [{id: s, text: S.}], held_back: [{id: h, text: H.}]}\n",
+                                              encoding="utf-8")
+    with pytest.raises(HandbookError) as caught:
+        load_handbook(ROOT / "data", tmp_path)
+    return str(caught.value)
+
+
+def test_family_mistakes_name_the_file_the_line_and_the_fix(tmp_path):
+    message = ladder_overlay(tmp_path, """\
+        - id: a
+          covers: [junior, mid, senior, staff, principal]
+          name: A
+          code: A
+          track: ic
+          summary: A.
+          evaluated_on: A.
+          dimensions: {delivery: A.}
+        - id: b
+          name: B
+          code: B
+          track: ic
+          family: data
+          summary: B.
+          evaluated_on: B.
+          dimensions: {delivery: B., design: B., collaboration: B., data-modelling: B., people: B., operations: B.}
+          proficiency: {delivery: wizard, design: working}
+        """)
+    ladder = "ladder.yml"
+    assert re.search(rf"{ladder}:\d+: \[company\] levels\[0\]: level 'a' names no family\. "
+                     r"Fix: add 'family:' with one of: software, data\.", message), message
+    assert "levels[1].dimensions.operations: 'operations' is not a dimension of the family 'data'" in message
+    assert "levels[1].proficiency.delivery: 'wizard' is not the id of any proficiency" in message
+
+
+def test_the_level_map_shows_a_family_at_a_time_with_the_shape_and_the_scale(northwind_site, northwind):
+    site, _ = northwind_site
+    html = (site / "levels" / "index.html").read_text(encoding="utf-8")
+    assert html.count('class="hb-family"') == 2 and "data-family-picker" in html
+    assert html.count("<h3 id=\"the-shape-of-the-ladder") == 2  # one per family (the contents list them too)
+    shape = html[html.index("hb-ladder-shape"):]
+    shape = shape[:shape.index("</table>")]
+    row_4 = next(row for row in shape.split("<tr>") if re.search(r"<td>4</td>", row))
+    assert "sw-4" in row_4 and "em-4" in row_4  # M4 beside S4 on one row
+    for step in northwind.handbook.ladder.proficiency:
+        assert f'id="{step.id}"' in html
+    assert html.count('class="hb-proficiency"') == sum(len(lv.proficiency) for lv in northwind.levels)
+
+
+def test_level_pages_show_their_family_dimensions_and_proficiency(northwind_site):
+    site, _ = northwind_site
+    page = (site / "levels" / "da-4" / "index.html").read_text(encoding="utf-8")
+    assert "Data modelling" in page and "../#operations" not in page  # no link to a software dimension
+    assert 'href="../#expert"' in page  # D4's data modelling: Expert, linked to the legend
+    branch = (site / "levels" / "sw-3" / "index.html").read_text(encoding="utf-8")
+    assert "../sw-4/" in branch and "../em-4/" in branch
+
+
+def test_the_navigation_groups_levels_by_family_then_track(northwind_site):
+    site, _ = northwind_site
+    nav = (site / "levels" / "index.html").read_text(encoding="utf-8")
+    nav = nav[nav.index('md-nav--primary'):nav.index('md-content')]
+    for family, track in (("Software engineering", "Management track"), ("Data engineering", "Shared trunk")):
+        assert family in nav and track in nav
+    software = nav[nav.index("Software engineering"):nav.index("Data engineering")]
+    assert software.index("Shared trunk") < software.index("Engineering Manager")
+
+
+@pytest.mark.browser
+def test_the_family_picker_shows_the_chosen_family_and_keeps_it_in_the_address(northwind_site, browser):
+    _, url = northwind_site
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        page.goto(url + "levels/")
+        assert page.locator("[data-family=software]").is_visible()
+        assert not page.locator("[data-family=data]").is_visible()
+        page.get_by_role("radio", name="Data engineering").check()
+        assert page.locator("[data-family=data]").is_visible()
+        assert not page.locator("[data-family=software]").is_visible()
+        assert "family=data" in page.url
+        page.goto(url + "levels/?family=data")
+        assert page.locator("[data-family=data]").is_visible()
+        page.goto(url + "levels/#software")
+        assert page.locator("[data-family=software]").is_visible()
+        page.emulate_media(media="print")  # the PDF and a printed page carry every family, and no picker
+        assert page.locator("[data-family=data]").is_visible() and page.locator("[data-family=software]").is_visible()
+        assert not page.locator("[data-family-picker]").is_visible()
+    finally:
+        page.close()
+
+
+@pytest.mark.browser
+def test_a_reader_assesses_themselves_against_their_own_family(northwind_site, northwind, browser):
+    _, url = northwind_site
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        page.goto(url + "self-assessment/")
+        page.get_by_role("radio", name="Data engineering").check()
+        shown = page.locator("[data-family]:visible").evaluate_all("parts => parts.map(part => part.dataset.family)")
+        lists = page.locator("[data-family=data] .hb-checklist").evaluate_all(
+            "lists => lists.map(list => list.dataset.checklist)")
+    finally:
+        page.close()
+    data = northwind.entry("family:data").obj
+    assert shown == ["data"]
+    assert lists == [northwind.entry_of(t).key for t in northwind.transitions_of(data)]
+    assert "da-1-to-da-2" in lists and "sw-1-to-sw-2" not in lists
+
+
+def test_a_family_levels_profile_chart_has_its_familys_dimensions(northwind_site, northwind):
+    site, _ = northwind_site
+    page = (site / "levels" / "da-4" / "index.html").read_text(encoding="utf-8")
+    chart = page[page.index('class="hb-profile__svg"'):page.index("</svg>", page.index('class="hb-profile__svg"'))]
+    axes = chart.count('class="hb-profile__axis"')
+    assert axes == len(northwind.dimensions_of(northwind.entry("level:da-4").obj)) == 5
+    assert 'data-dimension="operations"' not in chart and 'data-dimension="data-modelling"' in chart
