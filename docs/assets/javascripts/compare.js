@@ -7,7 +7,7 @@
   var PARAM = "levels";
 
   function setup(root) {
-    var form = root.querySelector("[data-compare]:not([data-hb-ready])");
+    var form = root.querySelector("[data-compare-levels]:not([data-hb-ready])");
     if (!form) return;
     form.setAttribute("data-hb-ready", "");
     var picks = [].slice.call(form.querySelectorAll("[data-compare-pick]"));
