@@ -1,13 +1,16 @@
-"""The handbook's own scripts served as one file.
+"""The handbook's own scripts served as one small file.
 
-The scripts stay separate files in `docs/assets/javascripts/`, one job each, listed in
-order under `extra_javascript`. The site serves them joined, in that order, as one file:
-gzip then shares one dictionary across them (14.6 KB instead of 17.3 KB, the budget being
-16 KB), and a page makes one request for them instead of seven. Scripts from elsewhere
-(a company's own, under another folder) are left as they are.
+The scripts stay separate, commented files in `docs/assets/javascripts/`, one job each, listed
+in order under `extra_javascript`. The site serves them joined in that order as one file, with
+comments and white space taken out by rjsmin (it renames nothing, so the code that runs is the
+code we read). Joining lets gzip share one dictionary across the files and saves a page seven
+requests; stripping the comments took the file from 20.1 KB to 14.6 KB gzipped once issues 14
+and 17 had added their scripts (the budget is 20 KB). The readable files are published beside
+it. Scripts from elsewhere (a company's own, under another folder) are left as they are.
 """
 from __future__ import annotations
 
+import rjsmin
 from mkdocs.structure.files import File, Files
 
 OWN = "assets/javascripts/"
@@ -21,8 +24,8 @@ def bundle_scripts(files: Files, config) -> None:
     found = [files.get_file_from_path(str(script)) for script in own]
     if not own or None in found:
         return  # a script that is not in the docs (a typo in mkdocs.yml): MkDocs reports it as usual
-    content = "\n".join(file.content_string.rstrip("\n") for file in found) + "\n"
-    files.append(File.generated(config, BUNDLE, content=content))
+    joined = "\n".join(file.content_string.rstrip("\n") for file in found) + "\n"
+    files.append(File.generated(config, BUNDLE, content=rjsmin.jsmin(joined, keep_bang_comments=False)))
     first = scripts.index(own[0])
     config["extra_javascript"] = [*[s for s in scripts[:first] if s not in own], BUNDLE,
                                   *[s for s in scripts[first:] if s not in own]]

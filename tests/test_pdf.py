@@ -127,13 +127,17 @@ def test_every_page_after_the_cover_is_numbered_once(printed):
 
 
 def test_contents_numbers_are_the_pages_their_links_lead_to(printed):
-    contents = printed.reader.pages[1]
-    links = sorted((a.get_object() for a in contents.get("/Annots", [])), key=lambda a: -float(a["/Rect"][1]))
-    targets = [printed.reader.get_destination_page_number(printed.reader.named_destinations[link["/Dest"]]) + 1
-               for link in links if "/Dest" in link]
-    lines = [line.strip() for line in contents.extract_text(extraction_mode="layout").splitlines()]
-    numbers = [int(m[1]) for line in lines
-               if (m := re.search(r"\S.*\s(\d+)$", line)) and not re.fullmatch(r"\d+ / \d+", line)]
+    # The contents start on the second sheet and may run over several, up to the first page they lead to.
+    targets, numbers, index = [], [], 1
+    while index < len(printed.reader.pages) and (not targets or index < min(targets) - 1):
+        contents = printed.reader.pages[index]
+        links = sorted((a.get_object() for a in contents.get("/Annots", [])), key=lambda a: -float(a["/Rect"][1]))
+        targets += [printed.reader.get_destination_page_number(printed.reader.named_destinations[link["/Dest"]]) + 1
+                    for link in links if "/Dest" in link]
+        lines = [line.strip() for line in contents.extract_text(extraction_mode="layout").splitlines()]
+        numbers += [int(m[1]) for line in lines
+                    if (m := re.search(r"\S.*\s(\d+)$", line)) and not re.fullmatch(r"\d+ / \d+", line)]
+        index += 1
     assert len(targets) == len(page_titles(printed.site)) and numbers == targets
 
 
