@@ -5,7 +5,8 @@ hosts without the Netlify headers and from the offline zip (file://), where no
 Content-Security-Policy stops an inline script. So `make check` refuses, with the
 file, line and a fix, anything in a text that the browser would run or parse as
 markup: HTML tags, link targets other than https:, http:, mailto: or a relative
-address, and attribute lists (`{ onclick=... }`). Code spans and code blocks may
+address, images from other sites (the handbook fetches nothing when it is read), and
+attribute lists (`{ onclick=... }`). Code spans and code blocks may
 hold anything: Markdown shows them as written. Fields shown as code (`Verbatim`
 in macros/schema.py) may hold anything but a line that would end their code block.
 """
@@ -30,6 +31,7 @@ _CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*:[^\s<>]*|[^\s<>@]+@[^\s<>@]+)>")
 _TAG = re.compile(r"<[A-Za-z/!?][^\n>]{0,40}>?")
 _INLINE_TARGET = re.compile(r"\]\((.*?)\)", re.S)
+_IMAGE_TARGET = re.compile(r"!\[[^\]]*\]\((.*?)\)", re.S)
 _REFERENCE_TARGET = re.compile(r"^[ \t]*\[[^\]\n]+\]:[ \t]*(\S[^\n]*)", re.M)
 _ATTRIBUTE_LIST = re.compile(r"\{:?[^{}\n]*=[^{}\n]*\}")
 _INVISIBLE = re.compile(r"[\s\x00-\x1f\x7f\\]+")
@@ -60,6 +62,11 @@ def markdown_problem(text: str) -> tuple[str, str] | None:
             return (f"the link target '{shown:.60}' is not allowed: links lead to https:, http:, mailto: "
                     "or a page of the handbook",
                     "link to a full https:// address or to a handbook page such as ../levels/senior.md")
+    for target in _IMAGE_TARGET.findall(text):
+        if _SCHEME.match(target.strip().lower().lstrip("<")) or target.strip().lstrip("<").startswith("//"):
+            return (f"the image '{target.strip():.60}' is on another site, and the handbook fetches nothing when "
+                    "it is read (offline, from file://, under the site's Content-Security-Policy)",
+                    "put the image in the docs folder and give its relative address, such as ../assets/ladder.png")
     tag = _TAG.search(_AUTOLINK.sub("", text))
     if tag:
         return (f"'{tag[0]}' is HTML; texts are Markdown, and HTML from the data never reaches a page",

@@ -60,6 +60,8 @@ def set_lesson(path, text: str) -> int:
     ("<vbscript:msgbox>", "the link target 'vbscript:msgbox' is not allowed"),
     ("[click](//evil.example)", "the link target '//evil.example' is not allowed"),
     ("Read more.\n\n[ref]: javascript:alert(1)", "the link target 'javascript:alert(1)' is not allowed"),
+    ("![tracker](https://tracker.example/pixel.png)", "the image 'https://tracker.example/pixel.png' is on another site"),
+    ("![pic](//cdn.example/a.png)", "is not allowed"),
     ("Bold { onclick=alert(1) }", "sets HTML attributes"),
     ("\\`<b>not code</b>`", "'<b>' is HTML"),
 ])
