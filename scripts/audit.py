@@ -46,8 +46,8 @@ def audited_pages(loaded) -> list[tuple[str, str]]:
     levels = loaded.levels
     level = levels[len(levels) // 2]
     arriving = loaded.transitions_to(level) or loaded.handbook.transitions.transitions
-    return [("home", "index.md"), ("level", loaded.entry(level.id).page),
-            ("transition", loaded.entry(arriving[0].id).page), ("self-assessment", "self-assessment.md")]
+    return [("home", "index.md"), ("level", loaded.entry_of(level).page),
+            ("transition", loaded.entry_of(arriving[0]).page), ("self-assessment", "self-assessment.md")]
 
 
 def page_path(page_src: str) -> str:
