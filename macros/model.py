@@ -159,8 +159,9 @@ class LoadedHandbook:
         return [lv for lv in levels if family is None or lv.family == family.id]
 
     def rank(self, level: Level) -> int:
-        """The level's step on the shared scale: its `rank`, else its place on its track, counted on from
-        the level its track branches from (or from 1)."""
+        """The level's step on the shared scale, the one measure of height that the level map's rows and the
+        placement chart's rings share: its `rank`, else one above the level before it on its track (for a
+        track's first level, one above the level its track branches from, or 1)."""
         return self._ranks[level.id]
 
     @cached_property
@@ -170,14 +171,14 @@ class LoadedHandbook:
 
         def rank_of(level: Level, seen: frozenset) -> int:
             if level.id not in ranks:
-                track = tracks.get(level.track)
-                start = 0
-                trunks = [self.entry("level:" + i).obj for i in (track.branches_from if track else []) if i not in seen]
-                trunk = next((t for t in trunks if t.family == level.family), None)
-                if trunk is not None:
-                    start = rank_of(trunk, seen | {level.id})
                 on_track = [lv for lv in self._by_track[level.track] if lv.family == level.family]
-                ranks[level.id] = level.rank or start + on_track.index(level) + 1
+                place = on_track.index(level)
+                track = tracks.get(level.track)
+                trunks = [self.entry("level:" + i).obj for i in (track.branches_from if track else [])]
+                below = on_track[place - 1] if place else next((t for t in trunks if t.family == level.family), None)
+                if below is not None and below.id in seen:  # a loop in the data must not recurse forever
+                    below = None
+                ranks[level.id] = level.rank or (rank_of(below, seen | {level.id}) + 1 if below else 1)
             return ranks[level.id]
 
         for level in self.levels:
@@ -195,6 +196,14 @@ class LoadedHandbook:
         """The step of the proficiency scale that `level` gives `dimension`, if it gives one."""
         step = level.proficiency.get(dimension.id)
         return self.entry("proficiency:" + step).obj if step else None
+
+    def proficiency_rank(self, step: Proficiency) -> int:
+        """Where `step` sits on the proficiency scale, the lowest being 0: the placement chart's ring for it."""
+        return self.handbook.ladder.proficiency.index(step)
+
+    def families_with(self, dimension: Dimension) -> list[Family]:
+        """The job families whose levels describe `dimension` (none for a ladder without families)."""
+        return [f for f in self.handbook.ladder.families if dimension.id in f.dimensions]
 
     def nav_groups(self, entry: Entry) -> list[str]:
         """The sub-sections a level's page sits in, in the navigation: its family, then its track when

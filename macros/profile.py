@@ -1,9 +1,9 @@
 """The ladder as a scale a reader places themselves on: steps, half steps, content hashes, the chart's frame.
 
-- A level's **step** is how many transitions lead up to it on the longest way from a
-  level nothing leads to; a level that no transition reaches follows the one before it
-  on its track. So a shared trunk that splits into IC and manager paths puts IC4 and M4
-  on the same step, and no count of levels, tracks or dimensions is assumed.
+- A level's **step** is its rank on the handbook's one level scale (`LoadedHandbook.rank`: its
+  `rank` in the data, else its place on its track counted on from the level the track branches
+  from), the lowest rank being step 0. So IC4 and M4 of a trunk that splits sit on one step,
+  the map's rows and the chart's rings agree, and no count of levels, tracks or dimensions is assumed.
 - A **half step** is "between a level and the one a transition leads to": the control
   sits in the higher level's cell, once per level that leads there.
 - A **content hash** (the first 8 hex digits of the text's SHA-1) goes with every answer,
@@ -61,32 +61,19 @@ class Scale:
 
     @cached_property
     def steps(self) -> dict[str, int]:
-        levels = self.loaded.levels
-        previous_on_track: dict[str, Level] = {}
-        before: dict[str, Level | None] = {}
-        for level in levels:
-            before[level.id] = previous_on_track.get(level.track)
-            previous_on_track[level.track] = level
-        steps: dict[str, int] = {}
-
-        def step(level: Level, seen: frozenset) -> int:
-            if level.id in steps:
-                return steps[level.id]
-            sources = [self.loaded.entry("level:" + t.from_level).obj for t in self.loaded.transitions_to(level)]
-            sources = [s for s in sources if s.id not in seen]  # a loop in the data must not recurse forever
-            if not sources and before[level.id] is not None and before[level.id].id not in seen:
-                sources = [before[level.id]]
-            found = max((step(s, seen | {level.id}) + 1 for s in sources), default=0)
-            steps[level.id] = found
-            return found
-
-        for level in levels:
-            step(level, frozenset())
-        return steps
+        ranks = {level.id: self.loaded.rank(level) for level in self.loaded.levels}
+        lowest = min(ranks.values(), default=1)
+        return {level_id: rank - lowest for level_id, rank in ranks.items()}
 
     @property
     def top(self) -> int:
         return max(self.steps.values(), default=0) or 1
+
+    def top_of(self, measure: str) -> int:
+        """The outermost ring of a chart that measures in levels ("level") or on the proficiency scale."""
+        if measure == "proficiency":
+            return len(self.loaded.handbook.ladder.proficiency) - 1 or 1
+        return self.top
 
     def step(self, level: Level) -> int:
         return self.steps[level.id]
@@ -100,8 +87,8 @@ class Scale:
         targets = [self.loaded.entry("level:" + t.to_level).obj for t in self.loaded.transitions_from(level)]
         return sorted(targets, key=lambda target: target.track != level.track)
 
-    def radius(self, step: float) -> float:
-        return INNER + (RADIUS - INNER) * step / self.top
+    def radius(self, step: float, top: int | None = None) -> float:
+        return INNER + (RADIUS - INNER) * step / (top or self.top)
 
     @cached_property
     def axes(self) -> list[Axis]:
@@ -128,9 +115,9 @@ class Scale:
                              _round(dx, 4), _round(dy, 4), _round(label_x), _round(label_y), anchor, lines))
         return axes
 
-    def ring(self, step: float, axes: list[Axis] | None = None) -> str:
+    def ring(self, step: float, axes: list[Axis] | None = None, top: int | None = None) -> str:
         """The SVG points of the outline at `step` on every axis (of `axes`, else of every dimension)."""
-        radius = self.radius(step)
+        radius = self.radius(step, top)
         return " ".join(f"{_round(self.cx + radius * a.dx)},{_round(self.cy + radius * a.dy)}"
                         for a in (self.axes if axes is None else axes))
 
@@ -138,8 +125,14 @@ class Scale:
     def rings(self) -> list[str]:
         return self.rings_of(self.axes)
 
-    def rings_of(self, axes: list[Axis]) -> list[str]:
-        return [self.ring(step, axes) for step in range(self.top + 1)]
+    def ring_marks(self) -> list[tuple[float, float, str]]:
+        """Where a proficiency chart names each ring (x, y, the step's label): beside the upward axis."""
+        top = self.top_of("proficiency")
+        return [(_round(self.cx + 5), _round(self.cy - self.radius(rank, top) + 15), step.label)
+                for rank, step in enumerate(self.loaded.handbook.ladder.proficiency)]
+
+    def rings_of(self, axes: list[Axis], top: int | None = None) -> list[str]:
+        return [self.ring(step, axes, top) for step in range((top or self.top) + 1)]
 
 
 def _round(value: float, digits: int = 1) -> float:

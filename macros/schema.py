@@ -215,7 +215,8 @@ class Level(Covering):
         description="The job family this level belongs to; required when the ladder has families.")] = None
     rank: Annotated[Optional[Annotated[int, Meta(ge=1, le=99)]], Meta(
         description="Its step on the shared level scale: levels of the same rank (IC3 and M3) line up. "
-                    "Without it: its place on its track, counted from the level its track branches from.")] = None
+                    "Without it: one above the level before it on its track (above the level its track branches "
+                    "from, for a track's first level), or 1.")] = None
     summary: Text
     evaluated_on: Annotated[Text, Meta(description="What people at this level are evaluated on.")]
     dimensions: Annotated[dict[Id, Text], Meta(description="One text per dimension id (of its family's dimensions).")]

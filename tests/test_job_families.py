@@ -9,6 +9,7 @@ import pytest
 from conftest import ROOT, mkdocs_build, serve, free_port
 from macros.errors import HandbookError
 from macros.loader import load_handbook
+from macros.profile import Scale
 
 NORTHWIND = ROOT / "examples" / "northwind"
 
@@ -177,3 +178,65 @@ def test_a_family_levels_profile_chart_has_its_familys_dimensions(northwind_site
     axes = chart.count('class="hb-profile__axis"')
     assert axes == len(northwind.dimensions_of(northwind.entry("level:da-4").obj)) == 5
     assert 'data-dimension="operations"' not in chart and 'data-dimension="data-modelling"' in chart
+
+
+def test_the_chart_and_the_map_measure_height_on_one_scale(northwind):
+    """A level's ring on the placement chart is its row on the level map: M4 and S4 sit together, and a
+    data engineer's D1 starts at the bottom like S1 (no transition chain pushes it up)."""
+    scale = Scale(northwind)
+    for level in northwind.levels:
+        assert scale.step(level) == northwind.rank(level) - 1, level.id
+    level = {lv.id: lv for lv in northwind.levels}
+    assert scale.step(level["da-1"]) == scale.step(level["sw-1"]) == 0
+    assert scale.step(level["em-4"]) == scale.step(level["sw-4"])
+
+
+@pytest.mark.browser
+def test_the_profile_follows_the_readers_family_and_can_count_proficiency(northwind_site, northwind, browser):
+    _, url = northwind_site
+    data = northwind.entry("family:data").obj
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        page.goto(url + "levels/da-2/")
+        for radio in page.locator(".hb-place__radio[value='da-2']").all():
+            radio.check()
+        page.goto(url + "self-assessment/")
+        page.select_option("[data-profile-field=current]", "da-2")
+        rows = page.locator("[data-profile-row]:visible").evaluate_all("rows => rows.map(row => row.dataset.profileRow)")
+        charts = page.locator("[data-profile-chart]:visible")
+        axes = charts.locator(".hb-profile__axis").evaluate_all("axes => axes.map(axis => axis.dataset.dimension)")
+        plans = page.locator("[data-plan]:visible").evaluate_all("plans => plans.map(plan => plan.dataset.plan)")
+        levels_today = charts.locator("[data-outline=today]").get_attribute("points")
+        page.get_by_role("radio", name=re.compile("^Proficiency")).check()
+        measure = charts.first.get_attribute("data-profile-chart")
+        marks = charts.locator(".hb-profile__mark").all_text_contents()
+        proficiency_today = charts.locator("[data-outline=today]").get_attribute("points")
+        modelling = page.locator("[data-profile-row=data-modelling] [data-cell=proficiency]").text_content()
+    finally:
+        page.close()
+    assert rows == axes == [d.id for d in northwind.dimensions_of(data)]  # no software-only "Operations"
+    assert set(plans) <= set(rows) and plans, "a plan for each data dimension below D3"
+    assert measure == "proficiency" and marks == [step.label for step in northwind.handbook.ladder.proficiency]
+    assert levels_today and proficiency_today and levels_today != proficiency_today
+    level = {lv.id: lv for lv in northwind.levels}
+    names = {step.id: step.name for step in northwind.handbook.ladder.proficiency}
+    assert modelling == (f"{names[level['da-2'].proficiency['data-modelling']]} → "
+                         f"{names[level['da-3'].proficiency['data-modelling']]}")
+
+
+@pytest.mark.browser
+def test_compare_can_show_only_the_rows_where_two_levels_differ(northwind_site, northwind, browser):
+    _, url = northwind_site
+    page = browser.new_page(viewport={"width": 390, "height": 800})
+    try:
+        page.goto(url + "compare/?levels=da-2,da-3")
+        before = page.locator(".hb-compare tbody tr:visible").count()
+        page.get_by_label("Only the rows where they differ").check()
+        after = page.locator(".hb-compare tbody tr:visible").evaluate_all(
+            "rows => rows.map(row => row.classList.contains('hb-compare__row--differs'))")
+        proficiency = page.locator(".hb-compare tbody tr:visible .hb-proficiency:visible").count()
+    finally:
+        page.close()
+    assert after and all(after) and len(after) < before  # "Operations", empty for both data levels, is filtered out
+    data = northwind.entry("family:data").obj
+    assert proficiency == 2 * len(northwind.dimensions_of(data))  # each level's cell carries its proficiency label

@@ -16,6 +16,7 @@
       if ([].some.call(select.options, function (option) { return option.value === wanted[index]; })) select.value = wanted[index];
     });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
+    form.querySelector("[data-compare-only]").parentNode.hidden = false;
     form.addEventListener("change", function () { show(root, picks, true); });
     show(root, picks, false);
   }
@@ -26,7 +27,7 @@
   }
 
   function show(root, picks, remember) {
-    var chosen = picks.map(function (select) { return select.value; });
+    var only = root.querySelector("[data-compare-only]"), chosen = picks.map(function (select) { return select.value; });
     root.querySelectorAll(".hb-compare tr").forEach(function (row) {
       var cells = [].filter.call(row.children, levelOf);
       cells.forEach(function (cell) { cell.hidden = true; });
@@ -39,8 +40,9 @@
           shown.push(cell);
         }
       });
-      var differs = shown.length === 2 && shown[0].textContent.trim() !== shown[1].textContent.trim();
-      row.classList.toggle("hb-compare__row--differs", differs && row.parentNode.tagName === "TBODY");
+      var differs = shown.length === 2 && shown[0].textContent.trim() !== shown[1].textContent.trim(), body = row.parentNode.tagName === "TBODY";
+      row.classList.toggle("hb-compare__row--differs", differs && body);
+      row.hidden = body && only.checked && !differs;
     });
     var steps = [].slice.call(root.querySelectorAll("[data-compare-step]"));
     var path = between(steps, chosen[0], chosen[1]) || between(steps, chosen[1], chosen[0]) || [];

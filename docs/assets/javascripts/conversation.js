@@ -33,9 +33,9 @@
     select.value = value;
   }
 
-  /* The dimensions the page lists: {id, name}. */
-  function dimensions() {
-    return [].map.call(document.querySelectorAll("[data-profile-row]"), function (row) {
+  /* The dimensions the page lists for the reader's job family: {id, name}. */
+  function dimensions(known) {
+    return place.ofFamily("[data-profile-row]", known).map(function (row) {
       return { id: row.dataset.profileRow, name: row.querySelector("th").textContent };
     });
   }
@@ -63,7 +63,7 @@
 
   /* Per dimension: both placements and the difference in steps; differences first, the largest first. */
   function placements(mine, theirs, known) {
-    return dimensions().map(function (d) {
+    return dimensions(known).map(function (d) {
       var a = mine.placements[d.id], b = theirs.placements[d.id], sa = place.step(a, known), sb = place.step(b, known);
       return { name: d.name, mine: place.describe(a, known), theirs: place.describe(b, known),
         size: sa === null || sb === null ? (a || b ? 0.25 : 0) : Math.abs(sa - sb) };
@@ -92,12 +92,12 @@
     }).map(function (id) { return [id, label(id, profiles[id])]; }), Object.keys(others).map(function (key) {
       return [key, others[key].name];
     })), them ? chosen : "");
-    var figure = $("[data-profile]", root);
-    place.draw(figure, known, place.target(known), $("[data-profile-other]", root).value, them && function (id) {
-      return place.step(them.profile.placements[id], known);
+    place.charts(known).forEach(function (figure) {
+      place.draw(figure, known, place.target(known), $("[data-profile-other]", root).value, them && them.profile.placements);
+      $('[data-legend="theirs"]', figure).textContent = them ? them.name : "";
+      $("[data-legend-theirs]", figure).hidden = !them;
     });
-    $('[data-legend="theirs"]', figure).textContent = them ? them.name : "";
-    $("[data-legend-theirs]", figure).hidden = box.hidden = !them;
+    box.hidden = !them;
     if (!them) return;
     root.querySelectorAll("[data-compare-name]").forEach(function (cell) { cell.textContent = them.name; });
     var rows = placements(mine, them.profile, known).map(function (row) {
@@ -138,7 +138,7 @@
       });
     });
     out.push("", "## " + message("agenda-plan"), "", "- " + message("agenda-target", { level: place.describe(known[place.target(known)] ? { level: place.target(known) } : null, known) }));
-    dimensions().forEach(function (d) {
+    dimensions(known).forEach(function (d) {
       var plan = mine.plan[d.id];
       if (plan && plan.step) out.push("- " + md(d.name) + ": " + md(plan.step, "  ") + (plan.date ? " (" + plan.date + ")" : ""));
     });
@@ -149,7 +149,7 @@
   /* What changed from check-in `a` to `b` (or to today's answers). */
   function changes(a, b, known) {
     var texts = itemTexts(), out = [];
-    dimensions().forEach(function (d) {
+    dimensions(known).forEach(function (d) {
       var x = a.placements[d.id], y = b.placements[d.id];
       if (place.step(x, known) !== place.step(y, known)) {
         out.push(message("changed-placement", { dimension: d.name, from: place.describe(x, known), to: place.describe(y, known) }));
@@ -188,7 +188,7 @@
     $("[data-checkin-since]", root).textContent = before ? message("checkin-since", { from: day(before), to: day(last) }) : message("checkin-first", { date: day(last) });
     var list = $("[data-checkin-changes]", root), top = Number($("[data-profile] svg", root).dataset.top);
     list.replaceChildren.apply(list, (before && !found.length ? [message("checkin-same")] : found).map(function (text) { return element("li", text); }));
-    root.querySelectorAll("[data-timeline-row]").forEach(function (row) {
+    place.ofFamily("[data-timeline-row]", known).forEach(function (row) {
       var id = row.dataset.timelineRow, cells = row.querySelectorAll("td");
       var steps = taken.map(function (t) { return place.step(t.placements[id], known); });
       cells[0].replaceChildren(sparkline(steps, top));

@@ -6,13 +6,13 @@
   "use strict";
   var store = hb.store;
 
-  /* The levels the page lists, by id: {name, code, step, track, next: [ids]}. */
+  /* The levels the page lists, by id: {name, code, step, track, family, next: [ids]}. */
   function levels() {
     var found = Object.create(null);
     document.querySelectorAll("[data-ladder] [data-level]").forEach(function (node) {
       var data = node.dataset;
       found[data.level] = { id: data.level, name: node.textContent, code: data.code, step: Number(data.step), track: data.track,
-        next: data.next.split(" ").filter(Boolean) };
+        family: data.levelFamily || "", next: data.next.split(" ").filter(Boolean) };
     });
     return found;
   }
@@ -52,6 +52,48 @@
     var chosen = store.profile().target, today = known[current(known)];
     if (known[chosen]) return chosen;
     return today && today.next.length ? today.next[0] : "";
+  }
+
+  /* The job family the reader is assessed in: today's level's, else the target's, else the first the page
+     draws a chart for ("" on a ladder without families). */
+  function family(known) {
+    var level = known[current(known)] || known[target(known)], first = document.querySelector("[data-profile-chart][data-families]");
+    return level && level.family || (first ? first.dataset.families : "");
+  }
+
+  /* The parts of the page (`selector`) for the reader's job family, shown, the others hidden: a part lists
+     its families in data-families; one without it belongs to every family. */
+  function ofFamily(selector, known) {
+    var chosen = family(known);
+    return [].filter.call(document.querySelectorAll(selector), function (node) {
+      var families = node.dataset.families;
+      node.hidden = !!chosen && families !== undefined && families.split(" ").indexOf(chosen) < 0;
+      return !node.hidden;
+    });
+  }
+
+  /* The profile charts to draw: the reader's job family's, in the measure chosen (levels, or proficiency on
+     a ladder with a proficiency scale); the others are hidden. */
+  function charts(known) {
+    var chosen = document.querySelector("[data-profile-measure] input:checked"), measure = chosen ? chosen.value : "level";
+    return ofFamily("[data-profile-chart]", known).filter(function (chart) {
+      chart.hidden = chart.dataset.profileChart !== measure;
+      return !chart.hidden;
+    }).map(function (chart) { return chart.querySelector("[data-profile]"); });
+  }
+
+  /* The proficiency a level's cell asks for on `dimension`: {rank, name} from the page, or null. */
+  function proficiency(levelId, dimension) {
+    var cell = document.querySelector('[data-says="' + levelId + " " + dimension + '"][data-proficiency-rank]');
+    return cell ? { rank: Number(cell.dataset.proficiencyRank), name: cell.dataset.proficiency } : null;
+  }
+
+  /* Where a placement sits on a chart's rings: its step on the level scale, or on a chart that measures
+     proficiency, the proficiency its cell asks for (halfway: between both cells'). */
+  function stepOn(figure, placement, dimension, known) {
+    if (figure.dataset.measure !== "proficiency" || step(placement, known) === null) return step(placement, known);
+    var at = proficiency(placement.level, dimension), from = placement.from ? proficiency(placement.from, dimension) : at;
+    return at && from ? (at.rank + from.rank) / 2 : null;
   }
 
   function changed(placement, radio) {
@@ -96,21 +138,22 @@
   }
 
   /* The outlines on a chart whose frame the template drew: today's placement, the target, another level, and
-     (`theirs`, a step per dimension) a second view. */
+     (`theirs`, placements by dimension) a second view. */
   function draw(figure, known, targetId, otherId, theirs) {
     var svg = figure.querySelector("svg"), data = svg.dataset, axes = svg.querySelectorAll(".hb-profile__axis");
     var cx = Number(data.cx), cy = Number(data.cy), inner = Number(data.inner), outer = Number(data.outer), top = Number(data.top);
-    function outline(stepOf) {
+    function outline(placementOf) {
       return [].map.call(axes, function (axis) {
-        var s = stepOf(axis.dataset.dimension), radius = s === null ? 0 : inner + (outer - inner) * s / top;
+        var s = stepOn(figure, placementOf(axis.dataset.dimension), axis.dataset.dimension, known);
+        var radius = s === null ? 0 : inner + (outer - inner) * s / top;
         return (cx + radius * axis.dataset.dx).toFixed(1) + "," + (cy + radius * axis.dataset.dy).toFixed(1);
       }).join(" ");
     }
     function level(id) {
-      return known[id] ? function () { return known[id].step; } : null;
+      return known[id] ? function () { return { level: id }; } : null;
     }
-    var outlines = { today: function (dimension) { return step(store.placement(dimension), known); }, target: level(targetId), other: level(otherId),
-      theirs: theirs };
+    var outlines = { today: store.placement, target: level(targetId), other: level(otherId),
+      theirs: theirs && function (dimension) { return theirs[dimension]; } };
     Object.keys(outlines).forEach(function (name) {
       var shape = svg.querySelector('[data-outline="' + name + '"]');
       if (!shape) return;
@@ -130,5 +173,5 @@
   });
 
   hb.placement = { levels: levels, step: step, describe: describe, current: current, target: target, render: render, draw: draw,
-    wordingChanged: wordingChanged };
+    wordingChanged: wordingChanged, family: family, ofFamily: ofFamily, charts: charts, proficiency: proficiency };
 })(window.handbook = window.handbook || {});

@@ -102,14 +102,21 @@
     return (Math.floor(steps) || (steps % 1 ? "" : "0")) + (steps % 1 ? "½" : "");
   }
 
-  /* Per dimension row: its placement, whether its wording changed, its step and the target's. */
+  /* Per dimension row of the reader's job family: its placement, whether its wording changed, its step and the target's. */
   function dimensions(known) {
     var targetId = place.target(known);
-    return [].map.call(document.querySelectorAll("[data-profile-row]"), function (row) {
+    return place.ofFamily("[data-profile-row]", known).map(function (row) {
       var id = row.dataset.profileRow, placement = store.placement(id);
       return { id: id, row: row, name: row.querySelector("th").textContent, placement: placement, today: place.step(placement, known),
         target: known[targetId] ? known[targetId].step : null, changed: place.wordingChanged(id) };
     });
+  }
+
+  /* "Working → Practitioner": the proficiency today's placement and the target ask for on a dimension. */
+  function proficiencyText(dimension, targetId) {
+    var today = dimension.placement && place.proficiency(dimension.placement.level, dimension.id);
+    var target = place.proficiency(targetId, dimension.id);
+    return (today ? today.name : "–") + " → " + (target ? target.name : "–");
   }
 
   function placementText(dimension, known) {
@@ -126,8 +133,11 @@
       cells[0].textContent = placementText(dimension, known);
       cells[1].textContent = levelName(known, targetId);
       cells[2].textContent = dimension.today === null || dimension.target === null ? "–" : half(Math.max(0, dimension.target - dimension.today));
+      if (cells[3]) cells[3].textContent = proficiencyText(dimension, targetId);
     });
-    place.draw(root.querySelector("[data-profile]"), known, targetId, other.value);
+    var measure = root.querySelector("[data-profile-measure]");
+    if (measure) measure.hidden = false;
+    place.charts(known).forEach(function (figure) { place.draw(figure, known, targetId, other.value); });
     archivedPlacements(root, known);
   }
 
@@ -377,7 +387,7 @@
     if (!field.closest || !field.closest("[data-assessment]")) return;
     if (field.dataset.profileField) store.setField(field.dataset.profileField, field.value);
     else if (field.dataset.planField) store.setPlan(field.closest("[data-plan]").dataset.plan, Object.fromEntries([[field.dataset.planField, field.value]]));
-    else if (field.matches("[data-profile-other]")) render();
+    else if (field.matches("[data-profile-other], [data-profile-measure] input")) render();
   });
   window.addEventListener("hashchange", function () {
     if (!page()) return;
