@@ -49,6 +49,7 @@ def on_config(config):
     _forget_modules(BASE_PACKAGE)
     company_config = importlib.import_module(f"{BASE_PACKAGE}.company_config")
     company_config.resolve_base_paths(config)  # the base's folders, wherever a company's mkdocs.yml sits
+    importlib.import_module(f"{BASE_PACKAGE}.repository").link_source(config, os.environ)
     if _command == "build" and config["site_url"] == company_config.LOCAL_SITE_URL:
         # Not a warning: a strict build would stop, and a local build is right to have no address.
         print(f"Note: site_url is not set, so canonical links and the sitemap point at {company_config.LOCAL_SITE_URL}. "

@@ -212,3 +212,29 @@ def test_site_offers_the_zip_and_the_offline_copy_does_not(built_site, offline_s
     home = (built_site[0] / "index.html").read_text(encoding="utf-8")
     assert re.search(r'<a href="handbook-offline\.zip" download>', home)
     assert "handbook-offline.zip" not in (offline_site / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("address, link", [
+    ("https://x-access-token:v1.secret@github.com/acme/handbook.git", "https://github.com/acme/handbook"),
+    ("git@gitlab.example.com:people/career-ladder.git", "https://gitlab.example.com/people/career-ladder"),
+    ("https://github.com/acme/handbook/", "https://github.com/acme/handbook"),
+    ("https://github.com/acme/handbook?token=secret#x", "https://github.com/acme/handbook"),
+    ("javascript:alert(1)//github.com/a/b", None),
+    ("file:///home/me/handbook", None),
+    ("https://github.com/acme/handbook\"><script>", None),
+    ("", None),
+])
+def test_the_repository_link_keeps_only_a_public_address(address, link):
+    from macros.repository import public_address
+    assert public_address(address) == link
+
+
+def test_a_netlify_build_links_its_repository_without_the_token_and_fetches_nothing(tmp_path):
+    from conftest import mkdocs_build
+    result = mkdocs_build(tmp_path, REPOSITORY_URL="https://x-access-token:v1.secret@github.com/acme/handbook.git")
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert 'href="https://github.com/acme/handbook"' in html and "acme/handbook" in html
+    assert "secret" not in html and "x-access-token" not in html
+    # Material's "source" component would ask GitHub's API for stars and forks from the reader's browser.
+    assert 'data-md-component="source"' not in html
