@@ -46,6 +46,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from conftest import CHROMIUM, CHROMIUM_ARGS, free_port, serve  # noqa: E402
+from macros.bundle import BUNDLE  # noqa: E402
 from macros.loader import load_handbook  # noqa: E402
 
 CONFIG = ROOT / "mkdocs.yml"
@@ -295,20 +296,17 @@ def pdf_time(work: Path) -> str:
 
 # --- Page weight and requests ---------------------------------------------------------
 
-class Assets(HTMLParser):
-    """The stylesheets and scripts a page links to."""
+class Stylesheets(HTMLParser):
+    """The stylesheets a page links to."""
 
     def __init__(self):
         super().__init__()
-        self.css: list[str] = []
-        self.js: list[str] = []
+        self.hrefs: list[str] = []
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
         if tag == "link" and attributes.get("rel") == "stylesheet" and attributes.get("href"):
-            self.css.append(attributes["href"])
-        if tag == "script" and attributes.get("src"):
-            self.js.append(attributes["src"])
+            self.hrefs.append(attributes["href"])
 
 
 def sizes(paths: list[Path]) -> tuple[int, int]:
@@ -320,49 +318,58 @@ def kb(raw: int, zipped: int) -> str:
     return f"{raw / 1024:7.1f} KB {zipped / 1024:7.1f} KB"
 
 
-def page_weight(site: Path, page: str) -> list[str]:
+def page_weight(site: Path, page: str, scripts: list[Path]) -> list[str]:
+    """The page's HTML and stylesheets, and the scripts a browser loaded for it (see `page_load`)."""
     html_path = site / page / "index.html"
-    assets = Assets()
-    assets.feed(html_path.read_text(encoding="utf-8"))
-
-    def local(hrefs):
-        base = f"http://site/{page}/"
-        return [site / urlsplit(urljoin(base, href)).path.lstrip("/") for href in hrefs
-                if urljoin(base, href).startswith("http://site/")]
-
-    rows = [("HTML", sizes([html_path])), ("CSS", sizes(local(assets.css))), ("JS", sizes(local(assets.js)))]
+    stylesheets = Stylesheets()
+    stylesheets.feed(html_path.read_text(encoding="utf-8"))
+    base = f"http://site/{page}/"
+    css = [site / urlsplit(urljoin(base, href)).path.lstrip("/") for href in stylesheets.hrefs
+           if urljoin(base, href).startswith("http://site/")]
+    rows = [("HTML", sizes([html_path])), ("CSS", sizes(css)), ("JS", sizes(scripts))]
     total = tuple(sum(r[1][i] for r in rows) for i in (0, 1))
     lines = [f"page weight of {page}/          raw  gzipped"]
     lines += [f"  {name:<6} {kb(*size)}" for name, size in rows + [("total", total)]]
-    lines.append("the handbook's own assets (each file gzipped on its own)")
-    for folder, pattern in (("javascripts", "*.js"), ("stylesheets", "*.css")):
-        paths = sorted((ROOT / "docs/assets" / folder).glob(pattern))
-        for path in paths:
-            lines.append(f"  {folder}/{path.name}: {sizes([path])[0]} B, {sizes([path])[1]} B gzipped")
-        raw, zipped = sizes(paths)
-        lines.append(f"  all {folder}: {raw / 1024:.1f} KB, {zipped / 1024:.1f} KB gzipped")
-    bundle = site / "assets/javascripts/handbook.bundle.js"  # macros/bundle.py: what the pages load
-    if bundle.exists():
-        raw, zipped = sizes([bundle])
-        lines.append(f"  served as one file: {raw / 1024:.1f} KB, {zipped / 1024:.1f} KB gzipped (budget: 20 KB)")
+    # The handbook's own: the joined file (macros/bundle.py) and the scripts loaded on their own.
+    own = [path for path in scripts if path == site / BUNDLE or (ROOT / "docs" / path.relative_to(site)).is_file()]
+    lines.append("the scripts it loads, each gzipped on its own")
+    for path in scripts:
+        whose = "the handbook's" if path in own else "Material's"
+        lines.append(f"  {path.relative_to(site).as_posix()} ({whose}): {sizes([path])[0]} B, "
+                     f"{sizes([path])[1]} B gzipped")
+    raw, zipped = sizes(own)
+    lines.append(f"  the handbook's own, {len(own)} files: {raw} B, {zipped} B gzipped (budget: 20 KB)")
+    lines.append("the handbook's stylesheets (each file gzipped on its own)")
+    paths = sorted((ROOT / "docs/assets/stylesheets").glob("*.css"))
+    for path in paths:
+        lines.append(f"  stylesheets/{path.name}: {sizes([path])[0]} B, {sizes([path])[1]} B gzipped")
+    raw, zipped = sizes(paths)
+    lines.append(f"  all stylesheets: {raw / 1024:.1f} KB, {zipped / 1024:.1f} KB gzipped")
     return lines
 
 
-def page_requests(site: Path, page: str) -> str:
+def page_load(site: Path, page: str) -> tuple[list[str], list[Path]]:
+    """What Chromium asks for on opening the page (cold cache, until the network is idle): the kind of
+    each request, and the scripts among them, the search worker's included, as files of the site."""
     from playwright.sync_api import sync_playwright
 
     port = free_port()
     server = serve(site, port)
-    kinds: list[str] = []
+    urls: list[tuple[str, str]] = []
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             context = browser.new_context()
-            context.on("request", lambda request: kinds.append(request.resource_type))
+            context.on("request", lambda request: urls.append((request.resource_type, request.url)))
             context.new_page().goto(f"http://127.0.0.1:{port}/{page}/", wait_until="networkidle")
             browser.close()
     finally:
         server.shutdown()
+    paths = [urlsplit(url).path for _, url in urls]
+    return [kind for kind, _ in urls], [site / path.lstrip("/") for path in paths if path.endswith(".js")]
+
+
+def requests_line(page: str, kinds: list[str]) -> str:
     counts = ", ".join(f"{kind} {kinds.count(kind)}" for kind in sorted(set(kinds)))
     return f"requests for {page}/ (cold cache, until the network is idle): {len(kinds)} ({counts})"
 
@@ -411,9 +418,10 @@ def main() -> None:
               f"({', '.join(f'{t:.2f}' for t in rebuilds)}; from saving the file to the page served with the change)")
         print(pdf_time(work))
         level_page = f"levels/{load_handbook(ROOT / 'data').levels[0].id}"
-        for line in page_weight(base["site"], level_page):
+        kinds, scripts = page_load(base["site"], level_page)
+        for line in page_weight(base["site"], level_page, scripts):
             print(line)
-        print(page_requests(base["site"], level_page))
+        print(requests_line(level_page, kinds))
         print("build ratio handbook/plain, both with mkdocs-macros-plugin: "
               + ", ".join(f"{r['scale']}x {r['ratio']:.2f}" for r in results))
 

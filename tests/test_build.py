@@ -1,4 +1,5 @@
 """The strict build: every page, every anchor once, no broken link, and bad data stops it early."""
+import html.parser
 import json
 import re
 import subprocess
@@ -94,6 +95,32 @@ def test_no_page_asks_for_anything_outside_the_site(built_site):
         assert not re.search(r'<script[^>]+src="(https?:)?//', text), page
         assert not re.search(r'<link[^>]+rel="(stylesheet|preload|preconnect|icon|manifest)"[^>]+href="(https?:)?//', text)
         assert "fonts.googleapis" not in text
+
+
+class _Scripts(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.sources: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        src = dict(attrs).get("src")
+        if tag == "script" and src:
+            self.sources.append(src)
+
+
+def test_the_site_holds_every_script_its_pages_load_and_no_joined_source(built_site):
+    """The pages load the joined file (macros/bundle.py); the files joined into it are not published."""
+    site = built_site[0]
+    loaded_scripts = set()
+    for page in site.rglob("*.html"):
+        parser = _Scripts()
+        parser.feed(page.read_text(encoding="utf-8"))
+        loaded_scripts |= {resolve(page.relative_to(site).as_posix(), src)[0] for src in parser.sources}
+    assert "assets/javascripts/handbook.bundle.js" in loaded_scripts
+    assert [script for script in sorted(loaded_scripts) if not (site / script).is_file()] == []
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    joined = re.findall(r"^\s+- (assets/javascripts/[\w-]+\.js)$", config, re.M)
+    assert len(joined) >= 5 and [script for script in joined if (site / script).exists()] == []
 
 
 def test_published_json_schema_is_up_to_date():

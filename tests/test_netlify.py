@@ -89,7 +89,7 @@ def test_long_cache_lifetimes_only_for_fingerprinted_files(built_site):
     files = ["/" + p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()]
     cached = {f for f in files if f"max-age={YEAR}" in netlify_headers(f)["Cache-Control"]}
     fingerprinted = {f for f in files if FINGERPRINTED.search(f)}
-    assert fingerprinted and "/assets/javascripts/handbook.js" in files
+    assert fingerprinted and "/assets/javascripts/handbook.bundle.js" in files
     assert cached == fingerprinted
 
 

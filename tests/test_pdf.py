@@ -119,6 +119,22 @@ def test_levels_and_transitions_have_bookmarks_for_their_sections(printed, loade
         assert by_title[transition.title], f"no section bookmarks under {transition.title}"
 
 
+def chapter_text(printed: Printed, title: str) -> str:
+    """The text of the pages of one chapter: from its bookmark to the next one's."""
+    starts = [page for _, page, _ in chapters(printed.reader)] + [len(printed.pages) + 1]
+    first = next(page for chapter, page, _ in chapters(printed.reader) if chapter == title)
+    return " ".join(printed.pages[first - 1:min(start for start in starts if start > first) - 1])
+
+
+def test_the_self_assessment_prints_the_checklist_of_every_transition(printed, loaded):
+    """On screen the page shows the reader's own transitions only; paper is for every reader."""
+    title = (ROOT / "docs" / "self-assessment.md").read_text(encoding="utf-8").splitlines()[0].removeprefix("# ")
+    text = chapter_text(printed, title)
+    transitions = loaded.handbook.transitions.transitions
+    assert len(transitions) > 1
+    assert [t.title for t in transitions if t.title not in text] == []
+
+
 def test_every_page_after_the_cover_is_numbered_once(printed):
     total = len(printed.pages)
     for number, text in enumerate(printed.pages[1:], start=2):
@@ -191,6 +207,22 @@ def test_printing_a_page_leaves_out_the_chrome_and_keeps_empty_boxes(watched_pag
     boxes = page.locator(".hb-checklist input.hb-item__box")
     assert boxes.count() == len(transition.signals)
     assert all(box.is_visible() and not box.is_checked() for box in boxes.all())
+
+
+def test_printing_the_self_assessment_from_the_browser_keeps_to_the_checklists_shown(watched_page, site_url, loaded):
+    last = loaded.handbook.transitions.transitions[-1]
+    page = watched_page(site_url).page
+    page.goto(f"{site_url}self-assessment/#assess-{last.id}")  # shows that one beside the reader's own
+    groups = page.locator(".hb-focus")
+    groups.and_(page.locator(f'[data-focus="{last.id}"]')).wait_for()
+
+    def visible() -> list[str]:
+        return [group.get_attribute("data-focus") for group in groups.all() if group.is_visible()]
+
+    shown = visible()
+    page.emulate_media(media="print")
+    assert last.id in shown and len(shown) < groups.count()
+    assert visible() == shown
 
 
 def test_only_links_that_leave_the_site_and_hide_their_address_are_marked_for_print():

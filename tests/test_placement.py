@@ -504,6 +504,7 @@ def test_pages_load_the_handbook_scripts_as_one_file_in_their_order(built_site):
     assert ours == ["../assets/javascripts/search-stemming.js", "../assets/javascripts/handbook.bundle.js"]
     bundle = (site / "assets/javascripts/handbook.bundle.js").read_text(encoding="utf-8")
     # Joined in the order of mkdocs.yml, without comments or white space (macros/bundle.py).
-    minified = [rjsmin.jsmin((site / path).read_text(encoding="utf-8"), keep_bang_comments=False) for path in own]
+    sources = [(ROOT / "docs" / path).read_text(encoding="utf-8") for path in own]
+    minified = [rjsmin.jsmin(source, keep_bang_comments=False) for source in sources]
     positions = [bundle.index(code.strip()[:200]) for code in minified]
     assert len(own) >= 5 and positions == sorted(positions)

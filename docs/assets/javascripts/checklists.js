@@ -19,8 +19,7 @@
   }
 
   function setup(root) {
-    root.querySelectorAll(".hb-checklist:not([data-hb-ready])").forEach(function (list) {
-      list.setAttribute("data-hb-ready", "");
+    hb.notYetSetUp(root, ".hb-checklist").forEach(function (list) {
       list.querySelectorAll(".hb-progress, .hb-note").forEach(function (part) { part.hidden = false; });
       list.querySelector(".hb-progress").dataset.items = itemIds(list).join(" ");
       list.querySelectorAll("[data-item]").forEach(function (item) {
@@ -81,8 +80,7 @@
   /* Readiness for each step named in data-readiness: from the checklist on this page, or from the
      page the step's link points at (a level page links to the transitions that leave it). */
   function readiness(root) {
-    root.querySelectorAll("[data-readiness]:not([data-hb-ready])").forEach(function (box) {
-      box.setAttribute("data-hb-ready", "");
+    hb.notYetSetUp(root, "[data-readiness]").forEach(function (box) {
       box.dataset.readiness.split(/\s+/).filter(Boolean).forEach(function (key) {
         var step = box.querySelector('[data-readiness-step="' + CSS.escape(key) + '"]'); // drawn by the template
         if (!step) {

@@ -4,21 +4,19 @@
    without JavaScript every column and every transition shows. */
 (function (hb) {
   "use strict";
-  var PARAM = "levels";
 
   function setup(root) {
-    var form = root.querySelector("[data-compare-levels]:not([data-hb-ready])");
-    if (!form) return;
-    form.setAttribute("data-hb-ready", "");
-    var picks = [].slice.call(form.querySelectorAll("[data-compare-pick]"));
-    var wanted = (new URLSearchParams(location.search).get(PARAM) || "").split(",");
-    picks.forEach(function (select, index) {
-      if ([].some.call(select.options, function (option) { return option.value === wanted[index]; })) select.value = wanted[index];
+    hb.notYetSetUp(root, "[data-compare-levels]").forEach(function (form) {
+      var picks = [].slice.call(form.querySelectorAll("[data-compare-pick]"));
+      var wanted = (hb.readChoice(form) || "").split(",");
+      picks.forEach(function (select, index) {
+        if ([].some.call(select.options, function (option) { return option.value === wanted[index]; })) select.value = wanted[index];
+      });
+      form.addEventListener("submit", function (event) { event.preventDefault(); });
+      form.querySelector("[data-compare-only]").parentNode.hidden = false;
+      form.addEventListener("change", function () { hb.keepChoice(form, show(root, picks).join(",")); });
+      show(root, picks);
     });
-    form.addEventListener("submit", function (event) { event.preventDefault(); });
-    form.querySelector("[data-compare-only]").parentNode.hidden = false;
-    form.addEventListener("change", function () { show(root, picks, true); });
-    show(root, picks, false);
   }
 
   function levelOf(cell) {
@@ -26,7 +24,8 @@
     return marker && marker.dataset.level;
   }
 
-  function show(root, picks, remember) {
+  /* Shows the two levels picked (only the rows where they differ, when asked), and returns their ids. */
+  function show(root, picks) {
     var only = root.querySelector("[data-compare-only]"), chosen = picks.map(function (select) { return select.value; });
     root.querySelectorAll(".hb-compare tr").forEach(function (row) {
       var cells = [].filter.call(row.children, levelOf);
@@ -48,10 +47,7 @@
     var path = between(steps, chosen[0], chosen[1]) || between(steps, chosen[1], chosen[0]) || [];
     steps.forEach(function (step) { step.hidden = path.indexOf(step) < 0; });
     root.querySelector("[data-compare-none]").hidden = path.length > 0;
-    if (!remember) return;
-    var params = new URLSearchParams(location.search);
-    params.set(PARAM, chosen.join(","));
-    history.replaceState(history.state, "", "?" + params + location.hash);
+    return chosen;
   }
 
   /* The transitions that lead from level `from` up to level `to`, in order, or null when none do. */

@@ -3,19 +3,17 @@
    a family (#its-anchor) shows that family. Without JavaScript every family shows, one after another. */
 (function (hb) {
   "use strict";
-  var PARAM = "family";
 
   function setup(root) {
-    var picker = root.querySelector("[data-family-picker]:not([data-hb-ready])");
-    if (!picker) return;
-    picker.setAttribute("data-hb-ready", "");
-    var families = [].slice.call(root.querySelectorAll("[data-family]"));
-    var wanted = new URLSearchParams(location.search).get(PARAM) || familyOf(families, location.hash);
-    var radios = [].slice.call(picker.querySelectorAll("input[type=radio]"));
-    radios.forEach(function (radio) { if (radio.value === wanted) radio.checked = true; });
-    picker.hidden = false;
-    picker.addEventListener("change", function () { show(families, radios, true); });
-    show(families, radios, false);
+    hb.notYetSetUp(root, "[data-family-picker]").forEach(function (picker) {
+      var families = [].slice.call(root.querySelectorAll("[data-family]"));
+      var wanted = hb.readChoice(picker) || familyOf(families, location.hash);
+      var radios = [].slice.call(picker.querySelectorAll("input[type=radio]"));
+      radios.forEach(function (radio) { if (radio.value === wanted) radio.checked = true; });
+      picker.hidden = false;
+      picker.addEventListener("change", function () { hb.keepChoice(picker, show(families, radios)); });
+      show(families, radios);
+    });
   }
 
   function familyOf(families, hash) {
@@ -24,14 +22,12 @@
     return family ? family.dataset.family : null;
   }
 
-  function show(families, radios, remember) {
+  /* Shows the family chosen, and returns its id (null while none is). */
+  function show(families, radios) {
     var chosen = radios.filter(function (radio) { return radio.checked; })[0];
-    if (!chosen) return;
+    if (!chosen) return null;
     families.forEach(function (family) { family.hidden = family.dataset.family !== chosen.value; });
-    if (!remember) return;
-    var params = new URLSearchParams(location.search);
-    params.set(PARAM, chosen.value);
-    history.replaceState(history.state, "", "?" + params + location.hash);
+    return chosen.value;
   }
 
   hb.familyPicker = { setup: setup };

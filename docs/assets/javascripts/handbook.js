@@ -15,6 +15,26 @@
     });
   };
 
+  /* The elements of `root` that match `selector` and that no setup has seen, marked as seen: setup runs
+     again for every page Material shows, and must not add its listeners twice. */
+  hb.notYetSetUp = function (root, selector) {
+    var found = [].slice.call(root.querySelectorAll(selector + ":not([data-hb-ready])"));
+    found.forEach(function (element) { element.setAttribute("data-hb-ready", ""); });
+    return found;
+  };
+
+  /* A reader's choice on a form kept in the page's address, under the key the form names (data-address-key),
+     so that a link can carry it (compare/?levels=mid,senior). The address is replaced, not added to the
+     history: a new choice is not a page that Back returns to. */
+  hb.readChoice = function (form) {
+    return new URLSearchParams(location.search).get(form.dataset.addressKey);
+  };
+  hb.keepChoice = function (form, value) {
+    var params = new URLSearchParams(location.search);
+    params.set(form.dataset.addressKey, value);
+    history.replaceState(history.state, "", "?" + params + location.hash);
+  };
+
   function setup() {
     hb.assessment.setup();
     hb.checklists.setup(document);

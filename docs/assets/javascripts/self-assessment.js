@@ -112,11 +112,10 @@
     });
   }
 
-  /* "Working → Practitioner": the proficiency today's placement and the target ask for on a dimension. */
-  function proficiencyText(dimension, targetId) {
-    var today = dimension.placement && place.proficiency(dimension.placement.level, dimension.id);
-    var target = place.proficiency(targetId, dimension.id);
-    return (today ? today.name : "–") + " → " + (target ? target.name : "–");
+  /* A table cell: a level's text, with below it the proficiency that level asks for on the dimension, if any. */
+  function withProficiency(cell, text, levelId, dimension) {
+    var step = levelId ? place.proficiency(levelId, dimension) : null;
+    cell.replaceChildren.apply(cell, [text].concat(step ? [element("span", step.name, "hb-profile-table__proficiency")] : []));
   }
 
   function placementText(dimension, known) {
@@ -130,10 +129,9 @@
     });
     dimensions(known).forEach(function (dimension) {
       var cells = dimension.row.querySelectorAll("td");
-      cells[0].textContent = placementText(dimension, known);
-      cells[1].textContent = levelName(known, targetId);
+      withProficiency(cells[0], placementText(dimension, known), dimension.placement && dimension.placement.level, dimension.id);
+      withProficiency(cells[1], levelName(known, targetId), targetId, dimension.id);
       cells[2].textContent = dimension.today === null || dimension.target === null ? "–" : half(Math.max(0, dimension.target - dimension.today));
-      if (cells[3]) cells[3].textContent = proficiencyText(dimension, targetId);
     });
     var measure = root.querySelector("[data-profile-measure]");
     if (measure) measure.hidden = false;
