@@ -212,6 +212,7 @@ def test_the_profile_follows_the_readers_family_and_can_count_proficiency(northw
         marks = charts.locator(".hb-profile__mark").all_text_contents()
         proficiency_today = charts.locator("[data-outline=today]").get_attribute("points")
         modelling = page.locator("[data-profile-row=data-modelling] .hb-profile-table__proficiency").all_text_contents()
+        case = page.evaluate("handbook.assessment.markdown()")
     finally:
         page.close()
     assert rows == axes == [d.id for d in northwind.dimensions_of(data)]  # no software-only "Operations"
@@ -220,7 +221,9 @@ def test_the_profile_follows_the_readers_family_and_can_count_proficiency(northw
     assert levels_today and proficiency_today and levels_today != proficiency_today
     level = {lv.id: lv for lv in northwind.levels}
     names = {step.id: step.name for step in northwind.handbook.ladder.proficiency}
-    assert modelling == [names[level[i].proficiency["data-modelling"]] for i in ("da-2", "da-3")]  # today, target
+    today, target = (names[level[i].proficiency["data-modelling"]] for i in ("da-2", "da-3"))
+    assert modelling == [today, target]
+    assert f"Data modelling: today Data Engineer II ({today}); target Data Engineer III (D3) ({target})" in case
 
 
 @pytest.mark.browser

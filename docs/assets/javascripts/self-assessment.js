@@ -112,6 +112,12 @@
     });
   }
 
+  /* " (Practitioner)": the proficiency a level asks for on a dimension, for the promotion case; "" without one. */
+  function proficiencyOf(levelId, dimension) {
+    var step = levelId ? place.proficiency(levelId, dimension) : null;
+    return step ? " (" + hb.markdownText(step.name) + ")" : "";
+  }
+
   /* A table cell: a level's text, with below it the proficiency that level asks for on the dimension, if any. */
   function withProficiency(cell, text, levelId, dimension) {
     var step = levelId ? place.proficiency(levelId, dimension) : null;
@@ -251,7 +257,9 @@
       "- " + message("case-date", { date: fields.date || new Date().toISOString().slice(0, 10) }), "", message("case-note"),
       "", h2 + message("case-placement-heading"), ""];
     rows.forEach(function (row) {
-      out.push("- " + message("case-placement", { dimension: hb.markdownText(row.name), today: placementText(row, known), target: target }));
+      var today = placementText(row, known) + proficiencyOf(row.placement && row.placement.level, row.id);
+      out.push("- " + message("case-placement", { dimension: hb.markdownText(row.name), today: today,
+        target: target + proficiencyOf(place.target(known), row.id) }));
     });
     out.push("", h2 + message("case-plan-heading"));
     rows.forEach(function (row) {
