@@ -41,8 +41,10 @@ def build_index(handbook: Handbook, sources: dict[str, SourceFile], problems: li
         _register(part, (), None, FILE_PAGES[file_name], source, index, problems)
     _assign_keys(index)
     lookup = _Lookup(index)
+    to_removed: dict[str, list[Problem]] = {}
     for entry in list(index.values()):
-        _check_references(entry, lookup, removed or {}, problems)
+        _check_references(entry, lookup, removed or {}, problems, to_removed)
+    problems.extend(_grouped_by_removed_id(to_removed, removed or {}))
     _check_ladder(handbook, sources["ladder"], sources["transitions"], problems)
     return index
 
@@ -149,7 +151,10 @@ def _ref_kinds(annotation) -> RefTo | None:
     return None
 
 
-def _check_references(entry: Entry, lookup: _Lookup, removed: dict, problems: list[Problem]) -> None:
+def _check_references(entry: Entry, lookup: _Lookup, removed: dict, problems: list[Problem],
+                      to_removed: dict[str, list[Problem]]) -> None:
+    """Link each reference of `entry`; a dangling one is a problem (one to an id the company took out goes
+    to `to_removed`, by that id)."""
     obj = entry.obj
     for field, marker in _references(type(obj)):
         value = getattr(obj, field.name)
@@ -166,12 +171,33 @@ def _check_references(entry: Entry, lookup: _Lookup, removed: dict, problems: li
             if not found and plain_id in removed and not marker.kinds:
                 continue  # a "related" link to something the company took out simply goes
             if not found or len({t.kind for t in found}) > 1:
-                problems.append(_dangling(entry, path, target_id, found, marker, lookup, removed))
+                problem = _dangling(entry, path, target_id, found, marker, lookup, removed)
+                (to_removed.setdefault(plain_id, []) if not found and plain_id in removed else problems).append(problem)
                 continue
             for target in found:
                 if target not in entry.links:
                     entry.links.append(target)
                     target.backlinks.append(entry)
+
+
+SHOWN_PER_REMOVED_ID = 2  # then one line for the rest: taking out a level can leave a hundred references
+
+
+def _grouped_by_removed_id(to_removed: dict[str, list[Problem]], removed: dict) -> list[Problem]:
+    """The first references to each id the company took out, then one problem for the rest of them."""
+    result = []
+    for removed_id, found in to_removed.items():
+        found.sort(key=lambda problem: problem.path[-1:] not in (("from",), ("to",)))  # a transition's ends first
+        result += found[:SHOWN_PER_REMOVED_ID]
+        rest = found[SHOWN_PER_REMOVED_ID:]
+        if rest:
+            where = removed[removed_id]
+            files = sorted({shown(problem.file) for problem in rest})
+            result.append(Problem(where.file, where.line, ("replace",), f"{len(rest)} more references to '{removed_id}', which "
+                                  f"this file took out, in {', '.join(files)}",
+                                  f"give one of your entities 'covers: [{removed_id}]' so that they lead to it",
+                                  "company"))
+    return result
 
 
 def _dangling(entry: Entry, path, target_id, found: list[Entry], marker: RefTo, lookup: _Lookup,
@@ -191,6 +217,8 @@ def _dangling(entry: Entry, path, target_id, found: list[Entry], marker: RefTo, 
         message = f"'{target_id}' was removed by the company layer ({shown(where.file)}:{where.line})"
         fix = (f"give a company {wanted} 'covers: [{plain_id}]', or override this entity in the company layer "
                "without the reference")
+        if entry.kind == "transition" and path[-1] in ("from", "to"):
+            fix = _own_transitions(where.file.parent, entry.obj.id)
     elif others:
         message = f"'{target_id}' is a {others[0].kind}, not a {wanted}"
     else:
@@ -219,8 +247,27 @@ def _check_ladder(handbook: Handbook, ladder: SourceFile, transitions: SourceFil
                 fix = f"did you mean '{close[0]}'?" if close else f"use one of: {', '.join(dimension_ids)}"
                 what = f"a dimension of the family '{level.family}'" if level.family else "a dimension"
                 problems.append(ladder.problem(("levels", position, field, unknown), f"'{unknown}' is not {what}", fix))
+    levels = handbook.ladder.levels
+    level_ids = {level.id for level in levels}
     for position, transition in enumerate(handbook.transitions.transitions):
+        ends = (transition.from_level, transition.to_level)
+        replaced = [end for end in ends if end not in level_ids and any(end in lv.covers for lv in levels)]
+        if replaced:  # the base's transition between levels the company replaced: templates need real ends
+            covering = next(i for i, lv in enumerate(levels) if replaced[0] in lv.covers)
+            folder = ladder.locate(("levels", covering))[0].parent
+            which = f"the level '{replaced[0]}'" if len(replaced) == 1 else "both levels"
+            problems.append(transitions.problem(
+                ("transitions", position, "from" if replaced[0] == ends[0] else "to"),
+                f"transition '{transition.id}' leads from '{ends[0]}' to '{ends[1]}', and your ladder replaced "
+                f"{which}: a transition needs a level of the ladder at each end",
+                _own_transitions(folder, transition.id)))
         if transition.from_level == transition.to_level:
             path = ("transitions", position, "to")
             problems.append(transitions.problem(path, f"transition '{transition.id}' goes from a level to itself",
                                                 "set 'to:' to the next level"))
+
+
+def _own_transitions(folder, transition_id: str) -> str:
+    """The fix for a base transition whose levels a company's ladder took out or replaced."""
+    return (f"write your ladder's transitions in {shown(folder / 'transitions.yml')}, starting with "
+            f"'replace: [transitions]' (each may say 'covers: [{transition_id}]')")

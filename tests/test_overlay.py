@@ -206,3 +206,39 @@ def test_example_site_open_data_holds_the_company_levels_and_edition(example_sit
     assert len(rows) == len(company.levels) * len(company.handbook.ladder.dimensions)
     assert {row["level"] for row in rows} == {level.id for level in company.levels}
     assert {row["dimension"] for row in rows} == {d.id for d in company.handbook.ladder.dimensions}
+
+
+def replaced_ladder(tmp_path, loaded, covers: bool) -> str:
+    """A company ladder of its own levels (covering the base's, or not) and no transitions of its own."""
+    levels = "".join(f"""
+              - id: co-{n}
+                name: Level {n}
+                code: C{n}
+                track: ic
+                summary: Level {n}.
+                evaluated_on: Level {n}.
+                covers: [{level.id if covers else ''}]
+                dimensions: {{{', '.join(f'{d.id}: Text {n}.' for d in loaded.handbook.ladder.dimensions)}}}
+""" for n, level in enumerate(loaded.levels, 1))
+    with pytest.raises(HandbookError) as caught:
+        merged(tmp_path, ladder="replace: [levels]\nlevels:" + textwrap.indent(textwrap.dedent(levels), "  "))
+    return str(caught.value)
+
+
+def test_base_transitions_between_replaced_levels_are_refused_with_the_fix(tmp_path, loaded):
+    """Check used to pass and the build stop in a template (KeyError 'level:mid')."""
+    message = replaced_ladder(tmp_path, loaded, covers=True)
+    first = loaded.handbook.transitions.transitions[0]
+    assert f"transition '{first.id}' leads from '{first.from_level}' to '{first.to_level}'" in message
+    assert "company/transitions.yml, starting with 'replace: [transitions]'" in message
+    assert message.count("\n") == len(loaded.handbook.transitions.transitions)  # one line each, and the heading
+
+
+def test_references_to_taken_out_levels_come_grouped_per_level(tmp_path, loaded):
+    message = replaced_ladder(tmp_path, loaded, covers=False)
+    lines = message.splitlines()[1:]
+    assert len(lines) <= 3 * len(loaded.levels)  # was 187 lines for five levels
+    for level in loaded.levels:
+        assert f"more references to '{level.id}', which this file took out" in message
+        assert f"give one of your entities 'covers: [{level.id}]'" in message
+    assert "data/transitions.yml" in message and "'replace: [transitions]'" in message  # the ends come first
