@@ -242,3 +242,26 @@ def test_compare_can_show_only_the_rows_where_two_levels_differ(northwind_site, 
     assert after and all(after) and len(after) < before  # "Operations", empty for both data levels, is filtered out
     data = northwind.entry("family:data").obj
     assert proficiency == 2 * len(northwind.dimensions_of(data))  # each level's cell carries its proficiency label
+
+
+@pytest.mark.browser
+def test_the_family_shown_follows_the_readers_own_level(northwind_site, browser):
+    """Once a data engineer says their level, the checklists of their transition show, and the level map
+    opens on their family, not on the first one."""
+    _, url = northwind_site
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        page.goto(url + "self-assessment/")
+        page.select_option("[data-profile-field=current]", "da-2")
+        checklist = page.locator("[data-focus=da-2-to-da-3]").is_visible()
+        picked = page.locator("[data-family-picker] input:checked").get_attribute("value")
+        page.get_by_role("radio", name="Software engineering").check()  # looking at another family stays possible
+        browsing = page.locator("[data-family=software]").is_visible()
+        page.goto(url + "levels/")
+        map_family = page.locator("[data-family]:visible").evaluate_all("parts => parts.map(part => part.dataset.family)")
+        page.goto(url + "levels/?family=software")
+        asked = page.locator("[data-family]:visible").evaluate_all("parts => parts.map(part => part.dataset.family)")
+    finally:
+        page.close()
+    assert checklist and picked == "data" and browsing
+    assert map_family == ["data"] and asked == ["software"]

@@ -1,13 +1,14 @@
 /* The level map of a ladder with job families: the reader picks a family and sees its maps only.
    The choice is kept in the address (?family=id), so a link can name it; a link to something inside
-   a family (#its-anchor) shows that family. Without JavaScript every family shows, one after another. */
+   a family (#its-anchor) shows that family; otherwise the family of the reader's own level, once they
+   have said or placed it, is shown first. Without JavaScript every family shows, one after another. */
 (function (hb) {
   "use strict";
 
   function setup(root) {
     hb.notYetSetUp(root, "[data-family-picker]").forEach(function (picker) {
       var families = [].slice.call(root.querySelectorAll("[data-family]"));
-      var wanted = hb.readChoice(picker) || familyOf(families, location.hash);
+      var wanted = hb.readChoice(picker) || familyOf(families, location.hash) || hb.placement.readerFamily(hb.placement.levels());
       var radios = [].slice.call(picker.querySelectorAll("input[type=radio]"));
       radios.forEach(function (radio) { if (radio.value === wanted) radio.checked = true; });
       picker.hidden = false;
@@ -30,5 +31,14 @@
     return chosen.value;
   }
 
-  hb.familyPicker = { setup: setup };
+  /* Shows `family` in every picker of the page, as if the reader had picked it (the address is left as it is). */
+  function choose(root, family) {
+    root.querySelectorAll("[data-family-picker][data-hb-ready]").forEach(function (picker) {
+      var radios = [].slice.call(picker.querySelectorAll("input[type=radio]"));
+      radios.forEach(function (radio) { radio.checked = radio.value === family; });
+      show([].slice.call(root.querySelectorAll("[data-family]")), radios);
+    });
+  }
+
+  hb.familyPicker = { setup: setup, choose: choose };
 })(window.handbook = window.handbook || {});

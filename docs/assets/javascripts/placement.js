@@ -54,11 +54,17 @@
     return today && today.next.length ? today.next[0] : "";
   }
 
-  /* The job family the reader is assessed in: today's level's, else the target's, else the first the page
-     draws a chart for ("" on a ladder without families). */
+  /* The job family of the reader's level today, else of their target ("" when neither is known, or on a
+     ladder without families). */
+  function readerFamily(known) {
+    var level = known[current(known)] || known[target(known)];
+    return level ? level.family : "";
+  }
+
+  /* The job family the reader is assessed in: theirs, else the first the page draws a chart for. */
   function family(known) {
-    var level = known[current(known)] || known[target(known)], first = document.querySelector("[data-profile-chart][data-families]");
-    return level && level.family || (first ? first.dataset.families : "");
+    var first = document.querySelector("[data-profile-chart][data-families]");
+    return readerFamily(known) || (first ? first.dataset.families : "");
   }
 
   /* The parts of the page (`selector`) for the reader's job family, shown, the others hidden: a part lists
@@ -173,5 +179,5 @@
   });
 
   hb.placement = { levels: levels, step: step, describe: describe, current: current, target: target, render: render, draw: draw,
-    wordingChanged: wordingChanged, family: family, ofFamily: ofFamily, charts: charts, proficiency: proficiency };
+    wordingChanged: wordingChanged, readerFamily: readerFamily, family: family, ofFamily: ofFamily, charts: charts, proficiency: proficiency };
 })(window.handbook = window.handbook || {});

@@ -7,7 +7,7 @@
   var store = hb.store, lists = hb.checklists, place = hb.placement;
   var SHARE = "#share=";
   var MAX_URL = 2000000; // Chromium's limit is 2 MB; longer addresses do not open
-  var showAll = false;
+  var showAll = false, shownFamily = "";
 
   function page() {
     return document.querySelector("[data-assessment]");
@@ -193,9 +193,13 @@
     root.querySelector("[data-plan-empty]").hidden = shown > 0;
   }
 
-  /* The checklists of the reader's transitions show; the others are one click away. */
+  /* The checklists of the reader's transitions show, in their job family; the others are one click away.
+     The family follows the reader's level when it changes, not while they look at another family. */
   function focus() {
     var known = place.levels(), mine = way(known), groups = document.querySelectorAll("[data-focus]");
+    var family = place.readerFamily(known);
+    if (family && family !== shownFamily) hb.familyPicker.choose(document, family);
+    shownFamily = family || shownFamily;
     if (!mine.length && groups.length) mine = [groups[0].dataset.focus];
     var target = location.hash.length > 1 && document.getElementById(decodeURIComponent(location.hash.slice(1)));
     groups.forEach(function (group) {
