@@ -228,8 +228,8 @@ def _dangling(entry: Entry, path, target_id, found: list[Entry], marker: RefTo, 
 
 def _check_ladder(handbook: Handbook, ladder: SourceFile, transitions: SourceFile, problems: list[Problem]) -> None:
     """Each level describes the dimensions of its family (every dimension without families), rates only
-    those on the proficiency scale, and names its family when there are families; a transition joins two
-    different levels."""
+    those on the proficiency scale (all of them, if any), and names its family when there are families; a
+    transition joins two different levels that the ladder has."""
     all_dimensions = [d.id for d in handbook.ladder.dimensions]
     families = {f.id: f.dimensions for f in handbook.ladder.families}
     for position, level in enumerate(handbook.ladder.levels):
@@ -241,6 +241,11 @@ def _check_ladder(handbook: Handbook, ladder: SourceFile, transitions: SourceFil
         for missing in [d for d in dimension_ids if d not in level.dimensions]:
             problems.append(ladder.problem(path, f"level '{level.id}' does not describe the dimension '{missing}'",
                                            f"add '{missing}:' under this level's dimensions"))
+        if level.proficiency:  # rated at all: then every cell, or the chart would drop a dimension to nothing
+            for unrated in [d for d in dimension_ids if d in level.dimensions and d not in level.proficiency]:
+                problems.append(ladder.problem(("levels", position, "proficiency"),
+                                               f"level '{level.id}' gives no proficiency for the dimension '{unrated}'",
+                                               f"add '{unrated}:' with a step of the scale under this level's proficiency"))
         for field in ("dimensions", "proficiency"):
             for unknown in [d for d in getattr(level, field) if d not in dimension_ids]:
                 close = difflib.get_close_matches(unknown, dimension_ids, n=1)

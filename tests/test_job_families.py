@@ -95,6 +95,8 @@ def test_family_mistakes_name_the_file_the_line_and_the_fix(tmp_path):
                      r"Fix: add 'family:' with one of: software, data\.", message), message
     assert "levels[1].dimensions.operations: 'operations' is not a dimension of the family 'data'" in message
     assert "levels[1].proficiency.delivery: 'wizard' is not the id of any proficiency" in message
+    assert ("levels[1].proficiency: level 'b' gives no proficiency for the dimension 'collaboration'. "
+            "Fix: add 'collaboration:' with a step of the scale under this level's proficiency.") in message
 
 
 def test_the_level_map_shows_a_family_at_a_time_with_the_shape_and_the_scale(northwind_site, northwind):
@@ -227,21 +229,24 @@ def test_the_profile_follows_the_readers_family_and_can_count_proficiency(northw
 
 
 @pytest.mark.browser
-def test_compare_can_show_only_the_rows_where_two_levels_differ(northwind_site, northwind, browser):
+def test_compare_leaves_out_empty_rows_and_can_show_only_differences(northwind_site, northwind, browser):
     _, url = northwind_site
+    data = [d.id for d in northwind.dimensions_of(northwind.entry("family:data").obj)]
     page = browser.new_page(viewport={"width": 390, "height": 800})
+    rows = "rows => rows.map(row => row.querySelector('a') ? row.querySelector('a').hash.slice(1) : 'evaluated')"
     try:
         page.goto(url + "compare/?levels=da-2,da-3")
-        before = page.locator(".hb-compare tbody tr:visible").count()
-        page.get_by_label("Only the rows where they differ").check()
-        after = page.locator(".hb-compare tbody tr:visible").evaluate_all(
-            "rows => rows.map(row => row.classList.contains('hb-compare__row--differs'))")
+        shown = page.locator(".hb-compare tbody tr:visible").evaluate_all(rows)
         proficiency = page.locator(".hb-compare tbody tr:visible .hb-proficiency:visible").count()
+        page.goto(url + "compare/?levels=da-2,da-2")
+        same = page.locator(".hb-compare tbody tr:visible").count()
+        page.get_by_label("Only the rows where they differ").check()
+        differing = page.locator(".hb-compare tbody tr:visible").count()
     finally:
         page.close()
-    assert after and all(after) and len(after) < before  # "Operations", empty for both data levels, is filtered out
-    data = northwind.entry("family:data").obj
-    assert proficiency == 2 * len(northwind.dimensions_of(data))  # each level's cell carries its proficiency label
+    assert shown == data + ["evaluated"]  # no row for "Operations", which no data level describes
+    assert proficiency == 2 * len(data)  # each level's cell carries its proficiency label
+    assert same == len(data) + 1 and differing == 0
 
 
 @pytest.mark.browser

@@ -41,7 +41,8 @@
       });
       var differs = shown.length === 2 && shown[0].textContent.trim() !== shown[1].textContent.trim(), body = row.parentNode.tagName === "TBODY";
       row.classList.toggle("hb-compare__row--differs", differs && body);
-      row.hidden = body && only.checked && !differs;
+      var empty = shown.every(function (cell) { return !cell.textContent.trim(); }); // a dimension neither level has
+      row.hidden = body && (empty || (only.checked && !differs));
     });
     var steps = [].slice.call(root.querySelectorAll("[data-compare-step]"));
     var path = between(steps, chosen[0], chosen[1]) || between(steps, chosen[1], chosen[0]) || [];
