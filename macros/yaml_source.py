@@ -311,6 +311,11 @@ def _malformed(path: Path, layer: str, text: str, error: yaml.YAMLError) -> Prob
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     line = mark.line + 1 if mark else 1
     detail = " ".join(part for part in (getattr(error, "context", None), getattr(error, "problem", None)) if part)
+    lines = text.splitlines()
+    if mark and line <= len(lines) and "\t" in lines[line - 1][:mark.column + 1]:
+        column = lines[line - 1].index("\t") + 1
+        return Problem(path, line, (), f"a tab character at column {column}: YAML indents with spaces only",
+                       "replace the tab with spaces (most editors can show tabs, and turn them into spaces)", layer)
     quote = _unclosed_quote(text, line)
     if quote is not None and quote[0] != line:
         return Problem(path, quote[0], (), f"malformed YAML: the quote {quote[1]} opened on this line is not closed "

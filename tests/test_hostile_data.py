@@ -294,6 +294,18 @@ def test_an_unclosed_quote_is_reported_at_its_line_and_named(data_copy, loaded):
     assert "close the quote on this line" in message
 
 
+def test_a_tab_that_indents_is_named_with_its_column_and_a_tab_in_text_is_fine(data_copy, loaded):
+    path = data_copy / "stories.yml"
+    story = loaded.handbook.stories.stories[0]
+    edit(path, f"    name: {story.name}\n", f"\tname: {story.name}\n")
+    line = line_of(path, "\tname: ")
+    message = load_error(data_copy)
+    assert f"stories.yml:{line}: [base] (top level): a tab character at column 1: YAML indents with spaces only" in message
+    assert "Fix: replace the tab with spaces" in message
+    edit(path, f"\tname: {story.name}\n", f"    name: {story.name}\twith a tab\n")
+    assert load_handbook(data_copy).entry(f"story:{story.id}").obj.name == f"{story.name}\twith a tab".strip()
+
+
 def test_a_malformed_file_does_not_hide_the_problems_of_the_others(data_copy):
     (data_copy / "managers.yml").write_text("intro: [unclosed\n", encoding="utf-8")
     edit(data_copy / "stories.yml", "    lesson:", "    leson:")
