@@ -82,6 +82,12 @@ class Scale:
         """The levels a transition leads from into `level`: each gives a half step below it."""
         return [self.loaded.entry("level:" + t.from_level).obj for t in self.loaded.transitions_to(level)]
 
+    def from_label(self, lower: Level, level: Level) -> str:
+        """How a half step below `level` names the level it starts from: its code, or its name when another
+        level leading to `level` has the same code (E3 of two job families)."""
+        codes = [other.code for other in self.leading_to(level)]
+        return lower.code if codes.count(lower.code) == 1 else lower.name
+
     def next_levels(self, level: Level) -> list[Level]:
         """Where transitions lead from `level`, those on its own track first (the default target)."""
         targets = [self.loaded.entry("level:" + t.to_level).obj for t in self.loaded.transitions_from(level)]

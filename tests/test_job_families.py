@@ -270,3 +270,22 @@ def test_the_family_shown_follows_the_readers_own_level(northwind_site, browser)
         page.close()
     assert checklist and picked == "data" and browsing
     assert map_family == ["data"] and asked == ["software"]
+
+
+def test_a_half_step_names_its_level_by_name_when_two_families_share_the_code(tmp_path, northwind):
+    """E3 of Backend and E3 of Mobile both leading to M1 gave four "Halfway from E3/E4" choices."""
+    for name in ("ladder.yml", "staff.yml", "site.yml"):
+        (tmp_path / name).write_text((NORTHWIND / "data" / name).read_text(encoding="utf-8"), encoding="utf-8")
+    ladder = tmp_path / "ladder.yml"
+    ladder.write_text(ladder.read_text(encoding="utf-8").replace("code: D3", "code: S3"), encoding="utf-8")
+    transitions = (NORTHWIND / "data" / "transitions.yml").read_text(encoding="utf-8")
+    start = transitions.index("\n  - id: sw-3-to-em-4")
+    crossing = transitions[start:transitions.index("\n  - id:", start + 1)]
+    crossing = crossing.replace("sw-3-to-em-4", "da-3-to-em-4").replace("from: sw-3", "from: da-3")
+    (tmp_path / "transitions.yml").write_text(transitions.rstrip("\n") + crossing + "\n", encoding="utf-8")
+    scale = Scale(load_handbook(ROOT / "data", tmp_path))
+    level = {lv.id: lv for lv in scale.loaded.levels}
+    assert scale.from_label(level["sw-3"], level["em-4"]) == level["sw-3"].name
+    assert scale.from_label(level["da-3"], level["em-4"]) == level["da-3"].name
+    assert scale.from_label(level["sw-4"], level["em-4"]) == "S4"
+    assert scale.from_label(level["sw-3"], level["sw-4"]) == "S3"
