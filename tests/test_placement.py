@@ -201,6 +201,7 @@ def test_markdown_export_is_a_promotion_case_with_the_plan_and_the_gaps(watched_
     plan.locator('[data-plan-field="step"]').fill("Lead the design review of the billing service")
     plan.locator('[data-plan-field="date"]').fill("2027-02-15")
     plan.locator('[data-plan-field="evidence"]').fill("Two RFCs adopted")
+    nothing_ticked = download(page, "export-markdown")
     item(page, f"{transition.id}--{ticked.id}").locator(".hb-item__box").check()
     page.reload()
     assert page.locator('[data-profile-field="name"]').input_value() == "Ada *Lovelace* [x]"
@@ -219,6 +220,8 @@ def test_markdown_export_is_a_promotion_case_with_the_plan_and_the_gaps(watched_
     ticked_text = item(page, f"{transition.id}--{ticked.id}").locator(".hb-item__text").inner_text()
     assert f"- [ ] {gap_text}" in gaps and ticked_text not in gaps
     assert f"- [x] {ticked_text}" in markdown
+    heading = f"## {message(page, 'assessment-heading')}"
+    assert heading in lines and heading not in nothing_ticked.splitlines(), "no heading over nothing"
 
 
 def test_json_export_import_and_share_link_carry_placements_target_and_plan(watched_page, site_url, loaded):

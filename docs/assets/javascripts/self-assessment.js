@@ -285,8 +285,9 @@
     return out.concat(ticked(h2), "", rest).join("\n") + "\n";
   }
 
+  /* The answers of every checklist on the page under one heading (none when there are none), then the archived. */
   function ticked(h2) {
-    var answers = store.all(), onPage = Object.create(null), out = ["", h2 + message("assessment-heading")];
+    var answers = store.all(), onPage = Object.create(null), out = [];
     document.querySelectorAll(".hb-checklist").forEach(function (list) {
       var ids = lists.itemIds(list), lines = [];
       list.querySelectorAll("[data-item]").forEach(function (item) {
@@ -296,6 +297,7 @@
       });
       if (lines.length) out.push("", "#" + h2 + hb.markdownText(list.dataset.title) + " (" + doneCount(ids) + "/" + ids.length + ")", "", lines.join("\n"));
     });
+    if (out.length) out.unshift("", h2 + message("assessment-heading"));
     var gone = archivedIds(answers, onPage);
     if (gone.length) {
       out.push("", h2 + message("archived-heading"), "");
