@@ -236,6 +236,8 @@ def _check_ladder(handbook: Handbook, ladder: SourceFile, transitions: SourceFil
         if families and level.family is None:
             problems.append(ladder.problem(("levels", position), f"level '{level.id}' names no family",
                                            f"add 'family:' with one of: {', '.join(families)}"))
+        if families and level.family is not None and level.family not in families:
+            continue  # a family that does not exist: its reference is reported; its dimensions are unknown
         dimension_ids = families.get(level.family, all_dimensions)
         path = ("levels", position, "dimensions")
         for missing in [d for d in dimension_ids if d not in level.dimensions]:

@@ -289,3 +289,19 @@ def test_a_half_step_names_its_level_by_name_when_two_families_share_the_code(tm
     assert scale.from_label(level["da-3"], level["em-4"]) == level["da-3"].name
     assert scale.from_label(level["sw-4"], level["em-4"]) == "S4"
     assert scale.from_label(level["sw-3"], level["sw-4"]) == "S3"
+
+
+def test_a_mistyped_family_is_one_problem_not_one_per_dimension(tmp_path):
+    message = ladder_overlay(tmp_path, """\
+        - id: a
+          covers: [junior, mid, senior, staff, principal]
+          name: A
+          code: A
+          track: ic
+          family: sofware
+          summary: A.
+          evaluated_on: A.
+          dimensions: {delivery: A., design: A., collaboration: A., operations: A., people: A.}
+        """)
+    assert "'sofware' is not the id of any family. Fix: did you mean 'software'?" in message
+    assert "levels[0].dimensions" not in message and "levels[0].proficiency" not in message
