@@ -46,6 +46,7 @@ def build_index(handbook: Handbook, sources: dict[str, SourceFile], problems: li
         _check_references(entry, lookup, removed or {}, problems, to_removed)
     problems.extend(_grouped_by_removed_id(to_removed, removed or {}))
     _check_ladder(handbook, sources["ladder"], sources["transitions"], problems)
+    _check_branches(handbook, sources["staff"], problems)
     return index
 
 
@@ -278,3 +279,19 @@ def _own_transitions(folder, transition_id: str) -> str:
     """The fix for a base transition whose levels a company's ladder took out or replaced."""
     return (f"write your ladder's transitions in {shown(folder / 'transitions.yml')}, starting with "
             f"'replace: [transitions]' (each may say 'covers: [{transition_id}]')")
+
+
+def _check_branches(handbook: Handbook, staff: SourceFile, problems: list[Problem]) -> None:
+    """A track branches from a level of a family that has levels on that track: the map draws a family's
+    trunk and its branches together, so a branch point of another family would silently do nothing."""
+    family_of = {level.id: level.family for level in handbook.ladder.levels}
+    for position, track in enumerate(handbook.staff.tracks):
+        on_track = {level.family for level in handbook.ladder.levels if level.track == track.id}
+        for place, level_id in enumerate(track.branches_from):
+            if level_id in family_of and family_of[level_id] not in on_track:
+                problems.append(staff.problem(
+                    ("tracks", position, "branches_from", place),
+                    f"track '{track.id}' branches from '{level_id}', of the family '{family_of[level_id]}', "
+                    f"but none of its own levels is in that family",
+                    "give this track levels of that family (a manager path that branches from a trunk belongs to "
+                    "the trunk's family), or place its first level on the level scale with 'rank:' instead"))

@@ -305,3 +305,18 @@ def test_a_mistyped_family_is_one_problem_not_one_per_dimension(tmp_path):
         """)
     assert "'sofware' is not the id of any family. Fix: did you mean 'software'?" in message
     assert "levels[0].dimensions" not in message and "levels[0].proficiency" not in message
+
+
+def test_a_branch_from_another_familys_level_is_refused_with_the_fix(tmp_path):
+    """It used to be accepted and do nothing: the manager path never showed beside the trunk it named."""
+    for name in ("ladder.yml", "transitions.yml", "site.yml"):
+        (tmp_path / name).write_text((NORTHWIND / "data" / name).read_text(encoding="utf-8"), encoding="utf-8")
+    staff = (NORTHWIND / "data" / "staff.yml").read_text(encoding="utf-8")
+    (tmp_path / "staff.yml").write_text(staff.replace("branches_from: [sw-3]", "branches_from: [sw-3, da-3]"),
+                                        encoding="utf-8")
+    with pytest.raises(HandbookError) as caught:
+        load_handbook(ROOT / "data", tmp_path)
+    message = str(caught.value)
+    assert re.search(r"staff\.yml:\d+: \[company\] tracks\[\d\]\.branches_from\[1\]: track 'management' branches from "
+                     r"'da-3', of the family 'data', but none of its own levels is in that family", message), message
+    assert "or place its first level on the level scale with 'rank:' instead" in message
