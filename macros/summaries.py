@@ -55,5 +55,6 @@ def search_meta(loaded: LoadedHandbook, page_src: str, tags: bool = True) -> dic
     if tags:
         meta["tags"] = [entry.title]
     if tags and entry.kind == "level":
+        meta["tags"].append(entry.obj.code)  # "E4" finds the E4 levels before the transitions named after them
         meta["search"] = {"boost": LEVEL_BOOST}
     return meta

@@ -320,3 +320,21 @@ def test_a_branch_from_another_familys_level_is_refused_with_the_fix(tmp_path):
     assert re.search(r"staff\.yml:\d+: \[company\] tracks\[\d\]\.branches_from\[1\]: track 'management' branches from "
                      r"'da-3', of the family 'data', but none of its own levels is in that family", message), message
     assert "or place its first level on the level scale with 'rank:' instead" in message
+
+
+@pytest.mark.browser
+def test_searching_a_level_code_shows_that_level_before_the_transitions_named_after_it(northwind_site, northwind,
+                                                                                        browser):
+    """"S4" used to list "S3 to S4", "S4 to S5" and "S4 to M4" before Senior Software Engineer."""
+    _, url = northwind_site
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        for level in northwind.levels:
+            page.goto(url)
+            page.locator("input.md-search__input").click()
+            page.keyboard.type(level.code)
+            first = page.locator(".md-search-result__item > a").first
+            first.wait_for()
+            assert re.search(rf"/levels/{level.id}/(\?|#|$)", first.get_attribute("href")), level.code
+    finally:
+        page.close()
