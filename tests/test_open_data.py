@@ -150,6 +150,12 @@ def test_host_page_offers_the_files_as_downloads(built_site):
         assert (built_site[0] / "api" / name).is_file()
 
 
+def test_host_page_explains_every_column_of_the_csv(built_site):
+    text = (built_site[0] / "host-your-handbook" / "index.html").read_text(encoding="utf-8")
+    columns = list(csv_rows((built_site[0] / "api" / "ladder.csv").read_text(encoding="utf-8"))[0])
+    assert [name for name in columns if f"<code>{name}</code>" not in text] == []
+
+
 def test_handbook_json_reads_back_into_its_model_and_writes_the_same(built_site):
     raw = (built_site[0] / "api" / "handbook.json").read_bytes()
     document = msgspec.json.decode(raw, type=OpenData)
