@@ -7,9 +7,14 @@ data), so the files always match the pages beside them:
 - `api/handbook.json`: every entity and checklist item, and every cell of the level map,
   with its id, kind, title, main text, other text fields and page URL, plus the edition
   and the ids of earlier editions with what replaces them. Texts are the data's Markdown.
+  A level carries its family and rank, a step of the proficiency scale its place on it,
+  and a cell the id of its step.
 - `api/handbook.schema.json`: its JSON Schema, generated from the classes below (the same
   file is published as `schema/api-handbook.schema.json`).
-- `api/ladder.csv`: one row per level and dimension, for spreadsheets. It starts with a
+- `api/ladder.csv`: one row per level and dimension, for spreadsheets. Every ladder gets the
+  same columns: the level's family and rank and the cell's proficiency come last and stay
+  empty where the ladder has none, so a sheet that reads columns by position keeps working
+  when a company adds families or a scale. It starts with a
   byte order mark: Excel reads a CSV without one in the machine's legacy code page, which
   garbles every non-ASCII character, while LibreOffice, Google Sheets and Python's
   `encoding="utf-8-sig"` all read it as UTF-8 either way. Every field is quoted, and a text
@@ -31,7 +36,7 @@ from msgspec import Meta, Struct, field
 from .index import _references
 from .model import Entry, LoadedHandbook
 from .redirects import moved
-from .schema import Handbook, Item, Level, Transition, fields_of
+from .schema import Handbook, Item, Level, Proficiency, Transition, fields_of
 
 API_DIR = "api"
 SCHEMA_NAME = "handbook.schema.json"
@@ -65,11 +70,16 @@ class Record(Struct, omit_defaults=True, forbid_unknown_fields=True):
     covers: Annotated[list[str], Meta(description="Ids of earlier or base entities it stands in for.")] = []
     code: Optional[str] = None
     track: Optional[str] = None
-    family: Optional[str] = None
+    family: Annotated[Optional[str], Meta(description="A level's job family: the id of a `family` record.")] = None
+    rank: Annotated[Optional[int], Meta(description="A level's step on the shared level scale (levels of the same "
+                                                    "rank line up across tracks and families); a `proficiency` "
+                                                    "record's place on the proficiency scale. Both start at 1.")] = None
     from_level: Optional[str] = field(default=None, name="from")
     to_level: Optional[str] = field(default=None, name="to")
     level: Optional[str] = None
     dimension: Optional[str] = None
+    proficiency: Annotated[Optional[str], Meta(description="A cell's step of the proficiency scale: the id of a "
+                                                           "`proficiency` record.")] = None
 
 
 class OpenData(Struct):
@@ -111,22 +121,29 @@ def document(loaded: LoadedHandbook, directory_urls: bool = True, site_url: str 
 
 
 def ladder_rows(loaded: LoadedHandbook, directory_urls: bool = True, site_url: str = "") -> list[dict[str, str]]:
-    """One row per level and dimension; a family column when the ladder has families."""
-    with_family = any(getattr(level, "family", None) for level in loaded.levels)
+    """One row per level and dimension, the same columns for every ladder (see the module's docstring)."""
     rows = []
     for level in loaded.levels:
         entry = loaded.entry_of(level)
         track = loaded.entry("track:" + level.track)
         for dimension in loaded.dimensions_of(level):  # a job family's level: its family's dimensions
-            row = {"level": level.id, "level_code": level.code, "level_name": level.name,
-                   "track": track.key, "track_name": track.title}
-            if with_family:
-                row["family"] = getattr(level, "family", None) or ""
-            row |= {"dimension": dimension.id, "dimension_name": dimension.name,
-                    "text": level.dimensions[dimension.id],
-                    "url": site_url + _page_url(entry.page, directory_urls)}
-            rows.append(row)
+            step = loaded.proficiency(level, dimension)
+            rows.append({"level": level.id, "level_code": level.code, "level_name": level.name,
+                         "track": track.key, "track_name": track.title,
+                         "dimension": dimension.id, "dimension_name": dimension.name,
+                         "text": level.dimensions[dimension.id],
+                         "url": site_url + _page_url(entry.page, directory_urls),
+                         "family": level.family or "", "level_rank": str(loaded.rank(level)),
+                         **_proficiency_columns(loaded, step)})
     return rows
+
+
+def _proficiency_columns(loaded: LoadedHandbook, step: Proficiency | None) -> dict[str, str]:
+    """The cell's step: its id, label and name, and its place on the scale from 1, for "at least" filters."""
+    if step is None:
+        return dict.fromkeys(("proficiency", "proficiency_label", "proficiency_name", "proficiency_rank"), "")
+    return {"proficiency": step.id, "proficiency_label": step.label, "proficiency_name": step.name,
+            "proficiency_rank": str(loaded.proficiency_rank(step) + 1)}
 
 
 def files(loaded: LoadedHandbook, directory_urls: bool, site_url: str) -> dict[str, str]:
@@ -160,7 +177,9 @@ def _record(entry: Entry, loaded: LoadedHandbook, directory_urls: bool, site_url
                     path=path, url=site_url + path, owner=entry.owner.key if entry.owner else None,
                     levels=levels_of(entry), fields=texts, covers=list(getattr(obj, "covers", [])))
     if isinstance(obj, Level):
-        record.code, record.track, record.family = obj.code, obj.track, getattr(obj, "family", None)
+        record.code, record.track, record.family, record.rank = obj.code, obj.track, obj.family, loaded.rank(obj)
+    if isinstance(obj, Proficiency):
+        record.rank = loaded.proficiency_rank(obj) + 1
     if isinstance(obj, Transition):
         record.from_level, record.to_level = obj.from_level, obj.to_level
     return record
@@ -170,7 +189,8 @@ def _cells(level: Entry, loaded: LoadedHandbook, directory_urls: bool, site_url:
     path = _page_url(level.page, directory_urls) + f"#{level.anchor}"
     return [Record(id=f"{level.key}--{dimension.id}", kind="cell", title=dimension.name,
                    text=level.obj.dimensions[dimension.id], path=path, url=site_url + path, owner=level.key,
-                   levels=[level.key], level=level.key, dimension=dimension.id)
+                   levels=[level.key], level=level.key, dimension=dimension.id,
+                   proficiency=level.obj.proficiency.get(dimension.id))
             for dimension in loaded.dimensions_of(level.obj)]
 
 

@@ -5,11 +5,29 @@ import json
 
 import jsonschema
 import msgspec
+import pytest
 
+from conftest import ROOT
 from macros.loader import load_handbook
 from macros.open_data import OpenData, files
 from macros.schema_export import SCHEMA_DIR
 from site_html import html_pages, resolve
+
+# The columns api/ladder.csv has always started with: spreadsheets and scripts read them by position.
+FIRST_COLUMNS = ["level", "level_code", "level_name", "track", "track_name", "dimension", "dimension_name", "text",
+                 "url"]
+SCALE_COLUMNS = ["family", "level_rank", "proficiency", "proficiency_label", "proficiency_name", "proficiency_rank"]
+
+
+@pytest.fixture(scope="module")
+def northwind():
+    """examples/northwind: job families, a trunk that branches into IC and manager paths, a proficiency scale."""
+    loaded = load_handbook(ROOT / "data", ROOT / "examples" / "northwind" / "data")
+    return loaded, files(loaded, True, "https://handbook.example/")
+
+
+def csv_rows(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"), newline="")))
 
 
 def read_json(built_site, name):
@@ -70,11 +88,72 @@ def test_ladder_csv_has_a_quoted_row_per_level_and_dimension(built_site, loaded)
     assert text == every_field_quoted.getvalue() and text.startswith('"level",')
 
 
+def test_ladder_csv_keeps_its_first_columns_and_leaves_the_scale_empty_without_one(built_site, loaded):
+    rows = csv_rows((built_site[0] / "api" / "ladder.csv").read_text(encoding="utf-8"))
+    assert list(rows[0]) == FIRST_COLUMNS + SCALE_COLUMNS
+    assert not loaded.handbook.ladder.families and not loaded.handbook.ladder.proficiency
+    empty = SCALE_COLUMNS[:1] + SCALE_COLUMNS[2:]
+    assert all(row[name] == "" for row in rows for name in empty)
+    assert [row["level_rank"] for row in rows] == \
+        [str(loaded.rank(level)) for level in loaded.levels for _ in loaded.dimensions_of(level)]
+
+
+def test_northwind_csv_gives_each_cell_its_proficiency_and_each_level_its_family_and_rank(northwind):
+    loaded, written = northwind
+    rows = csv_rows(written["api/ladder.csv"])
+    assert list(rows[0]) == FIRST_COLUMNS + SCALE_COLUMNS
+    senior_design = next(row for row in rows if row["level_code"] == "S4" and row["dimension"] == "design")
+    assert [senior_design[name] for name in SCALE_COLUMNS] == \
+        ["software", "4", "practitioner", "P", "Practitioner", "4"]
+    by_code = {row["level_code"]: row for row in rows}
+    assert by_code["S4"]["level_rank"] == by_code["M4"]["level_rank"] == by_code["D4"]["level_rank"] == "4"
+    assert int(by_code["S3"]["level_rank"]) < int(by_code["S4"]["level_rank"])
+    scale = loaded.handbook.ladder.proficiency
+    for row in rows:
+        level = loaded.entry("level:" + row["level"]).obj
+        step = scale[int(row["proficiency_rank"]) - 1]
+        assert (row["proficiency"], row["proficiency_label"], row["proficiency_name"]) == \
+            (level.proficiency[row["dimension"]], step.label, step.name) == (step.id, step.label, step.name)
+        assert row["family"] == level.family
+    at_least_practitioner = {row["level_code"] for row in rows if row["dimension"] == "delivery"
+                             and int(row["proficiency_rank"]) >= 4}
+    assert {"S4", "S5", "M4"} <= at_least_practitioner and not {"S1", "S2"} & at_least_practitioner
+
+
+def test_northwind_json_gives_levels_rank_and_family_cells_their_step_and_lists_the_scale(northwind):
+    loaded, written = northwind
+    schema = json.loads((SCHEMA_DIR / "api-handbook.schema.json").read_text(encoding="utf-8"))
+    document = json.loads(written["api/handbook.json"])
+    jsonschema.Draft202012Validator(schema).validate(document)
+    levels = {e["code"]: e for e in document["entries"] if e["kind"] == "level"}
+    assert levels["S4"]["rank"] == levels["M4"]["rank"] == 4 and levels["S3"]["rank"] == 3
+    assert (levels["S4"]["family"], levels["D4"]["family"]) == ("software", "data")
+    cells = {e["id"]: e for e in document["entries"] if e["kind"] == "cell"}
+    assert cells["sw-4--design"]["proficiency"] == "practitioner"
+    assert all(cell["proficiency"] == loaded.entry("level:" + cell["level"]).obj.proficiency[cell["dimension"]]
+               for cell in cells.values())
+    steps = [e for e in document["entries"] if e["kind"] == "proficiency"]
+    assert [(s["id"], s["fields"]["label"], s["title"], s["rank"]) for s in steps] == \
+        [(step.id, step.label, step.name, place) for place, step in enumerate(loaded.handbook.ladder.proficiency, 1)]
+
+
+def test_handbook_json_without_a_scale_has_ranks_but_no_cell_steps(built_site, loaded):
+    document = read_json(built_site, "handbook.json")
+    assert [e["rank"] for e in document["entries"] if e["kind"] == "level"] == [loaded.rank(lv) for lv in loaded.levels]
+    assert not any("proficiency" in e for e in document["entries"] if e["kind"] == "cell")
+
+
 def test_host_page_offers_the_files_as_downloads(built_site):
     text = (built_site[0] / "host-your-handbook" / "index.html").read_text(encoding="utf-8")
     for name in ("handbook.json", "handbook.schema.json", "ladder.csv"):
         assert f'<a download href="../api/{name}">' in text
         assert (built_site[0] / "api" / name).is_file()
+
+
+def test_host_page_explains_every_column_of_the_csv(built_site):
+    text = (built_site[0] / "host-your-handbook" / "index.html").read_text(encoding="utf-8")
+    columns = list(csv_rows((built_site[0] / "api" / "ladder.csv").read_text(encoding="utf-8"))[0])
+    assert [name for name in columns if f"<code>{name}</code>" not in text] == []
 
 
 def test_handbook_json_reads_back_into_its_model_and_writes_the_same(built_site):
