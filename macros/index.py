@@ -41,10 +41,10 @@ def build_index(handbook: Handbook, sources: dict[str, SourceFile], problems: li
         _register(part, (), None, FILE_PAGES[file_name], source, index, problems)
     _assign_keys(index)
     lookup = _Lookup(index)
-    to_removed: dict[str, list[Problem]] = {}
+    missing: dict[str, list[Problem]] = {}
     for entry in list(index.values()):
-        _check_references(entry, lookup, removed or {}, problems, to_removed)
-    problems.extend(_grouped_by_removed_id(to_removed, removed or {}))
+        _check_references(entry, lookup, removed or {}, problems, missing)
+    problems.extend(_grouped_by_missing_id(missing, removed or {}))
     _check_ladder(handbook, sources["ladder"], sources["transitions"], problems)
     _check_branches(handbook, sources["staff"], problems)
     return index
@@ -153,9 +153,9 @@ def _ref_kinds(annotation) -> RefTo | None:
 
 
 def _check_references(entry: Entry, lookup: _Lookup, removed: dict, problems: list[Problem],
-                      to_removed: dict[str, list[Problem]]) -> None:
-    """Link each reference of `entry`; a dangling one is a problem (one to an id the company took out goes
-    to `to_removed`, by that id)."""
+                      missing: dict[str, list[Problem]]) -> None:
+    """Link each reference of `entry`; a dangling one is a problem (one to an id that nothing has goes to
+    `missing`, by that id)."""
     obj = entry.obj
     for field, marker in _references(type(obj)):
         value = getattr(obj, field.name)
@@ -173,7 +173,7 @@ def _check_references(entry: Entry, lookup: _Lookup, removed: dict, problems: li
                 continue  # a "related" link to something the company took out simply goes
             if not found or len({t.kind for t in found}) > 1:
                 problem = _dangling(entry, path, target_id, found, marker, lookup, removed)
-                (to_removed.setdefault(plain_id, []) if not found and plain_id in removed else problems).append(problem)
+                (missing.setdefault(plain_id, []) if not found else problems).append(problem)
                 continue
             for target in found:
                 if target not in entry.links:
@@ -181,23 +181,30 @@ def _check_references(entry: Entry, lookup: _Lookup, removed: dict, problems: li
                     target.backlinks.append(entry)
 
 
-SHOWN_PER_REMOVED_ID = 2  # then one line for the rest: taking out a level can leave a hundred references
+SHOWN_PER_MISSING_ID = 2  # then one line for the rest: taking out a level can leave a hundred references
 
 
-def _grouped_by_removed_id(to_removed: dict[str, list[Problem]], removed: dict) -> list[Problem]:
-    """The first references to each id the company took out, then one problem for the rest of them."""
+def _grouped_by_missing_id(missing: dict[str, list[Problem]], removed: dict) -> list[Problem]:
+    """The first references to each id that nothing has, then one problem for the rest of them: at the place
+    the company took the id out, else at the next reference."""
     result = []
-    for removed_id, found in to_removed.items():
+    for missing_id, found in missing.items():
         found.sort(key=lambda problem: problem.path[-1:] not in (("from",), ("to",)))  # a transition's ends first
-        result += found[:SHOWN_PER_REMOVED_ID]
-        rest = found[SHOWN_PER_REMOVED_ID:]
-        if rest:
-            where = removed[removed_id]
-            files = sorted({shown(problem.file) for problem in rest})
-            result.append(Problem(where.file, where.line, ("replace",), f"{len(rest)} more references to '{removed_id}', which "
-                                  f"this file took out, in {', '.join(files)}",
-                                  f"give one of your entities 'covers: [{removed_id}]' so that they lead to it",
+        result += found[:SHOWN_PER_MISSING_ID]
+        rest = found[SHOWN_PER_MISSING_ID:]
+        if not rest:
+            continue
+        files = ", ".join(sorted({shown(problem.file) for problem in rest}))
+        if missing_id in removed:
+            where = removed[missing_id]
+            result.append(Problem(where.file, where.line, ("replace",), f"{len(rest)} more references to "
+                                  f"'{missing_id}', which this file took out, in {files}",
+                                  f"give one of your entities 'covers: [{missing_id}]' so that they lead to it",
                                   "company"))
+        else:
+            first = rest[0]
+            result.append(Problem(first.file, first.line, first.path, f"{first.message}, and so are {len(rest) - 1} "
+                                  f"more references to it, in {files}", first.fix, first.layer))
     return result
 
 

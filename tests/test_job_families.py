@@ -338,3 +338,19 @@ def test_searching_a_level_code_shows_that_level_before_the_transitions_named_af
             assert re.search(rf"/levels/{level.id}/(\?|#|$)", first.get_attribute("href")), level.code
     finally:
         page.close()
+
+
+def test_many_references_to_one_missing_id_come_as_three_lines(tmp_path):
+    """Taking a step out of the proficiency scale gave one line per cell that used it (19 for one company)."""
+    for name in ("staff.yml", "transitions.yml", "site.yml"):
+        (tmp_path / name).write_text((NORTHWIND / "data" / name).read_text(encoding="utf-8"), encoding="utf-8")
+    ladder = (NORTHWIND / "data" / "ladder.yml").read_text(encoding="utf-8")
+    cells = re.compile(r"(?<!id): practitioner\b")  # every cell rated Practitioner, not the step itself
+    uses = len(cells.findall(ladder))
+    (tmp_path / "ladder.yml").write_text(cells.sub(": practitionr", ladder), encoding="utf-8")
+    with pytest.raises(HandbookError) as caught:
+        load_handbook(ROOT / "data", tmp_path)
+    lines = str(caught.value).splitlines()[1:]
+    assert uses > 3 and len(lines) == 3, lines
+    assert all("'practitionr' is not the id of any proficiency" in line for line in lines)
+    assert f"and so are {uses - 3} more references to it, in " in lines[-1] and "did you mean 'practitioner'?" in lines[-1]
