@@ -6,9 +6,9 @@ comments and white space taken out by rjsmin (it renames nothing, so the code th
 code we read). Joining lets gzip share one dictionary across the files and saves a page seven
 requests; stripping the comments took the file from 20.1 KB to 14.6 KB gzipped once issues 14
 and 17 had added their scripts (the budget is 20 KB). The joined sources are not published: no
-page loads them, and their readable text is the repository's. Scripts that are not joined stay as they are: those not
-listed (`search-stemming.js`, loaded before Material's bundle, and `search-worker.js`, which the
-search worker loads) and a company's own, under another folder.
+page loads them, and their readable text is the repository's. Scripts that are not joined stay
+as they are: those not listed (`search-stemming.js`, loaded before Material's bundle, and
+`search-worker.js`, which the search worker loads) and a company's own, under another folder.
 """
 from __future__ import annotations
 

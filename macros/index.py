@@ -11,6 +11,7 @@ import difflib
 import functools
 import typing
 
+from . import ladder_rules
 from .errors import Problem, shown
 from .model import Entry
 from .schema import Entity, Handbook, Model, Part, RefTo, fields_of, kind_of
@@ -45,8 +46,7 @@ def build_index(handbook: Handbook, sources: dict[str, SourceFile], problems: li
     for entry in list(index.values()):
         _check_references(entry, lookup, removed or {}, problems, missing)
     problems.extend(_grouped_by_missing_id(missing, removed or {}))
-    _check_ladder(handbook, sources["ladder"], sources["transitions"], problems)
-    _check_branches(handbook, sources["staff"], problems)
+    ladder_rules.check(handbook, sources, problems)
     return index
 
 
@@ -226,79 +226,9 @@ def _dangling(entry: Entry, path, target_id, found: list[Entry], marker: RefTo, 
         fix = (f"give a company {wanted} 'covers: [{plain_id}]', or override this entity in the company layer "
                "without the reference")
         if entry.kind == "transition" and path[-1] in ("from", "to"):
-            fix = _own_transitions(where.file.parent, entry.obj.id)
+            fix = ladder_rules.own_transitions(where.file.parent, entry.obj.id)
     elif others:
         message = f"'{target_id}' is a {others[0].kind}, not a {wanted}"
     else:
         message = f"'{target_id}' is not the id of any {wanted}"
     return entry.source.problem(path, message, fix)
-
-
-def _check_ladder(handbook: Handbook, ladder: SourceFile, transitions: SourceFile, problems: list[Problem]) -> None:
-    """Each level describes the dimensions of its family (every dimension without families), rates only
-    those on the proficiency scale (all of them, if any), and names its family when there are families; a
-    transition joins two different levels that the ladder has."""
-    all_dimensions = [d.id for d in handbook.ladder.dimensions]
-    families = {f.id: f.dimensions for f in handbook.ladder.families}
-    for position, level in enumerate(handbook.ladder.levels):
-        if families and level.family is None:
-            problems.append(ladder.problem(("levels", position), f"level '{level.id}' names no family",
-                                           f"add 'family:' with one of: {', '.join(families)}"))
-        if families and level.family is not None and level.family not in families:
-            continue  # a family that does not exist: its reference is reported; its dimensions are unknown
-        dimension_ids = families.get(level.family, all_dimensions)
-        path = ("levels", position, "dimensions")
-        for missing in [d for d in dimension_ids if d not in level.dimensions]:
-            problems.append(ladder.problem(path, f"level '{level.id}' does not describe the dimension '{missing}'",
-                                           f"add '{missing}:' under this level's dimensions"))
-        if level.proficiency:  # rated at all: then every cell, or the chart would drop a dimension to nothing
-            for unrated in [d for d in dimension_ids if d in level.dimensions and d not in level.proficiency]:
-                problems.append(ladder.problem(("levels", position, "proficiency"),
-                                               f"level '{level.id}' gives no proficiency for the dimension '{unrated}'",
-                                               f"add '{unrated}:' with a step of the scale under this level's proficiency"))
-        for field in ("dimensions", "proficiency"):
-            for unknown in [d for d in getattr(level, field) if d not in dimension_ids]:
-                close = difflib.get_close_matches(unknown, dimension_ids, n=1)
-                fix = f"did you mean '{close[0]}'?" if close else f"use one of: {', '.join(dimension_ids)}"
-                what = f"a dimension of the family '{level.family}'" if level.family else "a dimension"
-                problems.append(ladder.problem(("levels", position, field, unknown), f"'{unknown}' is not {what}", fix))
-    levels = handbook.ladder.levels
-    level_ids = {level.id for level in levels}
-    for position, transition in enumerate(handbook.transitions.transitions):
-        ends = (transition.from_level, transition.to_level)
-        replaced = [end for end in ends if end not in level_ids and any(end in lv.covers for lv in levels)]
-        if replaced:  # the base's transition between levels the company replaced: templates need real ends
-            covering = next(i for i, lv in enumerate(levels) if replaced[0] in lv.covers)
-            folder = ladder.locate(("levels", covering))[0].parent
-            which = f"the level '{replaced[0]}'" if len(replaced) == 1 else "both levels"
-            problems.append(transitions.problem(
-                ("transitions", position, "from" if replaced[0] == ends[0] else "to"),
-                f"transition '{transition.id}' leads from '{ends[0]}' to '{ends[1]}', and your ladder replaced "
-                f"{which}: a transition needs a level of the ladder at each end",
-                _own_transitions(folder, transition.id)))
-        if transition.from_level == transition.to_level:
-            path = ("transitions", position, "to")
-            problems.append(transitions.problem(path, f"transition '{transition.id}' goes from a level to itself",
-                                                "set 'to:' to the next level"))
-
-
-def _own_transitions(folder, transition_id: str) -> str:
-    """The fix for a base transition whose levels a company's ladder took out or replaced."""
-    return (f"write your ladder's transitions in {shown(folder / 'transitions.yml')}, starting with "
-            f"'replace: [transitions]' (each may say 'covers: [{transition_id}]')")
-
-
-def _check_branches(handbook: Handbook, staff: SourceFile, problems: list[Problem]) -> None:
-    """A track branches from a level of a family that has levels on that track: the map draws a family's
-    trunk and its branches together, so a branch point of another family would silently do nothing."""
-    family_of = {level.id: level.family for level in handbook.ladder.levels}
-    for position, track in enumerate(handbook.staff.tracks):
-        on_track = {level.family for level in handbook.ladder.levels if level.track == track.id}
-        for place, level_id in enumerate(track.branches_from):
-            if level_id in family_of and family_of[level_id] not in on_track:
-                problems.append(staff.problem(
-                    ("tracks", position, "branches_from", place),
-                    f"track '{track.id}' branches from '{level_id}', of the family '{family_of[level_id]}', "
-                    f"but none of its own levels is in that family",
-                    "give this track levels of that family (a manager path that branches from a trunk belongs to "
-                    "the trunk's family), or place its first level on the level scale with 'rank:' instead"))
