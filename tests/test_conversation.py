@@ -303,3 +303,21 @@ def test_axe_finds_no_violation_in_the_comparison_and_check_ins(watched_page, si
     page.mouse.move(0, 0)  # a hovered button has Material's hover colours, which are not ours to judge
     page.evaluate("document.activeElement.blur()")
     assert axe_violations(page) == []
+
+
+def test_an_assessment_with_check_ins_reads_cleanly_and_travels(watched_page, site_url):
+    """Check-ins as the page saves them (an ISO time stamp each) were taken for damaged data: every page
+    load set another copy aside as unreadable, and their JSON download and share link were refused."""
+    text = (FIXTURES / "store-v2-checkins.json").read_text(encoding="utf-8")
+    page = watched_page(site_url).page
+    page.goto(assessment_url(site_url))
+    store_raw(page, text)
+    for _ in range(2):
+        open_assessment(page, site_url)
+    set_aside = page.evaluate("Object.keys(localStorage).filter(key => key.includes('.unreadable.'))")
+    assert set_aside == [] and page.locator("[data-unreadable-section]").is_hidden()
+    assert len(stored(page)["profiles"]["me"]["checkins"]) == 2
+    assert page.locator('[data-timeline-row="scope"] td').nth(1).inner_text().count(";") == 1  # both check-ins
+    choose_file(page, "import-new", text)
+    page.wait_for_function("document.querySelector('[data-profile-select]').options.length === 2")
+    assert "Nothing changed" not in page.locator('[data-status="conversation"]').inner_text()

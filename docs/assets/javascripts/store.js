@@ -132,11 +132,11 @@
     return { doc: result, bad: bad };
   }
 
-  /* A profile, or (snapshot) a check-in's placements and items. */
+  /* A profile, or (snapshot) a check-in's placements and items: its date is a time stamp, checked by the caller. */
   function checkProfile(data, bad, snapshot) {
     if (!isObject(data) || (data.items !== undefined && !isObject(data.items))) return null;
     var profile = emptyProfile();
-    Object.keys(FIELDS).forEach(function (name) {
+    if (!snapshot) Object.keys(FIELDS).forEach(function (name) {
       if (FIELDS[name](data[name])) profile[name] = data[name] || "";
       else bad.push({ code: "item", id: name, field: name });
     });
