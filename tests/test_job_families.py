@@ -354,3 +354,35 @@ def test_many_references_to_one_missing_id_come_as_three_lines(tmp_path):
     assert uses > 3 and len(lines) == 3, lines
     assert all("'practitionr' is not the id of any proficiency" in line for line in lines)
     assert f"and so are {uses - 3} more references to it, in " in lines[-1] and "did you mean 'practitioner'?" in lines[-1]
+
+
+@pytest.mark.browser
+def test_switching_to_a_report_of_another_family_shows_only_their_plan_and_halfway_proficiency(northwind_site,
+                                                                                                northwind, browser):
+    """A manager's plan card for a software engineer's "Operations" stayed on screen, with that engineer's
+    notes, after switching to a data engineer's assessment; and a halfway placement showed the upper cell's
+    proficiency only."""
+    _, url = northwind_site
+    level = {lv.id: lv for lv in northwind.levels}
+    names = {step.id: step.name for step in northwind.handbook.ladder.proficiency}
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        page.goto(url + "self-assessment/")
+        page.select_option("[data-profile-field=current]", "sw-2")
+        page.locator('[data-plan="operations"] [data-plan-field="step"]').fill("Own the on-call rota")
+        page.locator("[data-profile-new]").fill("Dev")
+        page.locator('[data-action="profile-add"]').click()
+        page.goto(url + "levels/da-3/")
+        page.locator(".hb-place__radio[value='da-2+da-3'][data-dimension='data-modelling']").check()
+        page.goto(url + "self-assessment/")
+        page.select_option("[data-profile-field=current]", "da-2")
+        page.select_option("[data-profile-select]", index=0)
+        page.select_option("[data-profile-select]", index=1)  # back to Dev, without reloading
+        operations = page.locator('[data-plan="operations"]').is_visible()
+        halfway = page.locator("[data-profile-row=data-modelling] [data-cell=today] .hb-profile-table__proficiency")
+        halfway = halfway.text_content()
+    finally:
+        page.close()
+    assert not operations
+    cells = level["da-2"].proficiency["data-modelling"], level["da-3"].proficiency["data-modelling"]
+    assert cells[0] != cells[1] and halfway == f"{names[cells[0]]}–{names[cells[1]]}"

@@ -112,16 +112,25 @@
     });
   }
 
-  /* " (Practitioner)": the proficiency a level asks for on a dimension, for the promotion case; "" without one. */
-  function proficiencyOf(levelId, dimension) {
-    var step = levelId ? place.proficiency(levelId, dimension) : null;
-    return step ? " (" + hb.markdownText(step.name) + ")" : "";
+  /* The proficiency a placement's cell asks for on a dimension ("Practitioner"; halfway between two cells that
+     differ, "Practitioner–Expert"), or "" where the ladder has none. */
+  function proficiencyName(placement, dimension) {
+    var at = placement ? place.proficiency(placement.level, dimension) : null;
+    var from = placement && placement.from ? place.proficiency(placement.from, dimension) : null;
+    if (!at) return "";
+    return from && from.name !== at.name ? from.name + "–" + at.name : at.name;
   }
 
-  /* A table cell: a level's text, with below it the proficiency that level asks for on the dimension, if any. */
-  function withProficiency(cell, text, levelId, dimension) {
-    var step = levelId ? place.proficiency(levelId, dimension) : null;
-    cell.replaceChildren.apply(cell, [text].concat(step ? [element("span", step.name, "hb-profile-table__proficiency")] : []));
+  /* " (Practitioner)", for the promotion case; "" without a proficiency. */
+  function proficiencyOf(placement, dimension) {
+    var name = proficiencyName(placement, dimension);
+    return name ? " (" + hb.markdownText(name) + ")" : "";
+  }
+
+  /* A table cell: a placement's text, with below it the proficiency its cell asks for on the dimension, if any. */
+  function withProficiency(cell, text, placement, dimension) {
+    var name = proficiencyName(placement, dimension);
+    cell.replaceChildren.apply(cell, [text].concat(name ? [element("span", name, "hb-profile-table__proficiency")] : []));
   }
 
   function placementText(dimension, known) {
@@ -135,8 +144,8 @@
     });
     dimensions(known).forEach(function (dimension) {
       var cells = dimension.row.querySelectorAll("td");
-      withProficiency(cells[0], placementText(dimension, known), dimension.placement && dimension.placement.level, dimension.id);
-      withProficiency(cells[1], levelName(known, targetId), targetId, dimension.id);
+      withProficiency(cells[0], placementText(dimension, known), dimension.placement, dimension.id);
+      withProficiency(cells[1], levelName(known, targetId), targetId && { level: targetId }, dimension.id);
       cells[2].textContent = dimension.today === null || dimension.target === null ? "–" : half(Math.max(0, dimension.target - dimension.today));
     });
     var measure = root.querySelector("[data-profile-measure]");
@@ -176,7 +185,11 @@
   function plan(root, known) {
     var targetId = place.target(known), onWay = way(known), shown = 0;
     root.querySelectorAll("[data-way]").forEach(function (section) { section.hidden = onWay.indexOf(section.dataset.way) < 0; });
-    dimensions(known).forEach(function (dimension) {
+    var rows = dimensions(known), ids = rows.map(function (dimension) { return dimension.id; });
+    root.querySelectorAll("[data-plan]").forEach(function (section) { // another family's, from the assessment shown before
+      if (ids.indexOf(section.dataset.plan) < 0) section.hidden = true;
+    });
+    rows.forEach(function (dimension) {
       var section = root.querySelector('[data-plan="' + dimension.id + '"]'), written = store.plan(dimension.id);
       var below = dimension.target !== null && (dimension.today === null || dimension.today < dimension.target);
       section.hidden = !below && !Object.keys(written).length;
@@ -261,9 +274,9 @@
       "- " + message("case-date", { date: fields.date || new Date().toISOString().slice(0, 10) }), "", message("case-note"),
       "", h2 + message("case-placement-heading"), ""];
     rows.forEach(function (row) {
-      var today = placementText(row, known) + proficiencyOf(row.placement && row.placement.level, row.id);
+      var targetId = place.target(known), today = placementText(row, known) + proficiencyOf(row.placement, row.id);
       out.push("- " + message("case-placement", { dimension: hb.markdownText(row.name), today: today,
-        target: target + proficiencyOf(place.target(known), row.id) }));
+        target: target + proficiencyOf(targetId && { level: targetId }, row.id) }));
     });
     out.push("", h2 + message("case-plan-heading"));
     rows.forEach(function (row) {
