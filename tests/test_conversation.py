@@ -321,3 +321,21 @@ def test_an_assessment_with_check_ins_reads_cleanly_and_travels(watched_page, si
     choose_file(page, "import-new", text)
     page.wait_for_function("document.querySelector('[data-profile-select]').options.length === 2")
     assert "Nothing changed" not in page.locator('[data-status="conversation"]').inner_text()
+
+
+def test_each_download_carries_the_name_of_its_assessment(watched_page, site_url):
+    """A manager's downloads for six reports all came as promotion-case.md and self-assessment.json."""
+    page = watched_page(site_url).page
+    open_assessment(page, site_url)
+    names = {}
+    for action in ("export-markdown", "export-json"):
+        with page.expect_download() as unnamed:
+            page.locator(f'[data-action="{action}"]').click()
+        names[action] = [unnamed.value.suggested_filename]
+    page.locator('[data-profile-field="name"]').fill("Zoë O'Brien-Smith <3")
+    for action in ("export-markdown", "export-json"):
+        with page.expect_download() as named:
+            page.locator(f'[data-action="{action}"]').click()
+        names[action].append(named.value.suggested_filename)
+    assert names == {"export-markdown": ["promotion-case.md", "promotion-case-zoe-o-brien-smith-3.md"],
+                     "export-json": ["self-assessment.json", "self-assessment-zoe-o-brien-smith-3.json"]}

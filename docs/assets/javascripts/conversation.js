@@ -110,13 +110,14 @@
     tbody.replaceChildren.apply(tbody, rows);
     var list = $("[data-compare-items]", root);
     list.replaceChildren.apply(list, found.differ.map(function (row) {
-      var entry = element("li", row.label + ": " + message("compare-ticks", { mine: tick(row.a), theirs: tick(row.b), name: them.name }));
+      var entry = element("li", row.label + " — " + message("compare-ticks", { mine: tick(row.a), theirs: tick(row.b), name: them.name }));
       [[row.a, message("me-short")], [row.b, them.name]].forEach(function (pair) {
         if (pair[0].note) entry.append(element("p", pair[1] + ": " + pair[0].note));
       });
       return entry;
     }));
     $("[data-compare-agreed]", root).textContent = message("compare-agreed", { count: found.agree });
+    $("[data-agenda-output]", root).value = agenda();
   }
 
   /* The agenda: where the two views differ, with both notes; the agreed target and plan; room for decisions. */

@@ -6,9 +6,10 @@
   if (search && query) search.setAttribute("aria-label", query.getAttribute("aria-label")); // Material's dialog has no name
 
   /* A sentence from the page (an element with data-message, nearest `root` first), with {name} filled in;
-     `name-one` when the count is one. */
+     `name-one` when the count is one, `name-none` when it is nought (where the page has those). */
   hb.message = function (name, values, root) {
-    var one = values && values.count === 1 && document.querySelector('[data-message="' + name + '-one"]');
+    var count = values && values.count, form = count === 1 ? "-one" : count === 0 ? "-none" : "";
+    var one = form && document.querySelector('[data-message="' + name + form + '"]');
     var selector = '[data-message="' + name + '"]', node = one || (root && root.querySelector(selector)) || document.querySelector(selector);
     return (node ? node.textContent : name).replace(/\{(\w+)\}/g, function (all, key) {
       return values && key in values ? values[key] : all;

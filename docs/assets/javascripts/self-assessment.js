@@ -325,10 +325,19 @@
     return line;
   }
 
+  /* A download's file name with the assessment's name in it ("promotion-case-uma-patel.md"), so that a
+     manager's six downloads do not overwrite one another. */
+  function personal(filename) {
+    var who = (store.profile().name || "").toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-");
+    who = who.replace(/^-+|-+$/g, "").slice(0, 40).replace(/-+$/, "");
+    var dot = filename.lastIndexOf(".");
+    return who ? filename.slice(0, dot) + "-" + who + filename.slice(dot) : filename;
+  }
+
   function download(text, name, type) {
     var link = document.createElement("a"); // never attached: Material's instant navigation must not see the click
     link.href = URL.createObjectURL(new Blob([text], { type: type }));
-    link.download = name;
+    link.download = personal(name);
     link.click();
     setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
   }
