@@ -339,3 +339,21 @@ def test_each_download_carries_the_name_of_its_assessment(watched_page, site_url
         names[action].append(named.value.suggested_filename)
     assert names == {"export-markdown": ["promotion-case.md", "promotion-case-zoe-o-brien-smith-3.md"],
                      "export-json": ["self-assessment.json", "self-assessment-zoe-o-brien-smith-3.json"]}
+
+
+def test_level_pages_say_whose_assessment_their_choices_go_to(watched_page, site_url, loaded):
+    """A manager placing six reports could not tell, on a level page, whose assessment a click changed."""
+    level = loaded.levels[2]
+    page = watched_page(site_url).page
+    page.goto(page_url(site_url, loaded.entry(level.id).page))
+    alone = page.locator("[data-placing-for]").is_visible()
+    open_assessment(page, site_url)
+    page.locator("[data-profile-new]").fill("Uma Patel")
+    page.locator('[data-action="profile-add"]').click()
+    on_assessment_page = page.locator("[data-placing-for]").is_visible()
+    page.goto(page_url(site_url, loaded.entry(level.id).page))
+    named = page.locator("[data-placing-for] [data-placing-name]").inner_text()
+    page.goto(page_url(site_url, "levels/index.md"))
+    on_map = page.locator("[data-placing-for]").first.inner_text()
+    assert not alone and not on_assessment_page
+    assert named == "Uma Patel" and "Uma Patel" in on_map

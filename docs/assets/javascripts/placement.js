@@ -125,7 +125,18 @@
       flagged = flagged || (chosen && changed(placement, radio));
     });
     root.querySelectorAll('[data-notice="placement-changed"]').forEach(function (notice) { notice.hidden = !flagged; });
+    placingFor(root);
     root.querySelectorAll("[data-fit]").forEach(fit);
+  }
+
+  /* Whose assessment the radios of a level page or the map fill in, once the browser keeps several (the
+     self-assessment page names it itself). */
+  function placingFor(root) {
+    var many = Object.keys(store.profiles()).length > 1 && !document.querySelector("[data-assessment]");
+    root.querySelectorAll("[data-placing-for]").forEach(function (notice) {
+      notice.hidden = !many;
+      if (many) notice.querySelector("[data-placing-name]").textContent = store.profile().name || hb.message("me", null, notice);
+    });
   }
 
   /* "How far is this level": counts, never a verdict (the page says so next to it). */
