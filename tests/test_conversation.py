@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from test_placement import company_site, radio  # noqa: F401  (a module fixture, shared)
-from test_self_assessment import (HOSTILE, assessment_url, axe_violations, download, first_signal_key, item, open_assessment, page_url,
-                                  store_raw, stored, write_note)
+from test_self_assessment import (HOSTILE, assessment_url, axe_violations, download, first_signal_key, item, message,
+                                  open_assessment, page_url, store_raw, stored, write_note)
 
 pytestmark = pytest.mark.browser
 
@@ -128,7 +128,11 @@ def test_two_check_ins_a_week_apart_show_what_changed(watched_page, site_url, lo
     open_assessment(page, site_url)
     item(page, key).locator(".hb-item__box").check()
     write_note(page, key, "Wrote the on-call guide")
+    pending = page.locator("[data-checkin-now-changes]").inner_text()  # before the manager saves the next one
+    assert names[dims[0]] in pending and "Wrote the on-call guide" in pending
     page.locator('[data-action="checkin"]').click()
+    assert page.locator("[data-checkin-now-changes] li").count() == 0
+    assert page.locator("[data-checkin-now]").inner_text().startswith(message(page, "checkin-now-same").split("{")[0])
 
     taken = stored(page)["profiles"]["me"]["checkins"]
     assert [c["date"][:10] for c in taken] == ["2026-11-02", "2026-11-09"]

@@ -189,6 +189,9 @@
     $("[data-checkin-since]", root).textContent = before ? message("checkin-since", { from: day(before), to: day(last) }) : message("checkin-first", { date: day(last) });
     var list = $("[data-checkin-changes]", root), top = Number($("[data-profile] svg", root).dataset.top);
     list.replaceChildren.apply(list, (before && !found.length ? [message("checkin-same")] : found).map(function (text) { return element("li", text); }));
+    var since = changes(last, mine, known), now = $("[data-checkin-now-changes]", root); // what moved before the next check-in
+    $("[data-checkin-now]", root).textContent = message(since.length ? "checkin-now" : "checkin-now-same", { date: day(last) });
+    now.replaceChildren.apply(now, since.map(function (text) { return element("li", text); }));
     place.ofFamily("[data-timeline-row]", known).forEach(function (row) {
       var id = row.dataset.timelineRow, cells = row.querySelectorAll("td");
       var steps = taken.map(function (t) { return place.step(t.placements[id], known); });
