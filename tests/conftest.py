@@ -129,6 +129,21 @@ def site_url(built_site, site_port):
 
 
 @pytest.fixture(scope="session")
+def northwind_site(tmp_path_factory):
+    """examples/northwind (two job families, a branching track, a proficiency scale), built strict without a
+    warning and served: (site folder, its address)."""
+    site = tmp_path_factory.mktemp("northwind")
+    port = free_port()
+    result = mkdocs_build(site, config=ROOT / "examples" / "northwind" / "mkdocs.yml",
+                          SITE_URL=f"http://127.0.0.1:{port}/")
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    server = serve(site, port)
+    yield site, f"http://127.0.0.1:{port}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
 def offline_site(tmp_path_factory):
     site = tmp_path_factory.mktemp("offline")
     result = mkdocs_build(site, OFFLINE="true")

@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 
-from conftest import ROOT, free_port, mkdocs_build, serve
+from conftest import ROOT
 from macros.ladder_picture import ARROW_GAP, ladder_picture
 from macros.loader import load_handbook
 
@@ -135,17 +135,6 @@ def test_a_ladder_without_families_stays_one_column_of_one_line_boxes(loaded):
     assert all(len(arrow.points) == 2 for arrow in panel.arrows)
 
 
-@pytest.fixture(scope="module")
-def northwind_url(tmp_path_factory):
-    site = tmp_path_factory.mktemp("northwind-picture")
-    port = free_port()
-    result = mkdocs_build(site, config=NORTHWIND / "mkdocs.yml", SITE_URL=f"http://127.0.0.1:{port}/")
-    assert result.returncode == 0, result.stderr
-    server = serve(site, port)
-    yield f"http://127.0.0.1:{port}/"
-    server.shutdown()
-
-
 # Per panel as the reader sees it: where it is; the smallest label on screen (font size times the panel's
 # scale); the texts that do not fit the room drawn for them; per level link, where its box is.
 MEASURE = """figure => [...figure.querySelectorAll('svg')].map(svg => {
@@ -165,10 +154,10 @@ MEASURE = """figure => [...figure.querySelectorAll('svg')].map(svg => {
 
 @pytest.mark.browser
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
-def test_northwind_picture_reads_on_a_desktop_and_a_phone(northwind_url, northwind, browser, viewport):
+def test_northwind_picture_reads_on_a_desktop_and_a_phone(northwind_site, northwind, browser, viewport):
     page = browser.new_page(viewport=viewport)
     try:
-        page.goto(northwind_url)
+        page.goto(northwind_site[1])
         figure = page.get_by_role("group", name=f"The ladder at a glance: {len(northwind.levels)} levels", exact=False)
         for level in northwind.levels:
             assert figure.get_by_role("link", name=f"{level.name} {level.code}", exact=True).count() == 1, level.id
