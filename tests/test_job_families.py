@@ -369,3 +369,27 @@ def test_switching_to_a_report_of_another_family_shows_only_their_plan_and_halfw
     assert not operations
     cells = level["da-2"].proficiency["data-modelling"], level["da-3"].proficiency["data-modelling"]
     assert cells[0] != cells[1] and halfway == f"{names[cells[0]]}–{names[cells[1]]}"
+
+
+@pytest.mark.browser
+def test_comparing_with_someone_of_another_family_says_so(northwind_site, browser):
+    """A manager compared a data engineer's assessment with a software engineer's share link, without a word."""
+    _, url = northwind_site
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        page.goto(url + "self-assessment/")
+        page.select_option("[data-profile-field=current]", "sw-3")
+        page.locator("[data-profile-new]").fill("Dev")
+        page.locator('[data-action="profile-add"]').click()
+        page.select_option("[data-profile-field=current]", "da-2")
+        page.select_option("[data-compare-with]", value="me")
+        other_family = page.locator("[data-compare-family]").inner_text()
+        page.select_option("[data-profile-field=current]", "da-3")
+        page.locator("[data-profile-new]").fill("Ana")
+        page.locator('[data-action="profile-add"]').click()
+        page.select_option("[data-profile-field=current]", "da-2")
+        page.select_option("[data-compare-with]", label="Dev")
+        same_family = page.locator("[data-compare-family]").is_visible()
+    finally:
+        page.close()
+    assert "another job family (Software Engineer III)" in other_family and not same_family

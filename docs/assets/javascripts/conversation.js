@@ -99,6 +99,10 @@
     });
     box.hidden = !them;
     if (!them) return;
+    var theirLevel = known[them.profile.current] || known[them.profile.target], myFamily = place.readerFamily(known);
+    var otherFamily = !!theirLevel && !!myFamily && theirLevel.family !== myFamily, notice = $("[data-compare-family]", root);
+    notice.hidden = !otherFamily;
+    notice.textContent = otherFamily ? message("compare-family", { name: them.name, level: theirLevel.name }) : "";
     root.querySelectorAll("[data-compare-name]").forEach(function (cell) { cell.textContent = them.name; });
     var rows = placements(mine, them.profile, known).map(function (row) {
       var tr = document.createElement("tr");
