@@ -19,6 +19,21 @@ def northwind():
     return load_handbook(ROOT / "data", NORTHWIND / "data")
 
 
+def add_assessment(page, name: str, level: str):
+    """On the self-assessment page: a new assessment, shown, holding `level` today."""
+    page.locator("[data-profile-new]").fill(name)
+    page.locator('[data-action="profile-add"]').click()
+    page.select_option("[data-profile-field=current]", level)
+
+
+@pytest.fixture
+def page(browser):
+    """A page of its own (fresh storage) at 1280 x 900, closed after the test."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    yield page
+    page.close()
+
+
 def test_parallel_levels_share_a_step_of_the_scale_and_the_trunk_comes_first(northwind):
     level = {lv.id: lv for lv in northwind.levels}
     assert [northwind.rank(level[i]) for i in ("sw-1", "sw-3", "sw-4", "em-4", "em-5", "da-4")] == [1, 3, 4, 4, 5, 4]
@@ -132,40 +147,32 @@ def test_the_navigation_groups_levels_by_family_then_track(northwind_site):
 
 
 @pytest.mark.browser
-def test_the_family_picker_shows_the_chosen_family_and_keeps_it_in_the_address(northwind_site, browser):
+def test_the_family_picker_shows_the_chosen_family_and_keeps_it_in_the_address(northwind_site, page):
     _, url = northwind_site
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    try:
-        page.goto(url + "levels/")
-        assert page.locator("[data-family=software]").is_visible()
-        assert not page.locator("[data-family=data]").is_visible()
-        page.get_by_role("radio", name="Data engineering").check()
-        assert page.locator("[data-family=data]").is_visible()
-        assert not page.locator("[data-family=software]").is_visible()
-        assert "family=data" in page.url
-        page.goto(url + "levels/?family=data")
-        assert page.locator("[data-family=data]").is_visible()
-        page.goto(url + "levels/#software")
-        assert page.locator("[data-family=software]").is_visible()
-        page.emulate_media(media="print")  # the PDF and a printed page carry every family, and no picker
-        assert page.locator("[data-family=data]").is_visible() and page.locator("[data-family=software]").is_visible()
-        assert not page.locator("[data-family-picker]").is_visible()
-    finally:
-        page.close()
+    page.goto(url + "levels/")
+    assert page.locator("[data-family=software]").is_visible()
+    assert not page.locator("[data-family=data]").is_visible()
+    page.get_by_role("radio", name="Data engineering").check()
+    assert page.locator("[data-family=data]").is_visible()
+    assert not page.locator("[data-family=software]").is_visible()
+    assert "family=data" in page.url
+    page.goto(url + "levels/?family=data")
+    assert page.locator("[data-family=data]").is_visible()
+    page.goto(url + "levels/#software")
+    assert page.locator("[data-family=software]").is_visible()
+    page.emulate_media(media="print")  # the PDF and a printed page carry every family, and no picker
+    assert page.locator("[data-family=data]").is_visible() and page.locator("[data-family=software]").is_visible()
+    assert not page.locator("[data-family-picker]").is_visible()
 
 
 @pytest.mark.browser
-def test_a_reader_assesses_themselves_against_their_own_family(northwind_site, northwind, browser):
+def test_a_reader_assesses_themselves_against_their_own_family(northwind_site, northwind, page):
     _, url = northwind_site
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    try:
-        page.goto(url + "self-assessment/")
-        page.get_by_role("radio", name="Data engineering").check()
-        shown = page.locator("[data-family]:visible").evaluate_all("parts => parts.map(part => part.dataset.family)")
-        lists = page.locator("[data-family=data] .hb-checklist").evaluate_all(
-            "lists => lists.map(list => list.dataset.checklist)")
-    finally:
-        page.close()
+    page.goto(url + "self-assessment/")
+    page.get_by_role("radio", name="Data engineering").check()
+    shown = page.locator("[data-family]:visible").evaluate_all("parts => parts.map(part => part.dataset.family)")
+    lists = page.locator("[data-family=data] .hb-checklist").evaluate_all(
+        "lists => lists.map(list => list.dataset.checklist)")
     data = northwind.entry("family:data").obj
     assert shown == ["data"]
     assert lists == [northwind.entry_of(t).key for t in northwind.transitions_of(data)]
@@ -193,29 +200,25 @@ def test_the_chart_and_the_map_measure_height_on_one_scale(northwind):
 
 
 @pytest.mark.browser
-def test_the_profile_follows_the_readers_family_and_can_count_proficiency(northwind_site, northwind, browser):
+def test_the_profile_follows_the_readers_family_and_can_count_proficiency(northwind_site, northwind, page):
     _, url = northwind_site
     data = northwind.entry("family:data").obj
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    try:
-        page.goto(url + "levels/da-2/")
-        for radio in page.locator(".hb-place__radio[value='da-2']").all():
-            radio.check()
-        page.goto(url + "self-assessment/")
-        page.select_option("[data-profile-field=current]", "da-2")
-        rows = page.locator("[data-profile-row]:visible").evaluate_all("rows => rows.map(row => row.dataset.profileRow)")
-        charts = page.locator("[data-profile-chart]:visible")
-        axes = charts.locator(".hb-profile__axis").evaluate_all("axes => axes.map(axis => axis.dataset.dimension)")
-        plans = page.locator("[data-plan]:visible").evaluate_all("plans => plans.map(plan => plan.dataset.plan)")
-        levels_today = charts.locator("[data-outline=today]").get_attribute("points")
-        page.get_by_role("radio", name=re.compile("^Proficiency")).check()
-        measure = charts.first.get_attribute("data-profile-chart")
-        marks = charts.locator(".hb-profile__mark").all_text_contents()
-        proficiency_today = charts.locator("[data-outline=today]").get_attribute("points")
-        modelling = page.locator("[data-profile-row=data-modelling] .hb-profile-table__proficiency").all_text_contents()
-        case = page.evaluate("handbook.assessment.markdown()")
-    finally:
-        page.close()
+    page.goto(url + "levels/da-2/")
+    for radio in page.locator(".hb-place__radio[value='da-2']").all():
+        radio.check()
+    page.goto(url + "self-assessment/")
+    page.select_option("[data-profile-field=current]", "da-2")
+    rows = page.locator("[data-profile-row]:visible").evaluate_all("rows => rows.map(row => row.dataset.profileRow)")
+    charts = page.locator("[data-profile-chart]:visible")
+    axes = charts.locator(".hb-profile__axis").evaluate_all("axes => axes.map(axis => axis.dataset.dimension)")
+    plans = page.locator("[data-plan]:visible").evaluate_all("plans => plans.map(plan => plan.dataset.plan)")
+    levels_today = charts.locator("[data-outline=today]").get_attribute("points")
+    page.get_by_role("radio", name=re.compile("^Proficiency")).check()
+    measure = charts.first.get_attribute("data-profile-chart")
+    marks = charts.locator(".hb-profile__mark").all_text_contents()
+    proficiency_today = charts.locator("[data-outline=today]").get_attribute("points")
+    modelling = page.locator("[data-profile-row=data-modelling] .hb-profile-table__proficiency").all_text_contents()
+    case = page.evaluate("handbook.assessment.markdown()")
     assert rows == axes == [d.id for d in northwind.dimensions_of(data)]  # no software-only "Operations"
     assert set(plans) <= set(rows) and plans, "a plan for each data dimension below D3"
     assert measure == "proficiency" and marks == [step.label for step in northwind.handbook.ladder.proficiency]
@@ -228,45 +231,38 @@ def test_the_profile_follows_the_readers_family_and_can_count_proficiency(northw
 
 
 @pytest.mark.browser
-def test_compare_leaves_out_empty_rows_and_can_show_only_differences(northwind_site, northwind, browser):
+def test_compare_leaves_out_empty_rows_and_can_show_only_differences(northwind_site, northwind, page):
     _, url = northwind_site
     data = [d.id for d in northwind.dimensions_of(northwind.entry("family:data").obj)]
-    page = browser.new_page(viewport={"width": 390, "height": 800})
+    page.set_viewport_size({"width": 390, "height": 800})
     rows = "rows => rows.map(row => row.querySelector('a') ? row.querySelector('a').hash.slice(1) : 'evaluated')"
-    try:
-        page.goto(url + "compare/?levels=da-2,da-3")
-        shown = page.locator(".hb-compare tbody tr:visible").evaluate_all(rows)
-        proficiency = page.locator(".hb-compare tbody tr:visible .hb-proficiency:visible").count()
-        page.goto(url + "compare/?levels=da-2,da-2")
-        same = page.locator(".hb-compare tbody tr:visible").count()
-        page.get_by_label("Only the rows where they differ").check()
-        differing = page.locator(".hb-compare tbody tr:visible").count()
-    finally:
-        page.close()
+    page.goto(url + "compare/?levels=da-2,da-3")
+    shown = page.locator(".hb-compare tbody tr:visible").evaluate_all(rows)
+    proficiency = page.locator(".hb-compare tbody tr:visible .hb-proficiency:visible").count()
+    page.goto(url + "compare/?levels=da-2,da-2")
+    same = page.locator(".hb-compare tbody tr:visible").count()
+    page.get_by_label("Only the rows where they differ").check()
+    differing = page.locator(".hb-compare tbody tr:visible").count()
     assert shown == data + ["evaluated"]  # no row for "Operations", which no data level describes
     assert proficiency == 2 * len(data)  # each level's cell carries its proficiency label
     assert same == len(data) + 1 and differing == 0
 
 
 @pytest.mark.browser
-def test_the_family_shown_follows_the_readers_own_level(northwind_site, browser):
+def test_the_family_shown_follows_the_readers_own_level(northwind_site, page):
     """Once a data engineer says their level, the checklists of their transition show, and the level map
     opens on their family, not on the first one."""
     _, url = northwind_site
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    try:
-        page.goto(url + "self-assessment/")
-        page.select_option("[data-profile-field=current]", "da-2")
-        checklist = page.locator("[data-focus=da-2-to-da-3]").is_visible()
-        picked = page.locator("[data-family-picker] input:checked").get_attribute("value")
-        page.get_by_role("radio", name="Software engineering").check()  # looking at another family stays possible
-        browsing = page.locator("[data-family=software]").is_visible()
-        page.goto(url + "levels/")
-        map_family = page.locator("[data-family]:visible").evaluate_all("parts => parts.map(part => part.dataset.family)")
-        page.goto(url + "levels/?family=software")
-        asked = page.locator("[data-family]:visible").evaluate_all("parts => parts.map(part => part.dataset.family)")
-    finally:
-        page.close()
+    page.goto(url + "self-assessment/")
+    page.select_option("[data-profile-field=current]", "da-2")
+    checklist = page.locator("[data-focus=da-2-to-da-3]").is_visible()
+    picked = page.locator("[data-family-picker] input:checked").get_attribute("value")
+    page.get_by_role("radio", name="Software engineering").check()  # looking at another family stays possible
+    browsing = page.locator("[data-family=software]").is_visible()
+    page.goto(url + "levels/")
+    map_family = page.locator("[data-family]:visible").evaluate_all("parts => parts.map(part => part.dataset.family)")
+    page.goto(url + "levels/?family=software")
+    asked = page.locator("[data-family]:visible").evaluate_all("parts => parts.map(part => part.dataset.family)")
     assert checklist and picked == "data" and browsing
     assert map_family == ["data"] and asked == ["software"]
 
@@ -307,20 +303,16 @@ def test_a_branch_from_another_familys_level_is_refused_with_the_fix(tmp_path):
 
 @pytest.mark.browser
 def test_searching_a_level_code_shows_that_level_before_the_transitions_named_after_it(northwind_site, northwind,
-                                                                                        browser):
+                                                                                        page):
     """"S4" used to list "S3 to S4", "S4 to S5" and "S4 to M4" before Senior Software Engineer."""
     _, url = northwind_site
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    try:
-        for level in northwind.levels:
-            page.goto(url)
-            page.locator("input.md-search__input").click()
-            page.keyboard.type(level.code)
-            first = page.locator(".md-search-result__item > a").first
-            first.wait_for()
-            assert re.search(rf"/levels/{level.id}/(\?|#|$)", first.get_attribute("href")), level.code
-    finally:
-        page.close()
+    for level in northwind.levels:
+        page.goto(url)
+        page.locator("input.md-search__input").click()
+        page.keyboard.type(level.code)
+        first = page.locator(".md-search-result__item > a").first
+        first.wait_for()
+        assert re.search(rf"/levels/{level.id}/(\?|#|$)", first.get_attribute("href")), level.code
 
 
 def test_many_references_to_one_missing_id_come_as_three_lines(tmp_path):
@@ -341,55 +333,41 @@ def test_many_references_to_one_missing_id_come_as_three_lines(tmp_path):
 
 @pytest.mark.browser
 def test_switching_to_a_report_of_another_family_shows_only_their_plan_and_halfway_proficiency(northwind_site,
-                                                                                                northwind, browser):
+                                                                                                northwind, page):
     """A manager's plan card for a software engineer's "Operations" stayed on screen, with that engineer's
     notes, after switching to a data engineer's assessment; and a halfway placement showed the upper cell's
     proficiency only."""
     _, url = northwind_site
     level = {lv.id: lv for lv in northwind.levels}
     names = {step.id: step.name for step in northwind.handbook.ladder.proficiency}
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    try:
-        page.goto(url + "self-assessment/")
-        page.select_option("[data-profile-field=current]", "sw-2")
-        page.locator('[data-plan="operations"] [data-plan-field="step"]').fill("Own the on-call rota")
-        page.locator("[data-profile-new]").fill("Dev")
-        page.locator('[data-action="profile-add"]').click()
-        page.goto(url + "levels/da-3/")
-        page.locator(".hb-place__radio[value='da-2+da-3'][data-dimension='data-modelling']").check()
-        page.goto(url + "self-assessment/")
-        page.select_option("[data-profile-field=current]", "da-2")
-        page.select_option("[data-profile-select]", index=0)
-        page.select_option("[data-profile-select]", index=1)  # back to Dev, without reloading
-        operations = page.locator('[data-plan="operations"]').is_visible()
-        halfway = page.locator("[data-profile-row=data-modelling] [data-cell=today] .hb-profile-table__proficiency")
-        halfway = halfway.text_content()
-    finally:
-        page.close()
+    page.goto(url + "self-assessment/")
+    page.select_option("[data-profile-field=current]", "sw-2")
+    page.locator('[data-plan="operations"] [data-plan-field="step"]').fill("Own the on-call rota")
+    add_assessment(page, "Dev", "da-2")
+    page.goto(url + "levels/da-3/")
+    page.locator(".hb-place__radio[value='da-2+da-3'][data-dimension='data-modelling']").check()
+    page.goto(url + "self-assessment/")
+    page.select_option("[data-profile-select]", index=0)
+    page.select_option("[data-profile-select]", index=1)  # back to Dev, without reloading
+    operations = page.locator('[data-plan="operations"]').is_visible()
+    halfway = page.locator("[data-profile-row=data-modelling] [data-cell=today] .hb-profile-table__proficiency")
+    halfway = halfway.text_content()
     assert not operations
     cells = level["da-2"].proficiency["data-modelling"], level["da-3"].proficiency["data-modelling"]
     assert cells[0] != cells[1] and halfway == f"{names[cells[0]]}–{names[cells[1]]}"
 
 
 @pytest.mark.browser
-def test_comparing_with_someone_of_another_family_says_so(northwind_site, browser):
+def test_comparing_with_someone_of_another_family_says_so(northwind_site, northwind, page):
     """A manager compared a data engineer's assessment with a software engineer's share link, without a word."""
     _, url = northwind_site
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    try:
-        page.goto(url + "self-assessment/")
-        page.select_option("[data-profile-field=current]", "sw-3")
-        page.locator("[data-profile-new]").fill("Dev")
-        page.locator('[data-action="profile-add"]').click()
-        page.select_option("[data-profile-field=current]", "da-2")
-        page.select_option("[data-compare-with]", value="me")
-        other_family = page.locator("[data-compare-family]").inner_text()
-        page.select_option("[data-profile-field=current]", "da-3")
-        page.locator("[data-profile-new]").fill("Ana")
-        page.locator('[data-action="profile-add"]').click()
-        page.select_option("[data-profile-field=current]", "da-2")
-        page.select_option("[data-compare-with]", label="Dev")
-        same_family = page.locator("[data-compare-family]").is_visible()
-    finally:
-        page.close()
-    assert "another job family (Software Engineer III)" in other_family and not same_family
+    page.goto(url + "self-assessment/")
+    page.select_option("[data-profile-field=current]", "sw-3")
+    add_assessment(page, "Dev", "da-2")
+    page.select_option("[data-compare-with]", value="me")
+    other_family = page.locator("[data-compare-family]").inner_text()
+    page.select_option("[data-profile-field=current]", "da-3")
+    add_assessment(page, "Ana", "da-2")
+    page.select_option("[data-compare-with]", label="Dev")
+    same_family = page.locator("[data-compare-family]").is_visible()
+    assert f"another job family ({northwind.entry('level:sw-3').obj.name})" in other_family and not same_family
