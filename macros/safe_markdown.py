@@ -52,14 +52,30 @@ class _SafeAttributes(Treeprocessor):
 
 
 class _SafeRawHtml(Postprocessor):
-    """Runs before Python-Markdown puts the raw HTML back into the page (and, through the table of
-    contents, once per heading: a chunk shown as text has no `<` left, so it is escaped once)."""
+    """Runs before Python-Markdown puts the raw HTML back into the page.
+
+    The table of contents runs every postprocessor again once per heading, over the same stash,
+    which only grows during a conversion. Checking the whole stash on each run cost headings x
+    chunks; so the chunks already checked are remembered and each is checked once per conversion.
+    `reset()` (called by Markdown before every conversion) starts the count again.
+    """
+
+    def __init__(self, md):
+        super().__init__(md)
+        self.checked = 0
+
+    def reset(self) -> None:
+        self.checked = 0
 
     def run(self, text: str) -> str:
         blocks = self.md.htmlStash.rawHtmlBlocks
-        for position, chunk in enumerate(blocks):
+        if self.checked > len(blocks):  # a stash emptied without a reset: check it from the start
+            self.checked = 0
+        for position in range(self.checked, len(blocks)):
+            chunk = blocks[position]
             if isinstance(chunk, str) and "<" in chunk and dangerous_html(chunk):
                 blocks[position] = html.escape(chunk)
+        self.checked = len(blocks)
         return text
 
 
@@ -75,4 +91,9 @@ class SafeMarkdown(Extension):
         # After the inline links (20), attribute lists (8) and the table of contents (5).
         md.treeprocessors.register(_SafeAttributes(md), "safe_attributes", 1)
         # Before raw HTML goes back into the page (30).
-        md.postprocessors.register(_SafeRawHtml(md), "safe_raw_html", 35)
+        self.raw_html = _SafeRawHtml(md)
+        md.postprocessors.register(self.raw_html, "safe_raw_html", 35)
+        md.registerExtension(self)  # so that md.reset() calls reset() below
+
+    def reset(self) -> None:
+        self.raw_html.reset()
