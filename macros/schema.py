@@ -41,8 +41,8 @@ Key = Annotated[str, Meta(pattern=KEY_PATTERN, max_length=2 * MAX_ID_LENGTH + 2)
 Text = Annotated[str, Meta(min_length=1)]
 # The one definition of a single-line field: names, titles, labels and codes are shown in the navigation,
 # in a page's <title>, in a table cell and in a form's options, where a line break would start a new
-# heading or row. No line break of any kind (Unicode has four) and no tab.
-SINGLE_LINE_PATTERN = r"^[^\n\r\t\x85\u2028\u2029]*$"
+# heading or row. No line break of any kind (Unicode has four); a tab is a blank like any other.
+SINGLE_LINE_PATTERN = r"^[^\n\r\x85\u2028\u2029]*$"
 MAX_LABEL_LENGTH = 120
 Label = Annotated[str, Meta(min_length=1, max_length=MAX_LABEL_LENGTH, pattern=SINGLE_LINE_PATTERN)]
 Url = Annotated[str, Meta(pattern=URL_PATTERN)]

@@ -123,7 +123,7 @@ def _explain(message: str, in_key: bool, file_type, path: tuple, data) -> tuple[
         return (path, f"this id has {len(str(_value_at(data, path)))} characters, more than the {MAX_ID_LENGTH} an id may have",
                 "shorten it: an id names a page's address and its anchor, so a few words are enough")
     if repr(SINGLE_LINE_PATTERN) in message:  # msgspec quotes the pattern as Python writes it
-        return (path, "this name, title or label holds a line break or a tab; it must fit on one line, as it is "
+        return (path, "this name, title or label holds a line break; it must fit on one line, as it is "
                       "shown in the navigation, in titles and in table cells",
                 "write it on one line (with no '|' or '>' block); put longer prose in a text field")
     if "matching regex '^https?://" in message:  # URL_PATTERN, as msgspec quotes it
