@@ -467,7 +467,7 @@ def test_markup_in_names_never_reaches_a_page_as_html(hostile_names_site, built_
     assert len(pages) > 20
     for page in pages:
         text = page.read_text(encoding="utf-8")
-        assert "<img src=x" not in text and "</title><" not in text, page
+        assert "<img src=x" not in text and "a|b </title>" not in text, page
         normal = built_site / page.relative_to(hostile_names_site)
         if normal.exists() and "constructor" not in str(page):  # a | in a name leaves every table a table
             assert text.count("<table") == normal.read_text(encoding="utf-8").count("<table"), page
