@@ -60,7 +60,7 @@ browser:
 endif
 
 serve: setup
-	$(BIN)/mkdocs serve --strict -f $(CONFIG) -a 127.0.0.1:8000
+	$(BIN)/mkdocs serve --strict -f $(call quote,CONFIG) -a 127.0.0.1:8000
 
 check: setup
 	$(BIN)/python -m macros.check --config $(call quote,CONFIG)
@@ -112,7 +112,7 @@ bench: setup browser
 # at 1280 and 390 px, light and dark, into .build/audit/. About 3 minutes.
 audit: setup browser
 	rm -rf .build/audit
-	$(BIN)/python scripts/audit.py $(CONFIG) .build/audit
+	$(BIN)/python scripts/audit.py $(call quote,CONFIG) .build/audit
 
 clean:
 	rm -rf site .build

@@ -119,8 +119,9 @@ def _explain(message: str, in_key: bool, file_type, path: tuple, data) -> tuple[
     if ID_PATTERN in message:
         return (path, f"'{_value_at(data, path)}' is not a valid id",
                 "use lowercase letters, digits and single hyphens, such as 'mid-to-senior'")
-    if f"of length <= {MAX_ID_LENGTH}" in message or f"of length <= {2 * MAX_ID_LENGTH}" in message:
-        return (path, f"this id has {len(str(_value_at(data, path)))} characters, more than the {MAX_ID_LENGTH} an id may have",
+    limit = re.search(r"of length <= (\d+)$", message)
+    if limit and int(limit[1]) in (MAX_ID_LENGTH, 2 * MAX_ID_LENGTH, 2 * MAX_ID_LENGTH + 2):  # an id, a reference, a key
+        return (path, f"this id has {len(str(_value_at(data, path)))} characters, more than the {limit[1]} it may have",
                 "shorten it: an id names a page's address and its anchor, so a few words are enough")
     if repr(SINGLE_LINE_PATTERN) in message:  # msgspec quotes the pattern as Python writes it
         return (path, "this name, title or label holds a line break; it must fit on one line, as it is "
@@ -132,7 +133,6 @@ def _explain(message: str, in_key: bool, file_type, path: tuple, data) -> tuple[
                 "write a space as %20")
     if message.endswith("of length >= 1"):
         return path, "this is empty", "write at least one entry or some text"
-    limit = re.search(r"of length <= (\d+)$", message)
     if limit:
         return (path, f"this label is too long ({len(str(_value_at(data, path)))} characters, at most {limit[1]})",
                 f"keep it within {limit[1]} characters; put longer prose in a text field")

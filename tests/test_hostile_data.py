@@ -486,7 +486,6 @@ def test_markup_in_names_shows_as_text_and_runs_nothing_in_the_browser(hostile_n
             page.goto((hostile_names_site / address).as_uri())
             assert page.locator("img[src=x]").count() == 0
             assert "<img src=x onerror=window.__pwned=1>" in page.locator(".md-nav").first.inner_text()
-        assert "<img src=x" in page.title() or page.title()  # the home page's title is the site's name
         page.goto((hostile_names_site / "compare" / "index.html").as_uri() + "?levels=junior,senior")
         option = page.locator("[data-compare-pick='0'] option[value=constructor]").inner_text()
         assert option.startswith("Mid-level `<img src=x onerror=window.__pwned=1>` a|b &lt;/title&gt;")
