@@ -17,7 +17,6 @@ is never passed through at all: every tag is shown as text.
 from __future__ import annotations
 
 import html
-import html.parser
 import re
 
 from markdown.extensions import Extension
@@ -34,50 +33,17 @@ _SCRIPT_URL = re.compile(r"(?:java|vb|live)script:|data:text/html", re.I)
 _INVISIBLE = re.compile(r"[\s\x00-\x1f\x7f]+")
 
 
+# Text between a tag's end and the next tag, holding no quote: a browser reads it as text (or, had the `>` been
+# inside a quoted value, as part of that value), never as markup. A name from the data, escaped in the
+# templates' own HTML (`<option>&lt;img onerror=...&gt;</option>`), is such text, and must not turn the
+# whole compare form into text.
+_PLAIN_TEXT = re.compile(r"(?<=>)[^<>\"']+(?=<)")
+
+
 def dangerous_html(chunk: str) -> bool:
-    """Whether a piece of raw HTML could run script.
-
-    The patterns are quick and most chunks match none. A chunk that matches is read as HTML before it
-    is refused: a name from the data, escaped inside the templates' own form (`&lt;img onerror=...&gt;`
-    in an <option>), is text, and must not turn the whole compare form into text."""
-    if not (_DANGEROUS_HTML.search(chunk) or _SCRIPT_URL.search(_INVISIBLE.sub("", html.unescape(chunk)))):
-        return False
-    markup = _Markup()
-    markup.feed(chunk)
-    markup.close()
-    return markup.dangerous
-
-
-_DANGEROUS_TAGS = {"script", "iframe", "frame", "frameset", "object", "embed", "base", "meta", "link", "style",
-                   "template"}
-
-
-class _Markup(html.parser.HTMLParser):
-    """Reads a chunk's tags and attributes, never its text: dangerous when a tag or attribute could run script.
-    Anything it cannot read as plain markup (a tag left open, a declaration) counts as dangerous."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.dangerous = False
-
-    def handle_starttag(self, tag, attrs):
-        self.dangerous |= tag in _DANGEROUS_TAGS or any(
-            name.startswith("on") or name == "srcdoc" or _SCRIPT_URL.search(_INVISIBLE.sub("", value or ""))
-            for name, value in attrs)
-
-    handle_startendtag = handle_starttag
-
-    def handle_endtag(self, tag):
-        self.dangerous |= tag in _DANGEROUS_TAGS
-
-    def handle_decl(self, decl):
-        self.dangerous = True
-
-    handle_pi = unknown_decl = handle_decl
-
-    def close(self):
-        super().close()
-        self.dangerous |= bool(self.rawdata)  # text the parser could not place, such as an unclosed `<img ...`
+    """Whether a piece of raw HTML could run script: its markup is looked at, not its plain text."""
+    markup = _PLAIN_TEXT.sub("", chunk)
+    return bool(_DANGEROUS_HTML.search(markup) or _SCRIPT_URL.search(_INVISIBLE.sub("", html.unescape(markup))))
 
 
 class _SafeAttributes(Treeprocessor):

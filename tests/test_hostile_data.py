@@ -18,7 +18,7 @@ from macros import loader
 from macros.errors import HandbookError
 from macros.loader import load_handbook
 from macros.render import Renderer, _inline_html
-from macros.safe_markdown import SafeMarkdown
+from macros.safe_markdown import SafeMarkdown, dangerous_html
 from macros.text_check import table_cell
 from macros.yaml_source import MAX_BYTES, read_yaml
 from test_loading import edit, line_of, load_error
@@ -495,3 +495,18 @@ def test_markup_in_names_shows_as_text_and_runs_nothing_in_the_browser(hostile_n
         assert page.evaluate("window.__pwned") is None and not dialogs
     finally:
         page.close()
+
+
+@pytest.mark.parametrize("chunk, dangerous", [
+    ("<option>&lt;img src=x onerror=alert(1)&gt; javascript: x</option>", False),  # an escaped name: text
+    ("<b>x</b> onclick=y <i>", False),
+    ("<img src=x onerror=alert(1)>", True),
+    ("<img/src=x/onerror=alert(1)>", True),
+    ("<img src=x onerror=alert(1)", True),
+    ("<a title=\">\" onclick=x>", True),
+    ("<a title='x>' onclick=alert(1) data-y='<'>", True),
+    ("<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\">", True),
+    ("<a href=\"jav&#x09;ascript:x\">", True),
+])
+def test_the_raw_html_check_reads_markup_not_escaped_text(chunk, dangerous):
+    assert dangerous_html(chunk) is dangerous
