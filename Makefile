@@ -8,6 +8,17 @@ CONFIG ?= mkdocs.yml
 # The earlier edition the "What changed" page compares with: `make build SINCE=v1.0` (a git tag,
 # branch or commit, or a folder of that edition's data). mkdocs.yml reads it as extra.handbook.since.
 SINCE ?=
+# Make variables are data, never shell or make code: each is kept as written (make expands nothing in it),
+# checked before any target runs (scripts/make_vars.py: NAME=';touch x' or NAME=site get one clear line)
+# and handed to commands in single quotes: $(call quote,CONFIG).
+quote = '$(subst ','\'',$(value $(1)))'
+override NAME := $(value NAME)
+override CONFIG := $(value CONFIG)
+override SINCE := $(value SINCE)
+MAKE_VARS_PROBLEM := $(shell $(PYTHON) scripts/make_vars.py NAME=$(call quote,NAME) CONFIG=$(call quote,CONFIG) SINCE=$(call quote,SINCE))
+ifneq ($(MAKE_VARS_PROBLEM),)
+$(error $(MAKE_VARS_PROBLEM))
+endif
 ifneq ($(SINCE),)
 export SINCE
 endif
@@ -49,20 +60,21 @@ browser:
 endif
 
 serve: setup
-	$(BIN)/mkdocs serve --strict -f $(CONFIG) -a 127.0.0.1:8000
+	$(BIN)/mkdocs serve --strict -f $(call quote,CONFIG) -a 127.0.0.1:8000
 
 check: setup
-	$(BIN)/python -m macros.check --config $(CONFIG)
+	$(BIN)/python -m macros.check --config $(call quote,CONFIG)
 
 schema: setup
 	$(BIN)/python -m macros.schema_export
 
-# Build into a scratch folder and swap it in only when the build succeeded,
-# so a failed build never leaves site/ half written.
+# Build into a scratch folder and swap it in only when the build ran to its end (scripts/build_site.py writes
+# the marker then), so a failed build of any kind, even one a company's code ended with sys.exit(0), leaves site/ as it was.
 build: setup
-	rm -rf .build/site
-	$(BIN)/mkdocs build --strict --quiet -f $(CONFIG) -d $(CURDIR)/.build/site
-	rm -rf site && mkdir -p .build && mv .build/site site
+	rm -rf .build/site .build/site.complete
+	$(BIN)/python scripts/build_site.py $(call quote,CONFIG) $(call quote,CURDIR)/.build/site
+	@test -f .build/site.complete || { echo "make build: the build did not finish; site/ was left as it was" >&2; exit 1; }
+	rm -rf site && mv .build/site site && rm .build/site.complete
 	@echo "built site/ ($$(find site -name '*.html' | wc -l) HTML files)"
 
 # The HTML checker (npm vnu-jar) runs on Java: Debian's headless JRE when java is missing.
@@ -87,8 +99,8 @@ offline: build
 
 # A company's starting folder, NAME/, which builds as it is: `make build CONFIG=NAME/mkdocs.yml`.
 company:
-	@test -n "$(NAME)" || { echo "Usage: make company NAME=mycompany"; exit 2; }
-	$(PYTHON) scripts/new_company.py $(NAME)
+	@test -n $(call quote,NAME) || { echo "Usage: make company NAME=mycompany"; exit 2; }
+	$(PYTHON) scripts/new_company.py $(call quote,NAME)
 
 # Prints figures, checks nothing: build time against plain MkDocs at 1x, 10x and 100x data,
 # live reload, PDF, page weight and requests. Takes a few minutes; works in a temporary folder.
@@ -100,7 +112,7 @@ bench: setup browser
 # at 1280 and 390 px, light and dark, into .build/audit/. About 3 minutes.
 audit: setup browser
 	rm -rf .build/audit
-	$(BIN)/python scripts/audit.py $(CONFIG) .build/audit
+	$(BIN)/python scripts/audit.py $(call quote,CONFIG) .build/audit
 
 clean:
 	rm -rf site .build

@@ -8,6 +8,7 @@ plugin then renders every page's Markdown, calling the macro of
 (`macros/open_data.py`) as generated files, and the old addresses of replaced levels and
 transitions to the redirects plugin (`macros/redirects.py`).
 """
+import html
 import importlib
 import os
 import sys
@@ -69,9 +70,11 @@ def on_config(config):
         if section is None:
             raise PluginError(f"mkdocs.yml: the nav needs a section that lists '{section_index}'; "
                               f"the page of '{entry.key}' is added to that section")
+        # Material prints navigation titles as HTML, and <title> and the footer take the page's title from here:
+        # a name from the data is text, escaped once, here.
         for group in loaded.nav_groups(entry):  # a level's family and track, on a ladder that has several
-            section = _subsection(section, group)
-        section.append({entry.title: entry.page})
+            section = _subsection(section, html.escape(group))
+        section.append({html.escape(entry.title): entry.page})
     _layer_theme_overrides(config)
     config["nav"] = [*(config["nav"] or []), *config["extra"].get("handbook", {}).get("nav", [])]
     offline = config.plugins.get("material/offline")

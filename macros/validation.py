@@ -14,7 +14,7 @@ import typing
 import msgspec
 
 from .errors import Problem
-from .schema import ID_PATTERN, Model, fields_of
+from .schema import ID_PATTERN, MAX_ID_LENGTH, SINGLE_LINE_PATTERN, Model, fields_of
 from .yaml_source import SourceFile
 
 MAX_PROBLEMS_PER_FILE = 50
@@ -119,14 +119,23 @@ def _explain(message: str, in_key: bool, file_type, path: tuple, data) -> tuple[
     if ID_PATTERN in message:
         return (path, f"'{_value_at(data, path)}' is not a valid id",
                 "use lowercase letters, digits and single hyphens, such as 'mid-to-senior'")
+    limit = re.search(r"of length <= (\d+)$", message)
+    if limit and int(limit[1]) in (MAX_ID_LENGTH, 2 * MAX_ID_LENGTH, 2 * MAX_ID_LENGTH + 2):  # an id, a reference, a key
+        return (path, f"this id has {len(str(_value_at(data, path)))} characters, more than the {limit[1]} it may have",
+                "shorten it: an id names a page's address and its anchor, so a few words are enough")
+    if repr(SINGLE_LINE_PATTERN) in message:  # msgspec quotes the pattern as Python writes it
+        return (path, "this name, title or label holds a line break; it must fit on one line, as it is "
+                      "shown in the navigation, in titles and in table cells",
+                "write it on one line (with no '|' or '>' block); put longer prose in a text field")
     if "matching regex '^https?://" in message:  # URL_PATTERN, as msgspec quotes it
         return (path, f"'{_value_at(data, path)!s:.80}' is not a whole web address",
                 "write the full address, starting with https://, with no spaces, quotes or <>; "
                 "write a space as %20")
     if message.endswith("of length >= 1"):
         return path, "this is empty", "write at least one entry or some text"
-    if message.endswith("of length <= 120"):
-        return path, "this label is too long", "keep labels under 120 characters; put longer prose in a text field"
+    if limit:
+        return (path, f"this label is too long ({len(str(_value_at(data, path)))} characters, at most {limit[1]})",
+                f"keep it within {limit[1]} characters; put longer prose in a text field")
     if wrong:
         expected, found = (_NAMES.get(name, name) for name in wrong.groups())
         value = _value_at(data, path)
