@@ -16,7 +16,7 @@ export NO_MKDOCS_2_WARNING := true
 # back into the new site/, so that `make pdf` then `make offline` (or the other order) keeps both files.
 DOWNLOADS := .build/downloads/$(subst /,_,$(subst .,_,$(CONFIG)))
 
-.PHONY: help setup browser tools serve build check schema test pdf offline company bench audit clean
+.PHONY: help setup browser tools serve build check schema test pdf offline company import bench audit clean
 
 help:
 	@echo "make serve    set up, build and serve with live reload on http://127.0.0.1:8000"
@@ -27,6 +27,7 @@ help:
 	@echo "make pdf      the whole handbook as site/handbook.pdf"
 	@echo "make offline  a zip of the site that works from file://"
 	@echo "make company NAME=mycompany   a company's starting folder (see Host your company's handbook)"
+	@echo "make import FILE=ladder.csv NAME=mycompany   a company's ladder from its spreadsheet (.csv or .xlsx)"
 	@echo "make bench    build-time and size benchmark"
 	@echo "make audit    Lighthouse scores and screenshots of the main pages, into .build/audit/"
 
@@ -97,6 +98,13 @@ offline: build
 company:
 	@test -n "$(NAME)" || { echo "Usage: make company NAME=mycompany"; exit 2; }
 	$(PYTHON) scripts/new_company.py $(NAME)
+
+# A company's ladder from its spreadsheet: NAME/data/ladder.yml, transitions.yml and staff.yml, written or
+# updated (what was written by hand is kept). FILE and NAME reach the script through the environment
+# (make exports command-line variables), never spliced into the shell's command line; the script checks both.
+import: setup
+	@test -n "$$FILE" -a -n "$$NAME" || { echo "Usage: make import FILE=ladder.csv NAME=mycompany"; exit 2; }
+	$(BIN)/python scripts/import_ladder.py "$$FILE" "$$NAME"
 
 # Prints figures, checks nothing: build time against plain MkDocs at 1x, 10x and 100x data,
 # live reload, PDF, page weight and requests. Takes a few minutes; works in a temporary folder.

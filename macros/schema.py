@@ -194,7 +194,7 @@ class Family(Entity):
     """A job family (software, data, reliability...): its own levels on the handbook's shared level scale."""
 
     name: Label
-    summary: Text
+    summary: Optional[Text] = None
     dimensions: Annotated[NonEmptyList[Ref("dimension")], Meta(
         description="Ids of the dimensions this family's levels describe; families may share dimensions.")]
 

@@ -9,19 +9,18 @@ Usage: python scripts/new_company.py NAME
 """
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 
+from names import NAME_RULE, company_name_problem
+
 ROOT = Path(__file__).resolve().parent.parent
 STARTER = ROOT / "templates" / "company"
-NAME = re.compile(r"^[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*)?$")
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 1 or not NAME.match(argv[0]):
-        print("Usage: make company NAME=mycompany (lowercase letters, digits and hyphens; "
-              "at most one folder above it, as in companies/mycompany)", file=sys.stderr)
+    if len(argv) != 1 or company_name_problem(argv[0]):
+        print(f"Usage: make company NAME=mycompany ({NAME_RULE})", file=sys.stderr)
         return 2
     folder = ROOT / argv[0]
     if folder.exists():

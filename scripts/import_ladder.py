@@ -1,0 +1,485 @@
+"""`make import FILE=ladder.csv NAME=mycompany`: a company's ladder from its spreadsheet.
+
+The sheet has the columns that `api/ladder.csv` writes, one row per level and dimension; the first
+eight are enough (`level, level_code, level_name, track, track_name, dimension, dimension_name, text`),
+in any order and any case, and `family`, `level_rank` and the proficiency columns are read when present.
+It writes NAME/data/ladder.yml (levels, dimensions, families, proficiency scale), the tracks in
+NAME/data/staff.yml, and NAME/data/transitions.yml: one step between consecutive levels of each
+track, whose signals are the cells that change.
+
+- The sheet owns what it holds: a level's name, code, track, rank and cells, a dimension's name.
+  Everything else (a summary, `covers`, a question, `held_back`...) is the company's hand-written
+  work and is kept, by id, when a changed sheet is imported again.
+- What the import writes from the cells (a transition's title, what changes, its signals, the intros)
+  is replaced only while it still reads as the previous sheet made it; once edited, it is kept.
+- Every problem of the sheet is reported at once, as `file:row:column: problem. Fix: ...`, and
+  nothing is written until there is none.
+
+Usage: python scripts/import_ladder.py FILE NAME
+"""
+from __future__ import annotations
+
+import csv
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from names import company_name_problem
+
+ROOT = Path(__file__).resolve().parent.parent
+REQUIRED = ("level", "level_code", "level_name", "track", "track_name", "dimension", "dimension_name", "text")
+OPTIONAL = ("family", "level_rank", "proficiency", "proficiency_label", "proficiency_name", "proficiency_rank")
+# What each required column holds, for the fix of an empty cell.
+MEANING = {"level": "the level's id (such as e3)", "level_code": "the level's code (such as E3)",
+           "level_name": "the level's title", "track": "the level's track (such as ic or management)",
+           "track_name": "the track's name", "dimension": "the dimension's id (such as delivery)",
+           "dimension_name": "the dimension's name", "text": "what the level expects in this dimension"}
+# api/ladder.csv puts an apostrophe before a text that a spreadsheet would run as a formula.
+FORMULA_GUARD = re.compile(r"^'(?=[=+\-@])")
+HEADER = ("# Written by `make import` from {sheet}. The sheet owns names, codes, tracks, ranks and cells;\n"
+          "# what you add by hand (summaries, questions, held_back, covers...) is kept at the next import.\n")
+
+
+@dataclass
+class Cell:
+    value: str
+    row: int
+    column: int
+
+
+@dataclass
+class SheetError:
+    file: str
+    row: int
+    column: int
+    message: str
+    fix: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.row}:{self.column}: {self.message}. Fix: {self.fix}."
+
+
+@dataclass
+class Sheet:
+    """The ladder a sheet describes, in the order of its rows."""
+
+    dimensions: dict[str, str] = field(default_factory=dict)          # id -> name
+    tracks: dict[str, str] = field(default_factory=dict)              # id -> name
+    levels: dict[str, dict] = field(default_factory=dict)             # id -> level as ladder.yml writes it
+    proficiency: dict[str, tuple[int, str, str]] = field(default_factory=dict)  # id -> (rank, label, name)
+
+
+# --- Reading ---------------------------------------------------------------
+
+def read_table(path: Path) -> list[list[str]]:
+    """Every row of the sheet as texts (the first worksheet of a workbook)."""
+    if path.suffix.lower() == ".xlsx":
+        import openpyxl  # only a workbook needs it
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        try:
+            return [["" if value is None else str(value) for value in row]
+                    for row in workbook.worksheets[0].iter_rows(values_only=True)]
+        finally:
+            workbook.close()
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.reader(handle))
+
+
+def slug(text: str) -> str:
+    """An id from a sheet's cell: `E3` -> `e3`, `Software Engineering` -> `software-engineering`."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def parse(table: list[list[str]], shown: str) -> tuple[Sheet, list[SheetError]]:
+    errors: list[SheetError] = []
+    if not table:
+        return Sheet(), [SheetError(shown, 1, 1, "the sheet is empty", "export the ladder with a header row: "
+                                    + ", ".join(REQUIRED))]
+    header = [name.strip().lower() for name in table[0]]
+    columns = {name: position for position, name in reversed(list(enumerate(header))) if name}
+    missing = [name for name in REQUIRED if name not in columns]
+    for name in missing:
+        errors.append(SheetError(shown, 1, len(header) + 1, f"the column '{name}' is missing",
+                                 f"add a column named {name} with {MEANING[name]} on every row"))
+    if missing:
+        return Sheet(), errors
+    rows = []
+    for number, values in enumerate(table[1:], start=2):
+        if not any(value.strip() for value in values):
+            continue  # a blank line between blocks of rows
+        row = {}
+        for name in REQUIRED + OPTIONAL:
+            if name in columns:
+                raw = values[columns[name]] if columns[name] < len(values) else ""
+                row[name] = Cell(FORMULA_GUARD.sub("", raw.strip()), number, columns[name] + 1)
+        rows.append(row)
+    return _ladder(rows, shown, errors), errors
+
+
+def _ladder(rows: list[dict[str, Cell]], shown: str, errors: list[SheetError]) -> Sheet:
+    sheet = Sheet()
+    first_of: dict[tuple, Cell] = {}     # (kind, id, column) -> the first cell that said it
+    cell_of: dict[tuple[str, str], int] = {}  # (level, dimension) -> row
+    has_family = any(row.get("family") and row["family"].value for row in rows)
+
+    def error(cell: Cell, message: str, fix: str) -> None:
+        errors.append(SheetError(shown, cell.row, cell.column, message, fix))
+
+    def same(kind: str, key: str, column: str, cell: Cell) -> bool:
+        """The first value a level, track or dimension was given in a column; another one is a mistake."""
+        first = first_of.setdefault((kind, key, column), cell)
+        if first.value != cell.value:
+            error(cell, f"the {kind} '{key}' has the {column} '{cell.value}' here but '{first.value}' on row "
+                        f"{first.row}", f"give every row of the {kind} '{key}' the same {column}")
+            return False
+        return True
+
+    for row in rows:
+        empty = [name for name in REQUIRED if not row[name].value]
+        for name in empty:
+            if name == "track" and row["level"].value:
+                error(row[name], f"the level '{row['level'].value}' has no track",
+                      "name its track, such as ic or management (one track per path of levels)")
+            else:
+                error(row[name], f"the cell {name} is empty", f"write {MEANING[name]}")
+        ids = {name: slug(row[name].value) for name in ("level", "track", "dimension")}
+        for name, made in ids.items():
+            if row[name].value and not made:
+                error(row[name], f"'{row[name].value}' gives no id", "use letters or digits, such as e3 or delivery")
+        if empty or not all(ids.values()):
+            continue
+        level_id, dimension_id, track_id = ids["level"], ids["dimension"], ids["track"]
+        for column in ("level_code", "level_name", "track", "family", "level_rank"):
+            if column in row:
+                same("level", level_id, column, row[column])
+        if same("track", track_id, "track_name", row["track_name"]):
+            sheet.tracks.setdefault(track_id, row["track_name"].value)
+        if same("dimension", dimension_id, "dimension_name", row["dimension_name"]):
+            sheet.dimensions.setdefault(dimension_id, row["dimension_name"].value)
+        level = sheet.levels.setdefault(level_id, _level(row, level_id, track_id, has_family, error))
+        if (level_id, dimension_id) in cell_of:
+            error(row["text"], f"a second text for the level '{level_id}' and the dimension '{dimension_id}' "
+                               f"(the first is on row {cell_of[level_id, dimension_id]})",
+                  "keep one row per level and dimension")
+            continue
+        cell_of[level_id, dimension_id] = row["text"].row
+        level["dimensions"][dimension_id] = row["text"].value
+        _proficiency(row, level, dimension_id, sheet, error, same)
+    _complete(sheet, rows, cell_of, error)
+    return sheet
+
+
+def _level(row: dict[str, Cell], level_id: str, track_id: str, has_family: bool, error) -> dict:
+    level = {"id": level_id, "name": row["level_name"].value, "code": row["level_code"].value, "track": track_id}
+    family = row.get("family")
+    if has_family and not family.value:
+        error(family, f"the level '{level_id}' names no family while other levels do",
+              "name its job family, or leave the family column empty on every row")
+    elif family and family.value:
+        level["family"] = slug(family.value)
+    rank = row.get("level_rank")
+    if rank and rank.value:
+        if rank.value.isdigit() and 1 <= int(rank.value) <= 99:
+            level["rank"] = int(rank.value)
+        else:
+            error(rank, f"the level_rank '{rank.value}' is not a step of the level scale",
+                  "write a whole number from 1 to 99, or leave it empty")
+    level["dimensions"] = {}
+    return level
+
+
+def _proficiency(row, level: dict, dimension_id: str, sheet: Sheet, error, same) -> None:
+    step = row.get("proficiency")
+    if not step or not step.value:
+        return
+    step_id = slug(step.value)
+    label = row.get("proficiency_label") or Cell("", step.row, step.column)
+    name = row.get("proficiency_name") or Cell("", step.row, step.column)
+    rank = row.get("proficiency_rank") or Cell("", step.row, step.column)
+    if rank.value and not rank.value.isdigit():
+        error(rank, f"the proficiency_rank '{rank.value}' is not a whole number", "write 1 for the lowest step")
+        return
+    for column, cell in (("proficiency_label", label), ("proficiency_name", name), ("proficiency_rank", rank)):
+        same("proficiency step", step_id, column, cell)
+    order = int(rank.value) if rank.value else len(sheet.proficiency) + 1
+    sheet.proficiency.setdefault(step_id, (order, label.value or step.value[:16], name.value or step.value))
+    level.setdefault("proficiency", {})[dimension_id] = step_id
+
+
+def _complete(sheet: Sheet, rows, cell_of: dict, error) -> None:
+    """Every level describes every dimension of its family (of the ladder, without families)."""
+    family_dimensions: dict[str | None, list[str]] = {}
+    for level in sheet.levels.values():
+        known = family_dimensions.setdefault(level.get("family"), [])
+        known += [d for d in level["dimensions"] if d not in known]
+    for level in sheet.levels.values():
+        first_row = next(row for row in rows if slug(row["level"].value) == level["id"])
+        for dimension in family_dimensions[level.get("family")]:
+            if dimension not in level["dimensions"]:
+                error(first_row["dimension"], f"the level '{level['id']}' has no row for the dimension "
+                                              f"'{dimension}'", f"add a row for {level['id']} and {dimension}")
+        if level.get("proficiency") and len(level["proficiency"]) != len(level["dimensions"]):
+            error(first_row["proficiency"], f"the level '{level['id']}' gives a proficiency to some dimensions "
+                                            "only", "fill the proficiency column on all its rows, or on none")
+
+
+# --- What the import writes ------------------------------------------------
+
+def transitions_of(levels: list[dict], dimensions: dict[str, str]) -> list[dict]:
+    """One step between consecutive levels of each track (of each family), in rank order, then sheet order.
+    Its signals are the cells that change; the words are the sheet's."""
+    paths: dict[tuple, list[dict]] = {}
+    for level in levels:
+        paths.setdefault((level.get("family"), level["track"]), []).append(level)
+    steps = []
+    for path in paths.values():
+        ordered = sorted(enumerate(path), key=lambda pair: (pair[1].get("rank", 0), pair[0]))
+        for (_, before), (_, after) in zip(ordered, ordered[1:]):
+            changed = [d for d in after["dimensions"] if after["dimensions"][d] != before["dimensions"].get(d)]
+            step = {"id": f"{before['id']}-to-{after['id']}", "from": before["id"], "to": after["id"],
+                    "title": f"{before['code']} to {after['code']}"}
+            if changed:
+                names = [dimensions.get(d, d) for d in changed]
+                listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+                step["what_changes"] = (f"{after['name']} ({after['code']}) asks something new in {len(changed)} "
+                                        f"of {len(after['dimensions'])} dimensions: {listed}.")
+                step["signals"] = [{"id": d, "text": after["dimensions"][d]} for d in changed]
+            steps.append(step)
+    return steps
+
+
+def ladder_intro(levels: list[dict], tracks: dict[str, str], dimensions: dict[str, str]) -> str:
+    used = [tracks.get(t, t) for t in dict.fromkeys(level["track"] for level in levels)]
+    return (f"{len(levels)} levels on {len(used)} track{'s' if len(used) != 1 else ''} ({', '.join(used)}), "
+            f"each described along {len(dimensions)} dimensions. Each cell says what that dimension looks like "
+            "at that level, so you can place yourself and see what the next level asks for.")
+
+
+TRANSITIONS_INTRO = "Each step from one level to the next on its track, with the cells that change on the way."
+
+
+@dataclass
+class Report:
+    lines: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)
+
+    def count(self, kind: str, before: dict[str, dict], after: dict[str, dict]) -> None:
+        added = [i for i in after if i not in before]
+        removed = [i for i in before if i not in after]
+        changed = [i for i in after if i in before and after[i] != before[i]]
+        parts = [f"{len(after)} {kind}"]
+        for word, ids in (("added", added), ("changed", changed), ("removed", removed)):
+            if ids:
+                shown = ", ".join(ids[:6]) + (f" and {len(ids) - 6} more" if len(ids) > 6 else "")
+                parts.append(f"{word}: {shown}")
+        self.lines.append("; ".join(parts))
+
+
+def merge_entities(new: list[dict], old: list[dict], sheet_keys: tuple[str, ...]) -> list[dict]:
+    """The sheet's entities, each keeping the hand-written keys of the old entity with its id."""
+    old_by_id = {entity.get("id"): entity for entity in old if isinstance(entity, dict)}
+    merged = []
+    for entity in new:
+        previous = old_by_id.get(entity["id"], {})
+        result = {key: value for key, value in previous.items() if key not in sheet_keys}
+        result.update(entity)
+        merged.append(_in_order(result, previous, entity))
+    return merged
+
+
+def _in_order(result: dict, previous: dict, entity: dict) -> dict:
+    """The old file's key order, new keys after, so that a re-import changes as few lines as it can."""
+    order = list(previous) + [key for key in entity if key not in previous]
+    return {key: result[key] for key in order if key in result}
+
+
+def keep_edited(new: str | None, old_generated: str | None, old: str | None) -> str | None:
+    """The new generated text, unless the old one was edited by hand (it differs from what the import wrote)."""
+    if old is not None and old != old_generated:
+        return old
+    return new
+
+
+def merge_transitions(new: list[dict], old: list[dict], old_generated: list[dict], report: Report) -> list[dict]:
+    generated_before = {step["id"]: step for step in old_generated}
+    old_by_id = {step.get("id"): step for step in old if isinstance(step, dict)}
+    merged = []
+    for step in new:
+        previous, made = old_by_id.get(step["id"], {}), generated_before.get(step["id"], {})
+        result = {key: value for key, value in previous.items()}
+        result.update({key: step[key] for key in ("id", "from", "to")})
+        for key in ("title", "what_changes"):
+            value = keep_edited(step.get(key), made.get(key), previous.get(key))
+            if value is not None and value != step.get(key):
+                report.kept.append(f"transition {step['id']}: {key}")
+            if value is None:
+                result.pop(key, None)
+            else:
+                result[key] = value
+        signals = _merge_signals(step.get("signals", []), made.get("signals", []), previous.get("signals", []),
+                                 step["id"], report)
+        if signals:
+            result["signals"] = signals
+        else:
+            result.pop("signals", None)
+        merged.append(_in_order(result, previous, step))
+    return merged
+
+
+def _merge_signals(new: list[dict], made: list[dict], old: list[dict], owner: str, report: Report) -> list[dict]:
+    """A signal the import wrote follows the sheet; one written or edited by hand stays."""
+    made_text = {signal["id"]: signal["text"] for signal in made}
+    new_by_id = {signal["id"]: signal for signal in new}
+    result = []
+    for signal in old:
+        if not isinstance(signal, dict):
+            continue
+        untouched = made_text.get(signal.get("id")) == signal.get("text") and set(signal) <= {"id", "text"}
+        if untouched and signal["id"] in new_by_id:
+            result.append(new_by_id.pop(signal["id"]))
+        elif not untouched:
+            result.append(signal)
+            new_by_id.pop(signal.get("id"), None)
+            report.kept.append(f"transition {owner}: signal {signal.get('id')}")
+    return result + list(new_by_id.values())
+
+
+def read_yaml(path: Path) -> dict:
+    if not path.is_file():
+        return {}
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return data if isinstance(data, dict) else {}
+
+
+def write_yaml(path: Path, data: dict, sheet: str) -> None:
+    text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=110, default_flow_style=False)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(HEADER.format(sheet=sheet) + text, encoding="utf-8")
+
+
+def _entities(items) -> list[dict]:
+    return [item for item in items or [] if isinstance(item, dict) and isinstance(item.get("id"), str)]
+
+
+def _generated(ladder: dict, tracks: dict[str, str]) -> tuple[str, list[dict]]:
+    """What the import wrote from a ladder.yml's own cells: its intro and its transitions."""
+    levels = _entities(ladder.get("levels"))
+    dimensions = {d["id"]: d.get("name", d["id"]) for d in _entities(ladder.get("dimensions"))}
+    if not levels:
+        return "", []
+    usable = [level for level in levels if isinstance(level.get("dimensions"), dict)]
+    return ladder_intro(usable, tracks, dimensions), transitions_of(usable, dimensions)
+
+
+def write_company(sheet: Sheet, folder: Path, sheet_name: str) -> Report:
+    data = folder / "data"
+    report = Report()
+    ladder_path, transitions_path, staff_path = data / "ladder.yml", data / "transitions.yml", data / "staff.yml"
+    old_ladder, old_transitions, old_staff = read_yaml(ladder_path), read_yaml(transitions_path), read_yaml(staff_path)
+    old_tracks = {t["id"]: t.get("name", t["id"]) for t in _entities(old_staff.get("tracks"))}
+    old_intro, old_steps = _generated(old_ladder, old_tracks)
+
+    families = list(dict.fromkeys(level["family"] for level in sheet.levels.values() if "family" in level))
+    dimensions = [{"id": i, "name": name} for i, name in sheet.dimensions.items()]
+    scale = sorted(sheet.proficiency.items(), key=lambda item: item[1][0])
+    ladder = {key: value for key, value in old_ladder.items()}
+    ladder["replace"] = ["dimensions", "levels"] + (["families"] if families else []) + (
+        ["proficiency"] if scale else [])
+    intro = keep_edited(ladder_intro(list(sheet.levels.values()), sheet.tracks, sheet.dimensions), old_intro,
+                        old_ladder.get("intro"))
+    if intro != ladder_intro(list(sheet.levels.values()), sheet.tracks, sheet.dimensions):
+        report.kept.append("ladder: intro")
+    ladder["intro"] = intro
+    ladder["dimensions"] = merge_entities(dimensions, _entities(old_ladder.get("dimensions")), ("id", "name"))
+    if families:
+        ladder["families"] = merge_entities(
+            [{"id": f, "name": f.replace("-", " ").capitalize(),
+              "dimensions": list(dict.fromkeys(d for level in sheet.levels.values() if level.get("family") == f
+                                               for d in level["dimensions"]))} for f in families],
+            _entities(old_ladder.get("families")), ("id", "dimensions"))
+    else:
+        ladder.pop("families", None)
+    if scale:
+        ladder["proficiency"] = merge_entities(
+            [{"id": i, "label": label, "name": name} for i, (_, label, name) in scale],
+            _entities(old_ladder.get("proficiency")), ("id", "label", "name"))
+    else:
+        ladder.pop("proficiency", None)
+    ladder["levels"] = merge_entities(list(sheet.levels.values()), _entities(old_ladder.get("levels")),
+                                      ("id", "name", "code", "track", "family", "rank", "dimensions", "proficiency"))
+    ladder = {key: ladder[key] for key in ("replace", "intro") + tuple(k for k in ladder if k not in ("replace", "intro"))}
+
+    steps = transitions_of(list(sheet.levels.values()), sheet.dimensions)
+    transitions = {key: value for key, value in old_transitions.items()}
+    transitions["replace"] = ["transitions"]
+    transitions.setdefault("intro", TRANSITIONS_INTRO)
+    transitions["transitions"] = merge_transitions(steps, _entities(old_transitions.get("transitions")), old_steps,
+                                                   report)
+    transitions = {"replace": transitions.pop("replace"), **transitions}
+
+    staff = {key: value for key, value in old_staff.items()}
+    tracks = [{"id": i, "name": name} for i, name in sheet.tracks.items()]
+    others = [t for t in _entities(old_staff.get("tracks")) if t["id"] not in sheet.tracks]
+    staff["tracks"] = merge_entities(tracks, _entities(old_staff.get("tracks")), ("id", "name")) + others
+
+    def by_id(items) -> dict[str, dict]:
+        return {item["id"]: item for item in _entities(items)}
+    report.count("levels", by_id(old_ladder.get("levels")), by_id(ladder["levels"]))
+    report.count("dimensions", by_id(old_ladder.get("dimensions")), by_id(ladder["dimensions"]))
+    report.count("tracks", {i: t for i, t in by_id(old_staff.get("tracks")).items() if i in sheet.tracks},
+                 {t["id"]: t for t in staff["tracks"] if t["id"] in sheet.tracks})
+    report.count("transitions", by_id(old_transitions.get("transitions")), by_id(transitions["transitions"]))
+    write_yaml(ladder_path, ladder, sheet_name)
+    write_yaml(transitions_path, transitions, sheet_name)
+    write_yaml(staff_path, staff, sheet_name)
+    return report
+
+
+# --- The command -----------------------------------------------------------
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 2:
+        print("Usage: make import FILE=ladder.csv NAME=mycompany", file=sys.stderr)
+        return 2
+    file, name = Path(argv[0]), argv[1]
+    problem = company_name_problem(name)
+    if problem:
+        print(f"{problem}. Fix: choose a NAME such as mycompany.", file=sys.stderr)
+        return 2
+    if file.suffix.lower() not in (".csv", ".xlsx") or not file.is_file():
+        print(f"{argv[0]}: no such .csv or .xlsx file. Fix: give FILE= the path of your sheet, "
+              "saved as CSV (UTF-8) or as an Excel workbook (.xlsx).", file=sys.stderr)
+        return 2
+    try:
+        table = read_table(file)
+    except (UnicodeDecodeError, csv.Error, OSError, ValueError, KeyError) as error:
+        print(f"{argv[0]}:1:1: the sheet cannot be read ({error}). Fix: save it as CSV (UTF-8) or .xlsx.",
+              file=sys.stderr)
+        return 1
+    sheet, errors = parse(table, argv[0])
+    if errors:
+        count = len(errors)
+        print(f"{argv[0]} has {count} problem{'s' if count != 1 else ''}; nothing was written:", file=sys.stderr)
+        for error in errors:
+            print(f"  {error}", file=sys.stderr)
+        return 1
+    folder = ROOT / name
+    if not (folder / "mkdocs.yml").is_file():
+        import new_company
+        if new_company.main([name]) != 0:
+            return 1
+    report = write_company(sheet, folder, file.name)
+    print(f"imported {argv[0]} into {name}/data/ (ladder.yml, transitions.yml, staff.yml):")
+    for line in report.lines:
+        print(f"  {line}")
+    if report.kept:
+        print(f"  kept what was written by hand: {', '.join(report.kept)}")
+    print(f"next: make check CONFIG={name}/mkdocs.yml")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
