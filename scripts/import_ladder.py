@@ -32,6 +32,11 @@ from names import company_name_problem
 ROOT = Path(__file__).resolve().parent.parent
 REQUIRED = ("level", "level_code", "level_name", "track", "track_name", "dimension", "dimension_name", "text")
 OPTIONAL = ("family", "level_rank", "proficiency", "proficiency_label", "proficiency_name", "proficiency_rank")
+# Without these three a row says nothing. Any other missing column is reported, and the rows are still
+# checked with a stand-in (the id for a name), so one run lists every problem.
+ESSENTIAL = ("level", "dimension", "text")
+STAND_IN = {"level_code": "level", "level_name": "level", "track": "level", "track_name": "track",
+            "dimension_name": "dimension"}
 # What each required column holds, for the fix of an empty cell.
 MEANING = {"level": "the level's id (such as e3)", "level_code": "the level's code (such as E3)",
            "level_name": "the level's title", "track": "the level's track (such as ic or management)",
@@ -104,8 +109,8 @@ def parse(table: list[list[str]], shown: str) -> tuple[Sheet, list[SheetError]]:
     for name in missing:
         errors.append(SheetError(shown, 1, len(header) + 1, f"the column '{name}' is missing",
                                  f"add a column named {name} with {MEANING[name]} on every row"))
-    if missing:
-        return Sheet(), errors
+    if any(name in missing for name in ESSENTIAL):
+        return Sheet(), errors  # without these the rows say nothing; the other problems wait for the next run
     rows = []
     for number, values in enumerate(table[1:], start=2):
         if not any(value.strip() for value in values):
@@ -115,6 +120,8 @@ def parse(table: list[list[str]], shown: str) -> tuple[Sheet, list[SheetError]]:
             if name in columns:
                 raw = values[columns[name]] if columns[name] < len(values) else ""
                 row[name] = Cell(FORMULA_GUARD.sub("", raw.strip()), number, columns[name] + 1)
+        for name in missing:  # reported once above; the rows are still read, so every other problem shows too
+            row[name] = Cell(row[STAND_IN[name]].value, number, 0)
         rows.append(row)
     return _ladder(rows, shown, errors), errors
 
@@ -138,7 +145,11 @@ def _ladder(rows: list[dict[str, Cell]], shown: str, errors: list[SheetError]) -
         return True
 
     for row in rows:
-        empty = [name for name in REQUIRED if not row[name].value]
+        empty = [name for name in REQUIRED if not row[name].value and row[name].column]  # column 0: a stand-in
+        rank = row.get("level_rank")
+        if rank and rank.value and not _is_rank(rank.value):
+            error(rank, f"the level_rank '{rank.value}' is not a step of the level scale",
+                  "write a whole number from 1 to 99, or leave it empty")
         for name in empty:
             if name == "track" and row["level"].value:
                 error(row[name], f"the level '{row['level'].value}' has no track",
@@ -181,14 +192,14 @@ def _level(row: dict[str, Cell], level_id: str, track_id: str, has_family: bool,
     elif family and family.value:
         level["family"] = slug(family.value)
     rank = row.get("level_rank")
-    if rank and rank.value:
-        if rank.value.isdigit() and 1 <= int(rank.value) <= 99:
-            level["rank"] = int(rank.value)
-        else:
-            error(rank, f"the level_rank '{rank.value}' is not a step of the level scale",
-                  "write a whole number from 1 to 99, or leave it empty")
+    if rank and _is_rank(rank.value):
+        level["rank"] = int(rank.value)
     level["dimensions"] = {}
     return level
+
+
+def _is_rank(text: str) -> bool:
+    return text.isdigit() and 1 <= int(text) <= 99
 
 
 def _proficiency(row, level: dict, dimension_id: str, sheet: Sheet, error, same) -> None:
@@ -410,6 +421,9 @@ def write_company(sheet: Sheet, folder: Path, sheet_name: str) -> Report:
         ladder.pop("proficiency", None)
     ladder["levels"] = merge_entities(list(sheet.levels.values()), _entities(old_ladder.get("levels")),
                                       ("id", "name", "code", "track", "family", "rank", "dimensions", "proficiency"))
+    level_covers, step_covers = base_covers(list(sheet.levels.values()), transitions_of(
+        list(sheet.levels.values()), sheet.dimensions))
+    _add_covers(ladder["levels"], _entities(old_ladder.get("levels")), level_covers)
     ladder = {key: ladder[key] for key in ("replace", "intro") + tuple(k for k in ladder if k not in ("replace", "intro"))}
 
     steps = transitions_of(list(sheet.levels.values()), sheet.dimensions)
@@ -418,6 +432,7 @@ def write_company(sheet: Sheet, folder: Path, sheet_name: str) -> Report:
     transitions.setdefault("intro", TRANSITIONS_INTRO)
     transitions["transitions"] = merge_transitions(steps, _entities(old_transitions.get("transitions")), old_steps,
                                                    report)
+    _add_covers(transitions["transitions"], _entities(old_transitions.get("transitions")), step_covers)
     transitions = {"replace": transitions.pop("replace"), **transitions}
 
     staff = {key: value for key, value in old_staff.items()}
@@ -436,6 +451,48 @@ def write_company(sheet: Sheet, folder: Path, sheet_name: str) -> Report:
     write_yaml(transitions_path, transitions, sheet_name)
     write_yaml(staff_path, staff, sheet_name)
     return report
+
+
+# --- Standing in for the base's ladder ----------------------------------------
+
+def base_covers(levels: list[dict], steps: list[dict]) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """Which base levels and transitions each imported one stands in for (`covers:`), so that the base's
+    stories, traps and checklists that name a base level lead to the company's level of the same step.
+
+    Each base level goes to the level of the sheet's first track nearest its step on the level scale,
+    each base transition to the imported step between the levels that cover its ends (or, failing that,
+    to the one that arrives where it arrives). A company that sees it otherwise edits `covers:`, which
+    the next import keeps."""
+    sys.path.insert(0, str(ROOT))
+    from macros.loader import load_handbook
+    base = load_handbook(ROOT / "data")
+    main_track = levels[0]["track"]
+    trunk = [level for level in levels if level["track"] == main_track]
+    rank = {level["id"]: level.get("rank", position + 1) for position, level in enumerate(trunk)}
+    level_covers: dict[str, list[str]] = {}
+    cover_of: dict[str, str] = {}
+    for level in base.handbook.ladder.levels:
+        step = base.rank(level)
+        nearest = min(trunk, key=lambda candidate: (abs(rank[candidate["id"]] - step), rank[candidate["id"]]))
+        level_covers.setdefault(nearest["id"], []).append(level.id)
+        cover_of[level.id] = nearest["id"]
+    step_covers: dict[str, list[str]] = {}
+    for transition in base.handbook.transitions.transitions:
+        ends = (cover_of.get(transition.from_level), cover_of.get(transition.to_level))
+        match = next((s for s in steps if (s["from"], s["to"]) == ends), None) or next(
+            (s for s in steps if s["to"] == ends[1]), None) or (steps[0] if steps else None)
+        if match:
+            step_covers.setdefault(match["id"], []).append(transition.id)
+    return level_covers, step_covers
+
+
+def _add_covers(entities: list[dict], old: list[dict], covers: dict[str, list[str]]) -> None:
+    """`covers:` where the import chose it; a company's own (any `covers:` in its file) is never touched."""
+    if any("covers" in entity for entity in old):
+        return
+    for entity in entities:
+        if entity["id"] in covers:
+            entity["covers"] = covers[entity["id"]]
 
 
 # --- The command -----------------------------------------------------------
