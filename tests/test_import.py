@@ -155,3 +155,18 @@ def test_make_import_refuses_a_bad_name_or_file_and_runs_nothing(copy, arguments
     result = run(f"make import {arguments}", copy)
     assert result.returncode != 0 and "Fix:" in result.stderr and "Traceback" not in result.stderr
     assert not (copy / "hacked").exists() and not (copy / "co").exists()
+
+
+def test_make_check_notes_a_track_that_starts_beside_the_first_tracks_first_level(copy, tmp_path):
+    unranked = tmp_path / "unranked.csv"
+    rows = [row[:-1] for row in import_ladder.read_table(SHEET)]  # the sheet without its level_rank column
+    with unranked.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    assert run(f"make import FILE={unranked} NAME=unranked", copy).returncode == 0
+    checked = run("make check CONFIG=unranked/mkdocs.yml", copy)
+    assert checked.returncode == 0, checked.stderr
+    assert "note: unranked/data/ladder.yml:" in checked.stdout
+    assert "the track 'management' starts beside 'e1' (E1)" in checked.stdout and "'rank:'" in checked.stdout
+    ranked = run(f"make import FILE={SHEET.relative_to(ROOT)} NAME=unranked", copy)
+    assert ranked.returncode == 0
+    assert "note:" not in run("make check CONFIG=unranked/mkdocs.yml", copy).stdout
