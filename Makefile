@@ -15,6 +15,8 @@ export NO_MKDOCS_2_WARNING := true
 # The PDF and the offline zip of the last `make pdf` / `make offline` of this CONFIG: `make build` puts them
 # back into the new site/, so that `make pdf` then `make offline` (or the other order) keeps both files.
 DOWNLOADS := .build/downloads/$(subst /,_,$(subst .,_,$(CONFIG)))
+# Recipes read both from the environment ("$$CONFIG"), so no character of a name can end a quote.
+export CONFIG DOWNLOADS
 
 .PHONY: help setup browser tools serve build check schema test pdf offline company import bench audit clean
 
@@ -65,8 +67,8 @@ schema: setup
 # so a failed build never leaves site/ half written.
 build: setup
 	rm -rf .build/site
-	$(BIN)/mkdocs build --strict --quiet -f '$(CONFIG)' -d $(CURDIR)/.build/site
-	if [ -d '$(DOWNLOADS)' ]; then cp -p '$(DOWNLOADS)'/* .build/site/ 2>/dev/null || true; fi
+	$(BIN)/mkdocs build --strict --quiet -f "$$CONFIG" -d $(CURDIR)/.build/site
+	if [ -d "$$DOWNLOADS" ]; then cp -p "$$DOWNLOADS"/* .build/site/ 2>/dev/null || true; fi
 	rm -rf site && mkdir -p .build && mv .build/site site
 	@echo "built site/ ($$(find site -name '*.html' | wc -l) HTML files)"
 
@@ -83,16 +85,16 @@ test: setup browser tools
 # which Chromium prints (scripts/pdf.py).
 pdf: build browser
 	rm -rf .build/print
-	PRINT_PAGE=true $(BIN)/mkdocs build --strict --quiet -f '$(CONFIG)' -d $(CURDIR)/.build/print
-	mkdir -p '$(DOWNLOADS)'
-	$(BIN)/python scripts/pdf.py .build/print '$(DOWNLOADS)/handbook.pdf'
-	cp -p '$(DOWNLOADS)/handbook.pdf' site/handbook.pdf
+	PRINT_PAGE=true $(BIN)/mkdocs build --strict --quiet -f "$$CONFIG" -d $(CURDIR)/.build/print
+	mkdir -p "$$DOWNLOADS"
+	$(BIN)/python scripts/pdf.py .build/print "$$DOWNLOADS/handbook.pdf"
+	cp -p "$$DOWNLOADS/handbook.pdf" site/handbook.pdf
 
 # The offline build, zipped into one folder that opens from file://; the site links to it.
 offline: build
-	mkdir -p '$(DOWNLOADS)'
-	$(BIN)/python scripts/offline_zip.py '$(DOWNLOADS)/handbook-offline.zip' --config '$(CONFIG)'
-	cp -p '$(DOWNLOADS)/handbook-offline.zip' site/handbook-offline.zip
+	mkdir -p "$$DOWNLOADS"
+	$(BIN)/python scripts/offline_zip.py "$$DOWNLOADS/handbook-offline.zip" --config "$$CONFIG"
+	cp -p "$$DOWNLOADS/handbook-offline.zip" site/handbook-offline.zip
 
 # A company's starting folder, NAME/, which builds as it is: `make build CONFIG=NAME/mkdocs.yml`.
 company:

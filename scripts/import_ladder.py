@@ -245,10 +245,21 @@ def transitions_of(levels: list[dict], dimensions: dict[str, str]) -> list[dict]
     paths: dict[tuple, list[dict]] = {}
     for level in levels:
         paths.setdefault((level.get("family"), level["track"]), []).append(level)
+    ordered_paths = {key: [level for _, level in sorted(enumerate(path), key=lambda pair: (pair[1].get("rank", 0),
+                                                                                          pair[0]))]
+                     for key, path in paths.items()}
     steps = []
-    for path in paths.values():
-        ordered = sorted(enumerate(path), key=lambda pair: (pair[1].get("rank", 0), pair[0]))
-        for (_, before), (_, after) in zip(ordered, ordered[1:]):
+    for (family, track), ordered in ordered_paths.items():
+        pairs = list(zip(ordered, ordered[1:]))
+        start = ordered[0]
+        # A path that starts one step above the top of another of its family's paths branches from it
+        # (a trunk's last level leads to the first IC level and to the first manager level).
+        for (other_family, other_track), other in ordered_paths.items():
+            top = other[-1]
+            if (other_family == family and other_track != track and "rank" in start and "rank" in top
+                    and top["rank"] == start["rank"] - 1):
+                pairs.insert(0, (top, start))
+        for before, after in pairs:
             changed = [d for d in after["dimensions"] if after["dimensions"][d] != before["dimensions"].get(d)]
             step = {"id": f"{before['id']}-to-{after['id']}", "from": before["id"], "to": after["id"],
                     "title": f"{before['code']} to {after['code']}"}

@@ -170,3 +170,16 @@ def test_make_check_notes_a_track_that_starts_beside_the_first_tracks_first_leve
     ranked = run(f"make import FILE={SHEET.relative_to(ROOT)} NAME=unranked", copy)
     assert ranked.returncode == 0
     assert "note:" not in run("make check CONFIG=unranked/mkdocs.yml", copy).stdout
+
+
+def test_families_ranks_and_proficiency_round_trip_and_a_trunk_leads_to_its_branches(tmp_path):
+    northwind = load_handbook(ROOT / "data", ROOT / "examples" / "northwind" / "data")
+    exported = tmp_path / "northwind.csv"
+    exported.write_text("\ufeff" + _csv(ladder_rows(northwind)), encoding="utf-8", newline="")
+    import_into(tmp_path, exported, name="nw")
+    back = load_handbook(ROOT / "data", tmp_path / "nw" / "data")
+    columns = CELL_COLUMNS + ("proficiency", "proficiency_label", "proficiency_rank")
+    assert sorted(tuple(r[c] for c in columns) for r in ladder_rows(back)) == sorted(
+        tuple(r[c] for c in columns) for r in ladder_rows(northwind))
+    steps = {(t.from_level, t.to_level) for t in back.handbook.transitions.transitions}
+    assert {("sw-3", "sw-4"), ("sw-3", "em-4"), ("sw-4", "sw-5")} <= steps
