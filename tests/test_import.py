@@ -62,6 +62,9 @@ def test_a_twelve_level_sheet_with_repeated_titles_imports_and_builds_strict(cop
     for record in same_title:
         page = (copy / "site" / record["path"].split("#")[0] / "index.html").read_text(encoding="utf-8")
         assert f"({record['code']})" in page
+        assert "What you are evaluated on" not in page  # the sheet has no such text: no empty section
+    step = (copy / "site" / "transitions" / "e1-to-e2" / "index.html").read_text(encoding="utf-8")
+    assert "Signals you have made it" in step and "What holds people back" not in step
 
 
 def test_the_base_ladder_csv_round_trips(copy, tmp_path):

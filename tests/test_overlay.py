@@ -323,3 +323,16 @@ def test_a_misspelt_part_to_leave_out_names_the_fix(tmp_path):
     result = mkdocs_build(tmp_path / "site", config)
     assert result.returncode != 0
     assert "leave_out: 'interview' is not a part of the base" in result.stderr and "did you mean 'interviews'?" in result.stderr
+
+
+def test_every_missing_key_of_an_entity_is_named_in_one_run(tmp_path, loaded):
+    with pytest.raises(HandbookError) as raised:
+        merged(tmp_path, ladder="""
+            levels:
+              - id: newcomer
+                dimensions: {}
+            """)
+    message = str(raised.value)
+    for key in ("name", "code", "track"):
+        assert f"levels[{len(loaded.levels)}].{key}: the key '{key}' is missing" in message, message
+    assert "summary" not in message and "evaluated_on" not in message  # optional: a sheet has neither
