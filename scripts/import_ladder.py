@@ -85,12 +85,20 @@ def read_table(path: Path) -> list[list[str]]:
         import openpyxl  # only a workbook needs it
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
         try:
-            return [["" if value is None else str(value) for value in row]
-                    for row in workbook.worksheets[0].iter_rows(values_only=True)]
+            return [[_cell_text(value) for value in row] for row in workbook.worksheets[0].iter_rows(values_only=True)]
         finally:
             workbook.close()
     with path.open(encoding="utf-8-sig", newline="") as handle:
         return list(csv.reader(handle))
+
+
+def _cell_text(value) -> str:
+    """A workbook's cell as the CSV would hold it: a whole number typed as 4 is stored as 4.0."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
 
 
 def slug(text: str) -> str:

@@ -142,7 +142,7 @@ def test_a_workbook_imports_as_its_csv_does(tmp_path):
     openpyxl = pytest.importorskip("openpyxl")
     workbook = openpyxl.Workbook()
     for row in import_ladder.read_table(SHEET):
-        workbook.active.append([int(value) if value.isdigit() else value for value in row])
+        workbook.active.append([float(value) if value.isdigit() else value for value in row])
     workbook.save(tmp_path / "ladder.xlsx")
     import_into(tmp_path / "from-csv", SHEET)
     import_into(tmp_path / "from-xlsx", tmp_path / "ladder.xlsx")
