@@ -63,7 +63,6 @@ class Sheet:
     proficiency: dict[str, tuple[int, str, str]] = field(default_factory=dict)  # id -> (rank, label, name)
 
 
-
 def read_table(path: Path) -> list[list[str]]:
     """Every row of the sheet as texts (the first worksheet of a workbook)."""
     if path.suffix.lower() == ".xlsx":
