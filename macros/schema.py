@@ -179,7 +179,7 @@ class Site(Model):
 
 class Dimension(Covering):
     name: Label
-    question: Annotated[Text, Meta(description="What this dimension asks about an engineer.")]
+    question: Annotated[Optional[Text], Meta(description="Optional: what this dimension asks about an engineer.")] = None
 
 
 class Track(Linked):
@@ -187,7 +187,7 @@ class Track(Linked):
     a company's trunk or path of its ladder needs only a name and a summary."""
 
     name: Label
-    summary: Text
+    summary: Optional[Text] = None
     titles: list[Label] = []
     branches_from: Annotated[list[LevelRef], Meta(
         description="The level this track branches from, the last of a shared trunk (one per job family): "
@@ -203,7 +203,7 @@ class Family(Entity):
     """A job family (software, data, reliability...): its own levels on the handbook's shared level scale."""
 
     name: Label
-    summary: Text
+    summary: Optional[Text] = None
     dimensions: Annotated[NonEmptyList[Ref("dimension")], Meta(
         description="Ids of the dimensions this family's levels describe; families may share dimensions.")]
 
@@ -214,7 +214,7 @@ class Proficiency(Entity):
     label: Annotated[str, Meta(min_length=1, max_length=16, pattern=SINGLE_LINE_PATTERN,
                                description="The short label shown in a cell.")]
     name: Label
-    meaning: Annotated[Text, Meta(description="What this step means, for the legend.")]
+    meaning: Annotated[Optional[Text], Meta(description="Optional: what this step means, for the legend.")] = None
 
 
 class Level(Covering):
@@ -227,8 +227,9 @@ class Level(Covering):
         description="Its step on the shared level scale: levels of the same rank (IC3 and M3) line up. "
                     "Without it: one above the level before it on its track (above the level its track branches "
                     "from, for a track's first level), or 1.")] = None
-    summary: Text
-    evaluated_on: Annotated[Text, Meta(description="What people at this level are evaluated on.")]
+    # Optional: a ladder kept in a spreadsheet has one text per cell and often nothing else (issue 25).
+    summary: Annotated[Optional[Text], Meta(description="Optional: the level in a sentence or two.")] = None
+    evaluated_on: Annotated[Optional[Text], Meta(description="Optional: what people at this level are evaluated on.")] = None
     dimensions: Annotated[dict[Id, Text], Meta(description="One text per dimension id (of its family's dimensions).")]
     proficiency: Annotated[dict[Id, Ref("proficiency")], Meta(
         description="Optional: per dimension id, the id of a step of the ladder's proficiency scale.")] = {}
@@ -238,9 +239,9 @@ class Transition(Covering):
     from_level: LevelRef = field(name="from")
     to_level: LevelRef = field(name="to")
     title: Label
-    what_changes: Text
-    signals: Annotated[NonEmptyList[Item], Meta(description="Signals you made it: a checklist.")]
-    held_back: Annotated[NonEmptyList[Item], Meta(description="What holds people back.")]
+    what_changes: Annotated[Optional[Text], Meta(description="Optional: what changes in the step, in a few sentences.")] = None
+    signals: Annotated[list[Item], Meta(description="Signals you made it: a checklist (optional).")] = []
+    held_back: Annotated[list[Item], Meta(description="What holds people back (optional).")] = []
     related: list[AnyRef] = []
 
 

@@ -39,6 +39,9 @@ def validate(source: SourceFile, file_type: type[Model], problems: list[Problem]
         if message.endswith("of length >= 1") and in_file in kept:
             break  # the list is empty only because its failing items were dropped
         problems.append(source.problem(*_explain(message, in_key, file_type, in_file, source.data)))
+        for other in _other_missing(message, file_type, path, in_file, data):
+            problems.append(source.problem(*_explain(f"Object missing required field `{other}`", False, file_type,
+                                                     in_file, source.data)))
         if not _drop(data, path, message, kept, in_file):
             break
         try:
@@ -93,6 +96,18 @@ def _drop(data, path: tuple, message: str, kept: dict, in_file: tuple) -> bool:
     positions = kept.setdefault(in_file[:last], list(range(len(items))))
     del items[path[last]], positions[path[last]]
     return True
+
+
+def _other_missing(message: str, file_type, path: tuple, in_file: tuple, data) -> list[str]:
+    """The entity's other missing keys: msgspec names the first one only, and dropping the entity to go
+    on would hide the rest, so that a file with three missing keys took three runs to fix."""
+    missing = _MISSING.fullmatch(message)
+    model = _type_at(file_type, in_file) if missing else None
+    if not _is_model(model):
+        return []
+    present = _value_at(data, path)
+    return [field.encode_name for field in fields_of(model)
+            if field.required and field.encode_name != missing[1] and field.encode_name not in present]
 
 
 def _value_at(data, path: tuple):

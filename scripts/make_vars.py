@@ -23,12 +23,8 @@ errors = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(errors)
 visible = errors.visible
 
-# A company's folder: lowercase words, at most one folder above it (companies/acme).
-NAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}(/[a-z0-9][a-z0-9-]{0,63})?$")
-# Folders of the repository that the build, the tests or the tools own: a company folder there would be
-# deleted by the next build (site/) or mix with the handbook's own files.
-RESERVED_NAMES = ("site", "docs", "data", "macros", "templates", "overrides", "scripts", "tests", "schema",
-                  "examples", "node_modules")
+from names import NAME_RULE, RESERVED_NAMES, company_name_problem  # noqa: E402  (the one rule for NAME)
+
 # A configuration file: any folder name (letters of any language, spaces), no option (`-x`), a YAML file.
 CONFIG_PATTERN = re.compile(r"^(?!-)[\w .,+@/-]+\.ya?ml$")
 # An edition to compare with: a git tag, branch or commit (v1.0, HEAD~3, main@{1}) or a folder.
@@ -36,15 +32,15 @@ SINCE_PATTERN = re.compile(r"^(?!-)[\w .,+@/~^{}:-]+$")
 
 
 def name_problem(name: str) -> str | None:
-    """Why NAME cannot be a company's folder, or None."""
-    if not NAME_PATTERN.match(name):
-        return (f"NAME='{visible(name)}' is not a folder name the handbook takes. Fix: use lowercase letters, "
-                "digits and hyphens, with at most one folder above it, as in NAME=acme or NAME=companies/acme")
+    """Why NAME cannot be a company's folder, or None (the rule is scripts/names.py's, shared with make import)."""
+    problem = company_name_problem(name)
+    if problem is None:
+        return None
     first = name.split("/")[0]
     if first in RESERVED_NAMES:
         return (f"NAME='{name}': the folder {first}/ belongs to the handbook's build and tools "
                 f"({', '.join(RESERVED_NAMES)}). Fix: choose another name, such as NAME={first}-handbook")
-    return None
+    return (f"NAME='{visible(name)}' is not a folder name the handbook takes. Fix: use {NAME_RULE}")
 
 
 def config_problem(config: str) -> str | None:
