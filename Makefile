@@ -13,11 +13,13 @@ export SINCE
 endif
 export NO_MKDOCS_2_WARNING := true
 
-.PHONY: help setup browser tools serve build check schema test pdf offline company bench audit clean
+.PHONY: help setup browser tools serve build check schema test test-fast lint pdf offline company bench audit clean
 
 help:
 	@echo "make serve    set up, build and serve with live reload on http://127.0.0.1:8000"
 	@echo "make test     set up and run the whole test suite, browser tests included"
+	@echo "make test-fast  the tests that need no Chromium and no site build (under a minute)"
+	@echo "make lint     ruff (Python) and eslint (JavaScript)"
 	@echo "make build    strict build of the site into site/ (SINCE=v1.0: list what changed since that edition)"
 	@echo "make check    validate data/ without building"
 	@echo "make schema   publish the data schema to schema/ for editors"
@@ -71,8 +73,22 @@ tools:
 	  echo "installing Debian's default-jre-headless (needs root)"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; }
 
+# The lanes (CONTRIBUTING.md). `make test`: everything, the pure JavaScript in Node first, then pytest on both
+# cores, a test module per worker at a time (--dist loadscope keeps a module's fixtures on one worker).
+# `make test-fast`: no Chromium and no site build (markers in pyproject.toml, set by tests/conftest.py).
+# PYTEST_ARGS passes more, e.g. `make test PYTEST_ARGS="-k placement -n 0"`.
+PYTEST_ARGS ?=
 test: setup browser tools
-	$(BIN)/python -m pytest
+	node --test tests/js/
+	$(BIN)/python -m pytest -n 2 --dist loadscope $(PYTEST_ARGS)
+
+test-fast: setup
+	node --test tests/js/
+	$(BIN)/python -m pytest -m "not browser and not slow" $(PYTEST_ARGS)
+
+lint: setup
+	$(BIN)/ruff check .
+	node_modules/.bin/eslint .
 
 # The whole handbook as one PDF: a second build with the combined page print_page/ (print-site),
 # which Chromium prints (scripts/pdf.py).

@@ -14,11 +14,11 @@ import subprocess
 import urllib.error
 import urllib.request
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 import pytest
 
-from conftest import CHROMIUM, ROOT, free_port, serve
+from support import ROOT, free_port, serve
 from site_html import parse
 
 GUIDE = ROOT / "docs" / "host-your-handbook.md"
@@ -71,10 +71,8 @@ def follow(folder: Path, blocks) -> list[tuple[str, subprocess.CompletedProcess]
 
 
 @pytest.fixture(scope="module")
-def deployed(tmp_path_factory):
-    """The guide followed to the end, deploy step included (it sets site_url, then builds everything)."""
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Chromium is missing: run `make browser` (Debian package chromium)")
+def deployed(tmp_path_factory, chromium):
+    """The guide followed to the end, deploy step included (it sets site_url, then builds everything, the PDF too)."""
     folder = fresh_copy(tmp_path_factory.mktemp("fresh"))
     before_deploy = follow(folder, guide_blocks(until="## 4. Deploy"))
     config = folder / "mycompany" / "mkdocs.yml"

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 import pytest
 from mkdocs.config import load_config
 
-from conftest import ROOT, QuietHandler, free_port, netlify_headers, serve
+from support import ROOT, QuietHandler, free_port, netlify_headers, serve
 from scripts.offline_zip import zip_site
 
 NETLIFY = tomllib.loads((ROOT / "netlify.toml").read_text(encoding="utf-8"))
@@ -230,7 +230,7 @@ def test_the_repository_link_keeps_only_a_public_address(address, link):
 
 
 def test_a_netlify_build_links_its_repository_without_the_token_and_fetches_nothing(tmp_path):
-    from conftest import mkdocs_build
+    from support import mkdocs_build
     result = mkdocs_build(tmp_path, REPOSITORY_URL="https://x-access-token:v1.secret@github.com/acme/handbook.git")
     assert result.returncode == 0, result.stderr
     html = (tmp_path / "index.html").read_text(encoding="utf-8")
