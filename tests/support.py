@@ -235,5 +235,12 @@ def axe_violations(page) -> list:
     return [(v["id"], [n["target"] for n in v["nodes"]]) for v in result["violations"]]
 
 
+def settled(page):
+    """Waits until the page is still: every image loaded or failed (so an injected onerror has run) and no
+    animation or transition running (axe and layout-shift readings are taken on the final look)."""
+    page.wait_for_function("""() => [...document.images].every(image => image.complete)
+        && document.getAnimations().every(animation => animation.playState !== "running")""")
+
+
 def radio(page, dimension: str, value: str):
     return page.locator(f'.hb-place__radio[data-dimension="{dimension}"][value="{value}"]').first

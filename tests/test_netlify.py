@@ -147,10 +147,8 @@ def test_another_site_cannot_frame_the_handbook(browser, built_site, site_url):
                       [site_url, other_url])
         page.wait_for_function("document.querySelector('iframe[name=control]').contentDocument?.title")
         framed = page.frame(name="framed")
-        for _ in range(50):  # the blocked frame shows Chromium's error page once the response is refused
-            if framed.url.startswith("chrome-error:"):
-                break
-            page.wait_for_timeout(100)
+        # The blocked frame shows Chromium's error page once the response is refused.
+        framed.wait_for_url(lambda url: url.startswith("chrome-error:"), wait_until="commit", timeout=5000)
         assert page.frame(name="control").url == other_url
         assert framed.url.startswith("chrome-error:"), framed.url
     finally:

@@ -8,11 +8,10 @@ from pathlib import Path
 import pytest
 import rjsmin
 
-from support import ROOT, free_port, mkdocs_build, serve
 from macros.loader import load_handbook
 from macros.profile import Scale
-from support import (assessment_url, download, item, message, open_assessment, page_url, radio, store_raw, stored,
-                     tab_to, write_note)
+from support import (ROOT, assessment_url, download, free_port, item, message, mkdocs_build, open_assessment, page_url,
+                     radio, serve, settled, store_raw, stored, tab_to, write_note)
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 LARGE = FIXTURES / "large-ladder"
@@ -365,7 +364,7 @@ def test_export_is_reachable_without_scrolling_and_the_page_does_not_shift(watch
     page.add_init_script("""window.__shift = 0; new PerformanceObserver(list => { for (const e of list.getEntries())
         if (!e.hadRecentInput) window.__shift += e.value; }).observe({type: 'layout-shift', buffered: true});""")
     page.goto(assessment_url(site_url))
-    page.wait_for_timeout(800)
+    settled(page)
     button = page.locator('[data-action="export-markdown"]')
     assert button.evaluate("el => el.getBoundingClientRect().bottom") < 900, "the export is below the fold"
     assert page.evaluate("window.__shift") < 0.1
@@ -386,7 +385,7 @@ def test_axe_finds_no_violation_with_placements(watched_page, site_url, loaded, 
     page.goto(page_url(site_url, "levels/index.md"))
     place_everywhere(page, loaded)
     page.goto(page_url(site_url, page_src))
-    page.wait_for_timeout(300)
+    settled(page)
     result = page.evaluate("() => document.querySelectorAll('.hb-place, [data-profile]').length")
     assert result > 0
     assert [v for v in axe_violations_on(page, [".hb-place", ".hb-profile", "[data-assessment]", ".md-typeset table"])] == []

@@ -5,7 +5,7 @@ import sys
 import pytest
 from playwright.sync_api import expect
 
-from support import ROOT
+from support import ROOT, settled
 from macros.summaries import summary
 from site_html import output_path
 
@@ -37,7 +37,7 @@ def test_main_pages_do_not_move_while_loading_and_fit_a_phone(watched_page, site
     page.add_init_script(f"({WATCH_SHIFTS})()")
     for name, page_src in audited_pages(loaded):
         page.goto(page_url(site_url, page_src), wait_until="networkidle")
-        page.wait_for_timeout(500)
+        settled(page)
         shift = page.evaluate("window.__shifts.reduce((a, b) => a + b, 0)")
         assert shift < 0.1, f"{name} page moves while loading: layout shift {shift:.3f}"
         if viewport is PHONE:

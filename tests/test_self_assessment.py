@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from support import (HOSTILE, assessment_url, axe_violations, download, first_signal_key, first_transition, free_port,
-                     import_json, item, item_key, message, open_assessment, page_url, serve, share_code, status,
+                     import_json, item, item_key, message, open_assessment, page_url, serve, settled, share_code, status,
                      storage_key, store_raw, stored, stored_items, tab_to, transition_url, write_note)
 
 
@@ -208,7 +208,7 @@ def test_hostile_import_renders_as_text(watched_page, site_url, loaded):
     page.goto(assessment_url(site_url))
     import_json(page, json.dumps({"version": 1, "items": answers}))
     page.locator("[data-evidence-list] li").first.wait_for()
-    page.wait_for_timeout(200)
+    settled(page)
     assert page.evaluate("window.__pwned") is None
     assert HOSTILE in page.locator("[data-evidence-list]").inner_text()
     assert HOSTILE in page.locator("[data-archived-list]").inner_text()
@@ -284,7 +284,7 @@ def test_hostile_share_link_renders_as_text(watched_page, site_url, loaded):
     page = watch.page
     page.goto(assessment_url(site_url) + "#share=" + share_code({key: {"done": True, "note": HOSTILE}}))
     page.locator("[data-evidence-list] li").first.wait_for()
-    page.wait_for_timeout(200)
+    settled(page)
     assert page.evaluate("window.__pwned") is None
     assert HOSTILE in page.locator("[data-evidence-list]").inner_text()
     assert item(page, key).locator(".hb-note__text").input_value() == HOSTILE
@@ -396,7 +396,7 @@ def test_axe_finds_no_violation_in_the_components(watched_page, site_url, loaded
     if boxes.count():
         boxes.first.check()
         write_note(page, page.locator(".hb-checklist [data-item]").first.get_attribute("data-item"), "a note")
-    page.wait_for_timeout(300)
+    settled(page)
     assert axe_violations(page) == []
 
 
