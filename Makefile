@@ -16,6 +16,7 @@ override NAME := $(value NAME)
 override CONFIG := $(value CONFIG)
 override SINCE := $(value SINCE)
 override FILE := $(value FILE)
+override PYTEST_ARGS := $(value PYTEST_ARGS)
 MAKE_VARS_PROBLEM := $(shell $(PYTHON) scripts/make_vars.py NAME=$(call quote,NAME) CONFIG=$(call quote,CONFIG) SINCE=$(call quote,SINCE))
 ifneq ($(MAKE_VARS_PROBLEM),)
 $(error $(MAKE_VARS_PROBLEM))
@@ -30,11 +31,13 @@ DOWNLOADS := .build/downloads/$(subst /,_,$(subst .,_,$(CONFIG)))
 # Recipes read both from the environment ("$$CONFIG"), so no character of a name can end a quote.
 export CONFIG DOWNLOADS
 
-.PHONY: help setup browser tools serve build check schema test pdf offline company import bench audit clean
+.PHONY: help setup browser tools serve build check schema test test-fast lint pdf offline company import bench audit clean
 
 help:
 	@echo "make serve    set up, build and serve with live reload on http://127.0.0.1:8000"
 	@echo "make test     set up and run the whole test suite, browser tests included"
+	@echo "make test-fast  the tests that need no Chromium and no site build (under a minute)"
+	@echo "make lint     ruff (Python) and eslint (JavaScript)"
 	@echo "make build    strict build of the site into site/ (SINCE=v1.0: list what changed since that edition)"
 	@echo "make check    validate data/ without building"
 	@echo "make schema   publish the data schema to schema/ for editors"
@@ -91,8 +94,24 @@ tools:
 	  echo "installing Debian's default-jre-headless (needs root)"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; }
 
+# The lanes (CONTRIBUTING.md). `make test`: everything, the pure JavaScript in Node first, then pytest on both
+# cores, a test module per worker at a time (--dist loadscope keeps a module's fixtures on one worker).
+# `make test-fast`: no Chromium and no site build (markers in pyproject.toml, set by tests/conftest.py).
+# PYTEST_ARGS passes more, e.g. `make test PYTEST_ARGS="-k placement -n 0"`.
+PYTEST_ARGS ?=
+# PYTEST_ARGS (say -k name, or -n 0 for one process) reaches pytest through PYTEST_ADDOPTS, which pytest
+# splits itself: no shell reads it.
 test: setup browser tools
-	$(BIN)/python -m pytest
+	node --test tests/js/
+	PYTEST_ADDOPTS=$(call quote,PYTEST_ARGS) $(BIN)/python -m pytest -n 2 --dist loadscope
+
+test-fast: setup
+	node --test tests/js/
+	PYTEST_ADDOPTS=$(call quote,PYTEST_ARGS) $(BIN)/python -m pytest -m "not browser and not slow"
+
+lint: setup
+	$(BIN)/ruff check .
+	node_modules/.bin/eslint .
 
 # The whole handbook as one PDF: a second build with the combined page print_page/ (print-site),
 # which Chromium prints (scripts/pdf.py).

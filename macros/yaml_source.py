@@ -142,7 +142,7 @@ class _Build:
         return Problem(self.path, mark.line + 1, path, message, fix, self.layer)
 
     def _read(self):
-        get_event, resolve, lines, stack = self.loader.get_event, self.loader.resolve, self.lines, self.open
+        get_event, resolve, stack = self.loader.get_event, self.loader.resolve, self.open
         root, documents = _NO_KEY, 0
         while True:
             event = get_event()
@@ -336,6 +336,6 @@ def _malformed(path: Path, layer: str, text: str, error: yaml.YAMLError) -> Prob
     if quote is not None and quote[0] != line:
         return Problem(path, quote[0], (), f"malformed YAML: the quote {quote[1]} opened on this line is not closed "
                                            f"on it (the YAML reader then stopped at line {line}: {detail})",
-                       f"close the quote on this line; for text over several lines use a '|' block", layer)
+                       "close the quote on this line; for text over several lines use a '|' block", layer)
     return Problem(path, line, (), f"malformed YAML: {detail}",
                    "check the indentation and quoting on this line and the one above it", layer)

@@ -7,11 +7,8 @@ import markdown
 import pytest
 from markdown_it import MarkdownIt
 
-from test_self_assessment import (assessment_url, download, first_signal_key, first_transition, import_json, item,
-                                  item_key, message, status, storage_key, store_raw, stored, stored_items,
-                                  transition_url, write_note)
-
-pytestmark = pytest.mark.browser
+from support import (assessment_url, download, first_signal_key, first_transition, import_json, item, item_key,
+                     message, status, storage_key, store_raw, stored, stored_items, transition_url, write_note)
 
 TYPED = [
     "First line",

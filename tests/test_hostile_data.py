@@ -13,7 +13,7 @@ import markdown
 import pytest
 import yaml
 
-from conftest import ROOT, mkdocs_build
+from support import ROOT, edit, line_of, load_error, mkdocs_build
 from macros import loader
 from macros.errors import HandbookError
 from macros.loader import load_handbook
@@ -21,7 +21,6 @@ from macros.render import Renderer, _inline_html
 from macros.safe_markdown import SafeMarkdown, dangerous_html
 from macros.text_check import table_cell
 from macros.yaml_source import MAX_BYTES, read_yaml
-from test_loading import edit, line_of, load_error
 
 HOSTILE_STORY = "<script>window.__pwned = 1</script> <img src=x onerror=\"window.__pwned = 2\">"
 
@@ -182,6 +181,7 @@ def test_hostile_story_stops_the_build_with_its_line(tmp_path, data_copy):
     assert not (site / "stories").exists()
 
 
+@pytest.mark.slow  # builds a whole site
 def test_a_hostile_hand_written_page_runs_nothing_from_file(tmp_path, browser):
     """A company page (or a page a template wrote) with script in its Markdown: built, opened from
     file:// as the offline zip is, it shows the text and runs nothing."""

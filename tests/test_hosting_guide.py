@@ -15,11 +15,11 @@ import tomllib
 import urllib.error
 import urllib.request
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 import pytest
 
-from conftest import CHROMIUM, ROOT, free_port, serve
+from support import ROOT, free_port, serve
 from site_html import parse
 
 GUIDE = ROOT / "docs" / "host-your-handbook.md"
@@ -82,11 +82,9 @@ def netlify_production_command() -> str:
 
 
 @pytest.fixture(scope="module")
-def deployed(tmp_path_factory):
+def deployed(tmp_path_factory, chromium):
     """The guide followed to the end in a git repository of the base, deploy step included: it sets
     site_url and CONFIG in Netlify's environment, and Netlify runs netlify.toml's production command."""
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Chromium is missing: run `make browser` (Debian package chromium)")
     folder = fresh_copy(tmp_path_factory.mktemp("fresh"))
     (folder / ".git").mkdir()
     git(folder, "init", "-q", "-b", "company")

@@ -6,7 +6,7 @@ import textwrap
 
 import pytest
 
-from conftest import ROOT, mkdocs_build
+from support import ROOT
 from macros.errors import HandbookError
 from macros.loader import load_handbook
 from site_html import output_path
@@ -150,13 +150,10 @@ def test_example_company_data_is_valid():
     assert "management" in tracks
 
 
-@pytest.fixture(scope="module")
-def example_site(tmp_path_factory):
-    site = tmp_path_factory.mktemp("acme")
-    result = mkdocs_build(site, config=EXAMPLE / "mkdocs.yml")
-    assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr, result.stderr
-    return site
+@pytest.fixture
+def example_site(acme_site):
+    """examples/acme's site, built once for the whole run (conftest.py)."""
+    return acme_site[0]
 
 
 def test_example_site_shows_company_levels_and_not_what_it_removed(example_site, loaded):
