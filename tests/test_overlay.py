@@ -6,7 +6,7 @@ import textwrap
 
 import pytest
 
-from support import ROOT
+from support import ROOT, mkdocs_build
 from macros.errors import HandbookError
 from macros.loader import load_handbook
 from site_html import output_path
@@ -285,6 +285,7 @@ def unresolved_links(site) -> list[tuple[str, str]]:
     return missing
 
 
+@pytest.mark.slow
 def test_a_company_that_leaves_out_staff_and_interviews_builds_strict_without_them(tmp_path, loaded):
     config = company_leaving_out(tmp_path / "dropco", "[staff, interviews, checklists:senior]")
     site = tmp_path / "site"
@@ -309,12 +310,14 @@ def test_a_company_that_leaves_out_staff_and_interviews_builds_strict_without_th
     assert not [r for r in records if r["kind"] in ("archetype", "interview_question")]
 
 
+@pytest.mark.slow
 def test_a_link_a_company_page_keeps_to_a_dropped_page_stops_the_strict_build(tmp_path):
     config = company_leaving_out(tmp_path / "dropco", "[staff]", page="# About\n\nSee [the Staff+ path](../staff.md).\n")
     result = mkdocs_build(tmp_path / "site", config)
     assert result.returncode != 0 and "staff.md" in result.stderr
 
 
+@pytest.mark.slow
 def test_a_misspelt_part_to_leave_out_names_the_fix(tmp_path):
     config = company_leaving_out(tmp_path / "dropco", "[interview]")
     result = mkdocs_build(tmp_path / "site", config)
