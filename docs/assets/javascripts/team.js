@@ -113,8 +113,9 @@
   function ordered(rows) {
     var by = sort.by, sign = sort.down ? -1 : 1;
     return rows.slice().sort(function (a, b) {
-      var first = by === "level" ? a.step - b.step : by === "readiness" ? a.readiness - b.readiness : 0;
-      return sign * first || a.person.name.localeCompare(b.person.name);
+      var byName = a.person.name.localeCompare(b.person.name);
+      var first = by === "level" ? a.step - b.step : by === "readiness" ? a.readiness - b.readiness : byName;
+      return sign * first || byName;
     });
   }
 
