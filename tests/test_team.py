@@ -263,3 +263,12 @@ def test_a_company_ladder_shows_its_team(watched_page, northwind_team, name):
     assert axe_violations_on(page, ["[data-team]"]) == []
     raw = download(page, "csv", "utf-8-sig")
     assert {row[0] for row in list(csv.reader(io.StringIO(raw)))[1:]} == {person["name"] for person in people}
+
+
+def test_the_offline_copy_shows_the_team_from_file_urls(watched_page, offline_site, loaded):
+    watch = watched_page("file://")
+    watch.page.goto((offline_site / "team.html").as_uri())
+    watch.page.wait_for_function("() => window.handbook && window.handbook.team")
+    load(watch.page, as_files(team_downloads(loaded, 2)))
+    assert len(names(watch.page)) == 2
+    assert watch.outside == [] and watch.errors == []
