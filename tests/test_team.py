@@ -272,3 +272,24 @@ def test_the_offline_copy_shows_the_team_from_file_urls(watched_page, offline_si
     load(watch.page, as_files(team_downloads(loaded, 2)))
     assert len(names(watch.page)) == 2
     assert watch.outside == [] and watch.errors == []
+
+
+def test_team_themes_name_the_dimensions_most_people_are_below_with_links_towards_their_targets(watched_page, site_url, loaded):
+    page = open_team(watched_page(site_url), site_url)
+    downloads = [json.loads(body) for _, body in team_downloads(loaded, 3)]
+    reached = loaded.handbook.ladder.dimensions[0].id  # on this one, everyone placed themselves at their target
+    for document in downloads:
+        me = document["profiles"]["me"]
+        me["placements"][reached] = {"level": me["target"]}
+    load(page, as_files([(f"p{n}.json", json.dumps(d).encode()) for n, d in enumerate(downloads)]))
+    shown = page.evaluate("() => [...document.querySelectorAll('[data-team-theme]')].filter(s => !s.hidden).map(s => s.dataset.teamTheme)")
+    assert reached not in shown
+    assert set(shown) == {d.id for d in loaded.handbook.ladder.dimensions if d.id != reached}
+    targets = {d["profiles"]["me"]["target"] for d in downloads}
+    for theme in page.locator("[data-team-theme]:not([hidden])").all():
+        assert "3 of 3" in theme.inner_text()
+        towards = theme.locator("[data-to]:not([hidden])")
+        assert towards.count() > 0
+        assert {towards.nth(i).get_attribute("data-to") for i in range(towards.count())} <= targets
+        assert towards.first.locator("a").count() > 0
+    assert page.locator("[data-team-themes-none]").is_hidden()
