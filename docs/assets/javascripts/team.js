@@ -22,8 +22,22 @@
     return hb.message(name, values, root());
   }
 
-  /* The one place that reads a download: as the self-assessment does (store.js checks it and migrates older
-     versions). Re-point it here if that reading moves. {profile} or {problem: {code, ...}}. */
+  /* The same few sentences fill hundreds of cells: each is looked up in the page once per drawing. */
+  var said = null;
+  function once(key, make) {
+    if (!said) return make();
+    if (!(key in said)) said[key] = make();
+    return said[key];
+  }
+
+  function placed(placement, known) {
+    return placement ? once("p" + (placement.from || "") + "+" + placement.level, function () { return place.describe(placement, known); })
+      : once("not-placed", function () { return message("not-placed"); });
+  }
+
+  /* The adapter to store.js, the only code here that calls it: a download is read as the self-assessment
+     reads it (checked, older versions migrated); re-point these three if that reading moves.
+     readAssessment: {profile} or {problem: {code, ...}}. */
   function readAssessment(text) {
     var result = hb.store.parse(text);
     return result.problem ? { problem: result.problem } : { profile: result.doc.profiles[result.doc.profile] };
@@ -32,6 +46,11 @@
   /* A profile written as a download is, so that a kept team is read back through the same door. */
   function asDownload(profile) {
     return JSON.stringify({ version: hb.store.VERSION, profile: "me", profiles: { me: profile } });
+  }
+
+  /* The assessments this browser keeps: {id: profile}. */
+  function keptAssessments() {
+    return hb.store.profiles();
   }
 
   function element(tag, text, className) {
@@ -79,7 +98,7 @@
     var at = place.step(placement, known);
     if (at === null || !known[levelId]) return { text: known[levelId] ? "" : message("team-no-target"), kind: "" };
     var d = at - known[levelId].step, kind = d === 0 ? "at" : d > 0 ? "above" : "below";
-    return { text: message("team-" + kind, { steps: steps(d) }), kind: kind, value: d };
+    return { text: once(kind + d, function () { return message("team-" + kind, { steps: steps(d) }); }), kind: kind, value: d };
   }
 
   /* Everything the views show about one person. */
@@ -88,7 +107,7 @@
     shape.columns.forEach(function (column) {
       if (cells[column.id]) return;
       var placement = profile.placements[column.id] || null, far = distance(placement, levels.target, known);
-      cells[column.id] = { placement: placement, text: placement ? place.describe(placement, known) : message("not-placed"), far: far };
+      cells[column.id] = { placement: placement, text: placed(placement, known), far: far };
       if (!shape.says[levels.target + " " + column.id]) return;
       total += 1;
       if (far.kind === "at" || far.kind === "above") at += 1;
@@ -125,7 +144,7 @@
     td.hidden = !!chosenFamily && !!column.group && column.group !== chosenFamily;
     if (column.group && row.levels.family && column.group !== row.levels.family) {
       td.appendChild(element("span", "–", "hb-team__none")).setAttribute("aria-hidden", "true");
-      td.appendChild(element("span", message("team-not-described"), "hb-sr"));
+      td.appendChild(element("span", once("not-described", function () { return message("team-not-described"); }), "hb-sr"));
       return td;
     }
     td.appendChild(element("span", data.text, "hb-team__level"));
@@ -181,7 +200,7 @@
       tr.appendChild(asks);
       people.forEach(function (row) {
         var placement = row.cells[column.id].placement, far = distance(placement, levelId, known), td = element("td");
-        td.appendChild(element("span", placement ? place.describe(placement, known) : message("not-placed"), "hb-team__level"));
+        td.appendChild(element("span", placed(placement, known), "hb-team__level"));
         if (far.kind) td.appendChild(element("span", far.kind === "at" ? "✓" : far.text, "hb-team__mark hb-team__mark--" + far.kind));
         tr.appendChild(td);
       });
@@ -226,6 +245,7 @@
   function render() {
     if (!root()) return;
     var started = performance.now(), shape = ladder();
+    said = Object.create(null);
     var rows = team.map(function (person) { return summarise(person, shape); });
     current = { rows: rows, shape: shape };
     renderGrid(rows, shape);
@@ -233,6 +253,7 @@
     themes(rows, shape);
     root().querySelector("[data-team-status]").textContent = message("team-loaded", { count: team.length }) + " " +
       message(stored() && root().querySelector("[data-team-keep]").checked ? "team-kept" : "team-not-kept");
+    said = null;
     timing.render = performance.now() - started;
   }
 
@@ -258,6 +279,7 @@
         function () { return { file: file, problem: { code: "json" } }; });
     })).then(function (results) {
       var people = [];
+      timing.read = performance.now() - started;
       results.forEach(function (result) {
         if (result.problem) return problem(result.file.name, message("team-problem-" + result.problem.code, result.problem));
         people.push({ name: result.profile.name || result.file.name.replace(/\.json$/i, ""), source: result.file.name, profile: result.profile });
@@ -268,7 +290,7 @@
   }
 
   function fromBrowser() {
-    var profiles = hb.store.profiles();
+    var profiles = keptAssessments();
     add(Object.keys(profiles).map(function (id) {
       var profile = readAssessment(asDownload(profiles[id])).profile || profiles[id];
       return { name: profile.name || message("team-me"), source: "#" + id, profile: profile };
