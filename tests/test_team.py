@@ -293,3 +293,25 @@ def test_team_themes_name_the_dimensions_most_people_are_below_with_links_toward
         assert {towards.nth(i).get_attribute("data-to") for i in range(towards.count())} <= targets
         assert towards.first.locator("a").count() > 0
     assert page.locator("[data-team-themes-none]").is_hidden()
+
+
+def test_dropped_files_join_the_team(watched_page, site_url, loaded):
+    page = open_team(watched_page(site_url), site_url)
+    files = [[name, body.decode()] for name, body in team_downloads(loaded, 2)]
+    page.evaluate("""files => {
+        const dropped = new DataTransfer();
+        files.forEach(([name, text]) => dropped.items.add(new File([text], name, {type: 'application/json'})));
+        document.querySelector('[data-team-drop]').dispatchEvent(new DragEvent('drop', {dataTransfer: dropped, bubbles: true, cancelable: true}));
+    }""", files)
+    page.wait_for_function("() => document.querySelectorAll('[data-team-rows] tr').length === 2")
+    assert names(page) == ["Person 01", "Person 02"]
+
+
+def test_answers_this_handbook_does_not_have_are_counted_not_lost(watched_page, site_url, loaded):
+    page = open_team(watched_page(site_url), site_url)
+    name, body = team_downloads(loaded, 1)[0]
+    document = json.loads(body)
+    document["profiles"]["me"]["placements"]["gone-dimension"] = {"level": document["profiles"]["me"]["current"]}
+    load(page, as_files([(name, json.dumps(document).encode())]))
+    assert "1 answer on a dimension or level this handbook does not have" in rows(page)[0][0]
+    assert len(rows(page)[0]) == len(dimension_columns(page)) + 3
