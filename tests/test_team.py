@@ -315,3 +315,14 @@ def test_answers_this_handbook_does_not_have_are_counted_not_lost(watched_page, 
     load(page, as_files([(name, json.dumps(document).encode())]))
     assert "1 answer on a dimension or level this handbook does not have" in rows(page)[0][0]
     assert len(rows(page)[0]) == len(dimension_columns(page)) + 3
+
+
+def test_an_unreadable_kept_team_is_set_aside_not_overwritten(watched_page, site_url, loaded):
+    page = open_team(watched_page(site_url), site_url)
+    page.evaluate("() => localStorage.setItem(__md_scope.pathname + '.hb.team', '{cut short')")
+    page.reload()
+    page.wait_for_function("() => window.handbook.team")
+    page.locator("[data-team-keep]").check()
+    load(page, as_files(team_downloads(loaded, 1)))
+    assert page.evaluate("() => Object.keys(localStorage).filter(k => k.startsWith('/.hb.team.unreadable.')).map(k => localStorage[k])") == ["{cut short"]
+    assert len(names(page)) == 1

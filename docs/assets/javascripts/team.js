@@ -317,9 +317,19 @@
     }
   }
 
+  /* A kept team that cannot be read (edited by hand, cut short) is copied aside before it is replaced, as
+     store.js does with answers: nothing kept is overwritten unread. */
+  function setAside(kept) {
+    try {
+      var raw = localStorage.getItem(KEY);
+      if (raw !== null && !kept) localStorage.setItem(KEY + ".unreadable." + Date.now(), raw);
+    } catch (error) { /* no storage: nothing was kept */ }
+  }
+
   function keep() {
     var box = root().querySelector("[data-team-keep]"), kept = stored();
     if (!box.checked) return;
+    setAside(kept);
     var version = { date: new Date().toISOString(), people: team.map(function (person) {
       return { name: person.name, source: person.source, assessment: asDownload(person.profile) };
     }) };
