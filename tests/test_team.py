@@ -14,6 +14,7 @@ from bench_team import team_downloads
 from conftest import ROOT, free_port, mkdocs_build, serve
 from macros.loader import load_handbook
 from test_placement import LARGE, axe_violations_on
+from test_self_assessment import tab_to
 
 pytestmark = pytest.mark.browser
 
@@ -112,6 +113,8 @@ def test_the_team_script_loads_only_on_the_team_page_and_after_instant_navigatio
     page = watch.page
     asked = []
     page.on("request", lambda request: asked.append(request.url))
+    page.goto(site_url)
+    assert page.locator(".hb-tasks a[href$='/team/']").count() == 1  # the home page's manager card
     page.goto(site_url + "managers/")
     page.wait_for_load_state("networkidle")
     assert not [url for url in asked if url.endswith("team.js")]
@@ -124,7 +127,8 @@ def test_the_team_script_loads_only_on_the_team_page_and_after_instant_navigatio
 def test_sorting_filtering_and_calibration_work_by_keyboard(watched_page, site_url, loaded):
     page, people = check_five_people(watched_page(site_url), site_url, loaded)
     by_name = sorted(person["name"] for person in people)
-    page.locator('[data-team-sort="name"]').focus()
+    page.locator("[data-team-files]").focus()
+    tab_to(page, page.locator('[data-team-sort="name"]'))  # reached by Tab, with a visible focus
     page.keyboard.press("Enter")  # the second press on the sorted column reverses it
     assert names(page) == by_name[::-1]
     page.locator('[data-team-sort="level"]').focus()
