@@ -257,14 +257,20 @@ def test_the_team_page_has_no_axe_violation(watched_page, site_url, loaded):
 def test_a_company_ladder_shows_its_team(watched_page, northwind_team, name):
     url, company = northwind_team(name)
     page, people = check_five_people(watched_page(url, bypass_csp=True), url, company)
+    assert axe_violations_on(page, ["[data-team]"]) == []
+    steps = {step.name for step in company.handbook.ladder.proficiency}
+    if steps:  # each cell names the proficiency its level asks for
+        assert all(any(f"({step})" in cell for step in steps) for cell in rows(page)[0][1:-2] if "below" in cell or "target" in cell)
     if company.handbook.ladder.families:
         groups = page.locator("thead th[scope=colgroup]").all_inner_texts()
         assert groups == [family.name for family in company.handbook.ladder.families]
-        family = company.handbook.ladder.families[-1]
-        page.locator('[data-team-filter="family"]').select_option(family.id)
         levels = {level.id: level for level in company.levels}
-        assert names(page) == [p["name"] for p in sorted(people, key=lambda p: p["name"]) if levels[p["current"]].family == family.id]
-    assert axe_violations_on(page, ["[data-team]"]) == []
+        for family in company.handbook.ladder.families:
+            page.locator('[data-team-filter="family"]').select_option(family.id)
+            assert names(page) == [p["name"] for p in people if levels[p["current"]].family == family.id]
+            shown = page.evaluate("() => [...document.querySelectorAll('thead th[data-team-group]')].filter(th => !th.hidden).map(th => th.dataset.teamGroup)")
+            assert set(shown) == {family.id}
+        page.locator('[data-team-filter="family"]').select_option("")
     raw = download(page, "csv", "utf-8-sig")
     assert {row[0] for row in list(csv.reader(io.StringIO(raw)))[1:]} == {person["name"] for person in people}
 

@@ -30,9 +30,13 @@
     return said[key];
   }
 
-  function placed(placement, known) {
-    return placement ? once("p" + (placement.from || "") + "+" + placement.level, function () { return place.describe(placement, known); })
-      : once("not-placed", function () { return message("not-placed"); });
+  /* A placement in words, with the proficiency its level's cell asks for on a ladder that has a scale. */
+  function placed(placement, known, says) {
+    if (!placement) return once("not-placed", function () { return message("not-placed"); });
+    return once("p" + (placement.from || "") + "+" + placement.level + " " + (says ? says.dataset.says : ""), function () {
+      var step = says && says.dataset.proficiency;
+      return place.describe(placement, known) + (step ? " (" + step + ")" : "");
+    });
   }
 
   /* The adapter to store.js, the only code here that calls it: a download is read as the self-assessment
@@ -107,7 +111,7 @@
     shape.columns.forEach(function (column) {
       if (cells[column.id]) return;
       var placement = profile.placements[column.id] || null, far = distance(placement, levels.target, known);
-      cells[column.id] = { placement: placement, text: placed(placement, known), far: far };
+      cells[column.id] = { placement: placement, text: placed(placement, known, placement && shape.says[placement.level + " " + column.id]), far: far };
       if (!shape.says[levels.target + " " + column.id]) return;
       total += 1;
       if (far.kind === "at" || far.kind === "above") at += 1;
@@ -200,7 +204,7 @@
       tr.appendChild(asks);
       people.forEach(function (row) {
         var placement = row.cells[column.id].placement, far = distance(placement, levelId, known), td = element("td");
-        td.appendChild(element("span", placed(placement, known), "hb-team__level"));
+        td.appendChild(element("span", placed(placement, known, placement && shape.says[placement.level + " " + column.id]), "hb-team__level"));
         if (far.kind) td.appendChild(element("span", far.kind === "at" ? "✓" : far.text, "hb-team__mark hb-team__mark--" + far.kind));
         tr.appendChild(td);
       });
