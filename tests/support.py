@@ -22,6 +22,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
+LARGE = FIXTURES / "large-ladder"  # 9 dimensions, a trunk that splits into IC and manager paths, 13 levels
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
@@ -235,6 +236,15 @@ def axe_violations(page) -> list:
     return [(v["id"], [n["target"] for n in v["nodes"]]) for v in result["violations"]]
 
 
+def axe_violations_on(page, selectors) -> list:
+    """Serious or critical axe findings inside the parts of the page that `selectors` name."""
+    page.add_script_tag(path="node_modules/axe-core/axe.min.js")
+    result = page.evaluate("""include => axe.run({include: include.filter(s => document.querySelector(s)).map(s => [s])},
+                                                  {resultTypes: ["violations"]})""", selectors)
+    return [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]
+            if v["impact"] in ("serious", "critical")]
+
+
 def settled(page):
     """Waits until the page is still: every image loaded or failed (so an injected onerror has run) and no
     animation or transition running (axe and layout-shift readings are taken on the final look)."""
@@ -244,3 +254,30 @@ def settled(page):
 
 def radio(page, dimension: str, value: str):
     return page.locator(f'.hb-place__radio[data-dimension="{dimension}"][value="{value}"]').first
+
+
+# --- a fresh copy of the repository, as the hosting guide's reader has it --------------------------
+
+GUIDE_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "true"}
+GUIDE_ENV.pop("SITE_URL", None)
+GUIDE_ENV.pop("DEPLOY_PRIME_URL", None)
+
+
+def fresh_copy(target: Path) -> Path:
+    """The repository's files as a clone has them; the installed tools linked, never reinstalled."""
+    listed = subprocess.run(["git", "ls-files", "-co", "--exclude-standard"], cwd=ROOT, capture_output=True,
+                            text=True, check=True).stdout.splitlines()
+    for name in listed:
+        if (ROOT / name).is_file():
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, target / name)
+    for tool in (".venv", "node_modules"):
+        (target / tool).symlink_to((ROOT / tool).resolve())
+    for pinned in ("requirements.txt", "requirements-dev.txt", "package.json"):
+        os.utime(target / pinned, (0, 0))  # older than .venv's stamp: `make` sees the tools installed
+    return target
+
+
+def run(command: str, folder: Path) -> subprocess.CompletedProcess:
+    """A shell command of a guide, run in `folder` as a reader would, without the test run's site address."""
+    return subprocess.run(["bash", "-c", command], cwd=folder, env=GUIDE_ENV, capture_output=True, text=True, timeout=900)

@@ -7,7 +7,7 @@ import shlex
 import pytest
 import yaml
 
-from test_hosting_guide import fresh_copy, run
+from support import fresh_copy, run
 
 INJECTIONS = [";touch pwned", "`touch pwned`", "$$(touch pwned)", "$(touch pwned)", "|touch pwned", ">pwned",
               "'; touch pwned; '", "$(shell touch pwned)", "x\ntouch pwned"]

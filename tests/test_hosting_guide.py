@@ -7,9 +7,7 @@ YAML block titled with a file name is written to that file when the guide reache
 """
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import subprocess
 import tomllib
 import urllib.error
@@ -19,36 +17,12 @@ from urllib.parse import urljoin
 
 import pytest
 
-from support import ROOT, free_port, serve
+from support import GUIDE_ENV, ROOT, fresh_copy, free_port, run, serve
 from site_html import parse
 
 GUIDE = ROOT / "docs" / "host-your-handbook.md"
 BLOCK = re.compile(r'^```(\w+)(?: title="([^"]+)")?\n(.*?)^```$', re.S | re.M)
 NOT_HERE = ("git ", "make serve", "make test")  # the network, a server that keeps running, this very suite
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "true"}
-ENV.pop("SITE_URL", None)
-ENV.pop("DEPLOY_PRIME_URL", None)
-
-
-def fresh_copy(target: Path) -> Path:
-    """The repository's files as a clone has them; the installed tools linked, never reinstalled."""
-    listed = subprocess.run(["git", "ls-files", "-co", "--exclude-standard"], cwd=ROOT, capture_output=True,
-                            text=True, check=True).stdout.splitlines()
-    for name in listed:
-        if (ROOT / name).is_file():
-            (target / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(ROOT / name, target / name)
-    for tool in (".venv", "node_modules"):
-        (target / tool).symlink_to((ROOT / tool).resolve())
-    for pinned in ("requirements.txt", "requirements-dev.txt", "package.json"):
-        os.utime(target / pinned, (0, 0))  # older than .venv's stamp: `make` sees the tools installed
-    return target
-
-
-def run(command: str, folder: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(["bash", "-c", command], cwd=folder, env=ENV, capture_output=True, text=True, timeout=900)
-
-
 def guide_blocks(until: str | None = None) -> list[tuple[str, str | None, str]]:
     text = GUIDE.read_text(encoding="utf-8")
     if until:
@@ -98,7 +72,7 @@ def deployed(tmp_path_factory, chromium):
     # The deploy step's one edit in words: "Set site_url in mycompany/mkdocs.yml to the address you publish at".
     config.write_text(config.read_text(encoding="utf-8").replace(
         "# site_url: https://handbook.mycompany.example/", f"site_url: http://127.0.0.1:{port}/"), encoding="utf-8")
-    netlify = {**ENV, "CONFIG": "mycompany/mkdocs.yml", "URL": f"http://127.0.0.1:{port}/"}
+    netlify = {**GUIDE_ENV, "CONFIG": "mycompany/mkdocs.yml", "URL": f"http://127.0.0.1:{port}/"}
     deploy = subprocess.run(["bash", "-c", netlify_production_command()], cwd=folder, env=netlify,
                             capture_output=True, text=True, timeout=900)
     return folder, before_deploy, deploy, port

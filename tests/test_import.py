@@ -8,8 +8,7 @@ import sys
 import pytest
 import yaml
 
-from conftest import ROOT
-from test_hosting_guide import fresh_copy, run
+from support import ROOT, fresh_copy, run
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import import_ladder  # noqa: E402  (scripts/ is not a package)

@@ -3,18 +3,15 @@ changed wording, readiness, and the same on a company's ladder and on a large tr
 import json
 import re
 import shutil
-from pathlib import Path
 
 import pytest
 import rjsmin
 
 from macros.loader import load_handbook
 from macros.profile import Scale
-from support import (ROOT, assessment_url, download, free_port, item, message, mkdocs_build, open_assessment, page_url,
+from support import (FIXTURES, LARGE, ROOT, assessment_url, axe_violations_on, download, free_port, item, message, mkdocs_build, open_assessment, page_url,
                      radio, serve, settled, store_raw, stored, tab_to, write_note)
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-LARGE = FIXTURES / "large-ladder"
 ACME = ROOT / "examples" / "acme"
 
 
@@ -389,14 +386,6 @@ def test_axe_finds_no_violation_with_placements(watched_page, site_url, loaded, 
     result = page.evaluate("() => document.querySelectorAll('.hb-place, [data-profile]').length")
     assert result > 0
     assert [v for v in axe_violations_on(page, [".hb-place", ".hb-profile", "[data-assessment]", ".md-typeset table"])] == []
-
-
-def axe_violations_on(page, selectors):
-    page.add_script_tag(path="node_modules/axe-core/axe.min.js")
-    result = page.evaluate("""include => axe.run({include: include.filter(s => document.querySelector(s)).map(s => [s])},
-                                                  {resultTypes: ["violations"]})""", selectors)
-    return [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]
-            if v["impact"] in ("serious", "critical")]
 
 
 # --- company ladders ---------------------------------------------------------------------------

@@ -5,18 +5,14 @@ in the browser with its versions, no request outside the site, axe; on our ladde
 import csv
 import io
 import json
-from pathlib import Path
 
 import pytest
 from markdown_it import MarkdownIt
 
 from bench_team import team_downloads
-from conftest import ROOT, free_port, mkdocs_build, serve
 from macros.loader import load_handbook
-from test_placement import LARGE, axe_violations_on
-from test_self_assessment import tab_to
+from support import ROOT, axe_violations_on, tab_to
 
-pytestmark = pytest.mark.browser
 
 NORTHWIND = ROOT / "examples" / "northwind"
 
@@ -57,22 +53,14 @@ def download(page, action: str, encoding: str = "utf-8") -> str:
     return info.value.path().read_bytes().decode(encoding)
 
 
-@pytest.fixture(scope="module")
-def northwind_team(tmp_path_factory):
-    """examples/northwind and the large test ladder, each built and served once: name -> (url, loaded data)."""
-    built = {}
-
+@pytest.fixture
+def northwind_team(northwind_site, company_site):
+    """examples/northwind and the large test ladder, built once per run (conftest): name -> (url, loaded data)."""
     def get(name: str):
-        if name not in built:
-            folder = {"northwind": NORTHWIND, "large": LARGE}[name]
-            site, port = tmp_path_factory.mktemp(name), free_port()
-            result = mkdocs_build(site, config=folder / "mkdocs.yml", SITE_URL=f"http://127.0.0.1:{port}/")
-            assert result.returncode == 0, result.stderr
-            built[name] = (serve(site, port), f"http://127.0.0.1:{port}/", load_handbook(ROOT / "data", folder / "data"))
-        return built[name][1:]
-    yield get
-    for server, *_ in built.values():
-        server.shutdown()
+        if name == "large":
+            return company_site("large")
+        return northwind_site[1], load_handbook(ROOT / "data", NORTHWIND / "data")
+    return get
 
 
 def check_five_people(watch, url, loaded):
