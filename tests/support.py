@@ -21,6 +21,11 @@ from urllib.parse import urlsplit
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+# `make test` exports its own variables and make's nesting level; a test that runs `make` or `mkdocs` must see
+# what a reader's shell has, so that `make build` prints no "Entering directory" and builds the base config.
+for _make_variable in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "CONFIG", "DOWNLOADS", "SINCE", "NAME", "FILE",
+                       "PYTEST_ARGS", "PYTEST_ADDOPTS"):
+    os.environ.pop(_make_variable, None)
 FIXTURES = ROOT / "tests" / "fixtures"
 LARGE = FIXTURES / "large-ladder"  # 9 dimensions, a trunk that splits into IC and manager paths, 13 levels
 sys.path.insert(0, str(ROOT))

@@ -55,7 +55,7 @@ def test_every_level_of_a_company_ladder_gets_a_step(loaded):
     acme = load_handbook(ROOT / "data", ACME / "data")
     scale = Scale(acme)
     assert {level.id for level in acme.levels} == set(scale.steps)
-    assert scale.steps["ic1"] == 0 and scale.steps["ic7"] == 6 and scale.steps["m1"] == 0 and scale.steps["m3"] == 2
+    assert scale.steps["ic1"] == 0 and scale.steps["ic7"] == 6 and scale.steps["m1"] == 3 and scale.steps["m3"] == 5  # rank: 4 puts M1 beside IC4
     assert Scale(loaded).top == len(loaded.levels) - 1
 
 
