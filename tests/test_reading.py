@@ -77,6 +77,17 @@ def test_search_finds_other_forms_of_a_word(watched_page, site_url, loaded):
     assert "negotiation" not in negotiation.title.lower()  # the heading has another form of the word
 
 
+def test_the_offline_copy_finds_other_forms_of_a_word_too(watched_page, offline_site, loaded):
+    """From file://, where the search runs in an iframe instead of a worker (the iframe-worker shim)."""
+    negotiation = loaded.handbook.interviews.negotiation
+    watch = watched_page("file://")
+    watch.page.goto((offline_site / "index.html").as_uri())
+    search(watch.page, "negotiation")
+    anchor = loaded.entry(negotiation.id).anchor
+    expect(watch.page.locator(f".md-search-result__item > a[href*='#{anchor}']")).to_have_count(1)
+    assert watch.errors == [] and watch.outside == []
+
+
 @pytest.mark.parametrize("viewport", [{"width": 1280, "height": 800}, PHONE], ids=["laptop", "phone"])
 def test_home_page_shows_its_task_cards_on_the_first_screen(watched_page, site_url, viewport):
     """Where to start is visible without scrolling: at 1280x800 the first row of task cards is whole on
