@@ -14,6 +14,7 @@ from pypdf import PdfReader
 
 from support import ROOT, mkdocs_build
 from macros import printing
+from pdf import SPILL
 from site_html import html_pages, output_path, parse, resolve
 
 CONFIG = load_config(str(ROOT / "mkdocs.yml"))
@@ -151,6 +152,20 @@ def test_contents_numbers_are_the_pages_their_links_lead_to(printed):
                     if (m := re.search(r"\S.*\s(\d+)$", line)) and not re.fullmatch(r"\d+ / \d+", line)]
         index += 1
     assert len(targets) == len(page_titles(printed.site)) and numbers == targets
+
+
+def test_the_contents_leave_no_entry_alone_on_a_page(printed):
+    """The contents do not end on a page that holds only a stray entry or two (scripts/pdf.py's SPILL)."""
+    reader = printed.reader
+
+    def targets(page) -> list[int]:
+        links = [annotation.get_object() for annotation in page.get("/Annots", [])]
+        return [reader.get_destination_page_number(reader.named_destinations[link["/Dest"]]) + 1
+                for link in links if "/Dest" in link]
+
+    first_chapter = min(targets(reader.pages[1]))
+    entries = [len(targets(page)) for page in reader.pages[1:first_chapter - 1]]
+    assert entries and (len(entries) == 1 or entries[-1] > entries[-2] * SPILL), f"entries per page: {entries}"
 
 
 def test_no_site_chrome_in_the_pdf(printed):
