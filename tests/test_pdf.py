@@ -132,6 +132,30 @@ def test_the_self_assessment_prints_the_checklist_of_every_transition(printed, l
     assert [t.title for t in transitions if t.title not in text] == []
 
 
+# A filled rectangle of the page's content stream: how Chromium draws a border.
+RECTANGLE = re.compile(rb"(-?[\d.]+) (-?[\d.]+) ([\d.]+) ([\d.]+) re\s+f\b")
+
+
+def ruled_lines(page) -> int:
+    """Rules across the page: filled rectangles at most 2 px high, nearly as wide as the page's background."""
+    sizes = [(float(width), float(height)) for _, _, width, height in RECTANGLE.findall(page.get_contents().get_data())]
+    widest = max(width for width, _ in sizes)
+    return sum(1 for width, height in sizes if height <= 2 and width >= 0.9 * widest)
+
+
+def test_the_printed_self_assessment_has_ruled_space_for_the_plan(printed, loaded):
+    """A page titled "My plan": per dimension, blanks for today and the target, and a few ruled lines."""
+    dimensions = [dimension.name for dimension in loaded.handbook.ladder.dimensions]
+    first = next((number for number, text in enumerate(printed.pages) if "My plan" in text), None)
+    assert first is not None, "no page of the PDF is titled My plan"
+    last = next(number for number in range(first, len(printed.pages))
+                if dimensions[-1] in printed.pages[number].split("My plan")[-1])
+    text = " ".join(printed.pages[first:last + 1]).split("My plan", 1)[1]
+    assert re.search(".*".join(f"{re.escape(name)} Today: Target:" for name in dimensions), text), text[:500]
+    lines = sum(ruled_lines(printed.reader.pages[number]) for number in range(first, last + 1))
+    assert lines >= 3 * len(dimensions), f"{lines} ruled lines for {len(dimensions)} dimensions"
+
+
 def test_every_page_after_the_cover_is_numbered_once(printed):
     total = len(printed.pages)
     for number, text in enumerate(printed.pages[1:], start=2):
