@@ -23,7 +23,6 @@ def define_env(env):
     renderer.env.globals["changes"] = build.changes()  # the "What changed" page's model (macros/editions.py)
     left_out = leave_out.leave_out(env.conf)  # what of the base this site drops (macros/leave_out.py)
     renderer.env.globals["kept"] = lambda name: name.removesuffix(".md") not in left_out
-    renderer.env.globals["maintainer_site"] = not leave_out.is_company_site(env.conf)
 
     @env.macro
     def handbook_page(kind: str, key: str | None = None) -> str:

@@ -88,10 +88,6 @@ def on_config(config):
     offline = config.plugins.get("material/offline")
     if offline is not None and offline.config.enabled:
         config.extra["polyfills"] = [*config.extra.get("polyfills", []), OFFLINE_SEARCH_SHIM]
-        # Stemming needs docs/assets/javascripts/search-worker.js, which cannot run in the shim: index words whole.
-        search = config.plugins.get("material/search")
-        if search is not None and search.config.pipeline:
-            search.config.pipeline = [step for step in search.config.pipeline if step != "stemmer"]
     return config
 
 

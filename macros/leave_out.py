@@ -12,8 +12,7 @@ and chooses which of the base's other pages and checklists fit it:
   transition's related reading), because its entities leave the index that those links come from.
   The open data leaves them out too. Its checklists leave the self-assessment with it.
 - `checklists:<page>` keeps the page and drops only its checklists from the self-assessment.
-- A company's site never shows the base's maintainer pages: the hosting guide is always left out,
-  and "What changed" drops the instructions for building it (its template asks `maintainer_site`).
+- A company's site never shows the base's maintainer pages: the hosting guide is always left out.
 
 A name that is not one of these stops the build with the list of names, so a typo never leaves
 a page in. Templates ask `kept("staff.md")` before they link to a page that may be gone; the strict

@@ -7,6 +7,9 @@ bookmarks from the headings and a tagged PDF; print.css puts the running header 
 numbers in the margins. Chromium cannot number a table of contents, so the page is printed twice:
 the first print shows on which page each contents entry landed (the PDF's named destinations),
 those numbers are written into the contents, and the next print is kept once no number moves.
+The first print also shows whether the contents' last page holds only a few entries (a spill page):
+then the space between entries shrinks just enough for them to fit on one page fewer, and every
+number moves back a page, which the next print checks.
 """
 from __future__ import annotations
 
@@ -30,6 +33,10 @@ CHROMIUM = shutil.which("chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run", "--disable-quic"]
 MAX_PRINTS = 4
+# The contents' last page is a spill when it holds at most this share of the entries of the page before.
+SPILL = 1 / 4
+# Shrink the spacing a little more than the arithmetic asks: entries grouped under a section keep together.
+SPILL_MARGIN = 0.97
 
 READY = """() => {
   document.querySelectorAll("details").forEach(details => details.open = true);
@@ -42,6 +49,15 @@ NUMBER_CONTENTS = """pages => {
   for (const a of document.querySelectorAll("#print-page-toc a[href*='#']")) {
     a.dataset.page = pages[a.hash.slice(1)] ?? "";
   }
+}"""
+# The contents' entries take `share` of their height: their text stays, the padding between them shrinks.
+SQUEEZE_CONTENTS = """share => {
+  const rows = [...document.querySelectorAll("#print-page-toc a")].filter(row => row.offsetHeight);
+  const padding = row => parseFloat(getComputedStyle(row).paddingTop) + parseFloat(getComputedStyle(row).paddingBottom);
+  const height = rows.reduce((sum, row) => sum + row.getBoundingClientRect().height, 0);
+  const text = rows.reduce((sum, row) => sum + row.getBoundingClientRect().height - padding(row), 0);
+  const each = Math.max(0, (height * share - text) / rows.length / 2);
+  document.documentElement.style.setProperty("--hb-contents-padding", `${each}px`);
 }"""
 
 
@@ -72,8 +88,29 @@ def print_handbook(site: Path) -> tuple[bytes, int]:
             if landed == numbers:
                 return pdf, prints
             numbers = landed
+            share = contents_spill(pdf, contents, min(landed.values())) if prints == 1 else None
+            if share:
+                page.evaluate(SQUEEZE_CONTENTS, share)
+                numbers = {target: number - 1 for target, number in landed.items()}  # one page of contents fewer
             page.evaluate(NUMBER_CONTENTS, numbers)
     raise SystemExit(f"the contents' page numbers still moved after {MAX_PRINTS} prints")
+
+
+def contents_spill(pdf: bytes, contents: list[str], first_chapter: int) -> float | None:
+    """When the contents' last page is a spill, the share of their height in which they fit on one page
+    fewer; else None. The contents run from the second page to the page before the first chapter."""
+    reader = PdfReader(io.BytesIO(pdf))
+    targets = set(contents)
+    entries = [sum(1 for link in page.get("/Annots", []) if link_target(link) in targets)
+               for page in reader.pages[1:first_chapter - 1]]
+    if len(entries) < 2 or entries[-1] > entries[-2] * SPILL:
+        return None
+    return (sum(entries) - entries[-1]) / sum(entries) * SPILL_MARGIN
+
+
+def link_target(annotation) -> str:
+    """The named destination a link of the PDF leads to, named as in `destination_pages`."""
+    return str(annotation.get_object().get("/Dest", "")).lstrip("/")
 
 
 def destination_pages(pdf: bytes) -> dict[str, int]:

@@ -31,6 +31,45 @@ def test_navigation_lists_levels_in_ladder_order(built_site, loaded):
     assert all(p > 0 for p in positions) and positions == sorted(positions)
 
 
+class _LinkTexts(html.parser.HTMLParser):
+    """Every link of a page: (href, its text, blanks collapsed)."""
+
+    def __init__(self):
+        super().__init__()
+        self.links: list[tuple[str, str]] = []
+        self._open: list[list[str]] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "a":
+            self._open.append([dict(attrs).get("href") or "", ""])
+
+    def handle_endtag(self, tag):
+        if tag == "a" and self._open:
+            href, text = self._open.pop()
+            self.links.append((href, " ".join(text.split())))
+
+    def handle_data(self, data):
+        for link in self._open:
+            link[1] += data
+
+
+def test_the_level_map_goes_by_one_name(built_site):
+    """Its title, its label in the navigation and every link to it call it the same, never "Levels"."""
+    site, _ = built_site
+    title = (ROOT / "docs" / FILE_PAGES["ladder"]).read_text(encoding="utf-8").splitlines()[0].removeprefix("# ")
+    page = (site / output_path(FILE_PAGES["ladder"])).read_text(encoding="utf-8")
+    assert re.search(rf"<title>{re.escape(title)} - ", page) and re.search(rf"<h1[^>]*>{re.escape(title)}<", page)
+    name = title.lower().removeprefix("the ")
+    texts = set()
+    for path in site.rglob("*.html"):
+        links = _LinkTexts()
+        links.feed(path.read_text(encoding="utf-8"))
+        page_path = path.relative_to(site).as_posix()
+        texts |= {text for href, text in links.links
+                  if resolve(page_path, href) == (output_path(FILE_PAGES["ladder"]), "") and text}
+    assert texts and [text for text in texts if name not in text.lower()] == []
+
+
 def test_every_entity_and_item_has_exactly_one_anchor_on_its_page(built_site, loaded):
     pages = html_pages(built_site[0])
     where = {}

@@ -14,6 +14,7 @@ from pypdf import PdfReader
 
 from support import ROOT, mkdocs_build
 from macros import printing
+from pdf import SPILL
 from site_html import html_pages, output_path, parse, resolve
 
 CONFIG = load_config(str(ROOT / "mkdocs.yml"))
@@ -131,6 +132,30 @@ def test_the_self_assessment_prints_the_checklist_of_every_transition(printed, l
     assert [t.title for t in transitions if t.title not in text] == []
 
 
+# A filled rectangle of the page's content stream: how Chromium draws a border.
+RECTANGLE = re.compile(rb"(-?[\d.]+) (-?[\d.]+) ([\d.]+) ([\d.]+) re\s+f\b")
+
+
+def ruled_lines(page) -> int:
+    """Rules across the page: filled rectangles at most 2 px high, nearly as wide as the page's background."""
+    sizes = [(float(width), float(height)) for _, _, width, height in RECTANGLE.findall(page.get_contents().get_data())]
+    widest = max(width for width, _ in sizes)
+    return sum(1 for width, height in sizes if height <= 2 and width >= 0.9 * widest)
+
+
+def test_the_printed_self_assessment_has_ruled_space_for_the_plan(printed, loaded):
+    """A page titled "My plan": per dimension, blanks for today and the target, and a few ruled lines."""
+    dimensions = [dimension.name for dimension in loaded.handbook.ladder.dimensions]
+    first = next((number for number, text in enumerate(printed.pages) if "My plan" in text), None)
+    assert first is not None, "no page of the PDF is titled My plan"
+    last = next(number for number in range(first, len(printed.pages))
+                if dimensions[-1] in printed.pages[number].split("My plan")[-1])
+    text = " ".join(printed.pages[first:last + 1]).split("My plan", 1)[1]
+    assert re.search(".*".join(f"{re.escape(name)} Today: Target:" for name in dimensions), text), text[:500]
+    lines = sum(ruled_lines(printed.reader.pages[number]) for number in range(first, last + 1))
+    assert lines >= 3 * len(dimensions), f"{lines} ruled lines for {len(dimensions)} dimensions"
+
+
 def test_every_page_after_the_cover_is_numbered_once(printed):
     total = len(printed.pages)
     for number, text in enumerate(printed.pages[1:], start=2):
@@ -151,6 +176,20 @@ def test_contents_numbers_are_the_pages_their_links_lead_to(printed):
                     if (m := re.search(r"\S.*\s(\d+)$", line)) and not re.fullmatch(r"\d+ / \d+", line)]
         index += 1
     assert len(targets) == len(page_titles(printed.site)) and numbers == targets
+
+
+def test_the_contents_leave_no_entry_alone_on_a_page(printed):
+    """The contents do not end on a page that holds only a stray entry or two (scripts/pdf.py's SPILL)."""
+    reader = printed.reader
+
+    def targets(page) -> list[int]:
+        links = [annotation.get_object() for annotation in page.get("/Annots", [])]
+        return [reader.get_destination_page_number(reader.named_destinations[link["/Dest"]]) + 1
+                for link in links if "/Dest" in link]
+
+    first_chapter = min(targets(reader.pages[1]))
+    entries = [len(targets(page)) for page in reader.pages[1:first_chapter - 1]]
+    assert entries and (len(entries) == 1 or entries[-1] > entries[-2] * SPILL), f"entries per page: {entries}"
 
 
 def test_no_site_chrome_in_the_pdf(printed):

@@ -77,6 +77,35 @@ def test_search_finds_other_forms_of_a_word(watched_page, site_url, loaded):
     assert "negotiation" not in negotiation.title.lower()  # the heading has another form of the word
 
 
+def test_the_offline_copy_finds_other_forms_of_a_word_too(watched_page, offline_site, loaded):
+    """From file://, where the search runs in an iframe instead of a worker (the iframe-worker shim)."""
+    negotiation = loaded.handbook.interviews.negotiation
+    watch = watched_page("file://")
+    watch.page.goto((offline_site / "index.html").as_uri())
+    search(watch.page, "negotiation")
+    anchor = loaded.entry(negotiation.id).anchor
+    expect(watch.page.locator(f".md-search-result__item > a[href*='#{anchor}']")).to_have_count(1)
+    assert watch.errors == [] and watch.outside == []
+
+
+@pytest.mark.parametrize("viewport", [{"width": 1280, "height": 800}, PHONE], ids=["laptop", "phone"])
+def test_home_page_shows_its_task_cards_on_the_first_screen(watched_page, site_url, viewport):
+    """Where to start is visible without scrolling: at 1280x800 the first row of task cards is whole on
+    screen, with its links; on a phone the first card's title and text are."""
+    page = watched_page(site_url, viewport=viewport).page
+    page.goto(site_url)
+    cards = page.locator(".hb-tasks li")
+    top = cards.first.bounding_box()["y"]
+    if viewport is PHONE:
+        shown = [cards.first.locator("strong").first, cards.first.locator("p").nth(1)]
+    else:
+        shown = [link for card in cards.all() if card.bounding_box()["y"] == top for link in card.locator("a").all()]
+        assert len(shown) >= 2, "the first row holds one card"
+    for element in shown:
+        box = element.bounding_box()
+        assert box["y"] + box["height"] <= viewport["height"], f"{element.inner_text()!r} is below the first screen"
+
+
 def test_home_page_ladder_has_a_named_link_per_level(watched_page, site_url, loaded):
     """The picture of the ladder: an accessible name, and one link per level that opens its page."""
     watch = watched_page(site_url)
