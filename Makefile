@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 # The site's configuration: a company builds its own with `make build CONFIG=company/mkdocs.yml`.
 CONFIG ?= mkdocs.yml
 # The earlier edition the "What changed" page compares with: `make build SINCE=v1.0` (a git tag,
-# branch or commit, or a folder of that edition's data). mkdocs.yml reads it as extra.handbook.since.
+# branch or commit, or a folder of that edition's data). mkdocs.yml reads it as the handbook plugin's `since`.
 SINCE ?=
 ifneq ($(SINCE),)
 export SINCE

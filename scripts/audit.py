@@ -94,7 +94,7 @@ def build(config: Path, site: Path, base: str) -> None:
 def main(config: Path, output: Path) -> None:
     from mkdocs.config import load_config
 
-    from macros.build import load_for_config  # the data the site is built from names the pages
+    from handbook.load import load_for_config  # the data the site is built from names the pages
 
     if not LIGHTHOUSE.exists():
         sys.exit(f"{LIGHTHOUSE} is missing. Fix: run `make setup` (npm ci installs lighthouse from package.json)")

@@ -46,8 +46,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from conftest import CHROMIUM, CHROMIUM_ARGS, free_port, serve  # noqa: E402
-from macros.bundle import BUNDLE  # noqa: E402
-from macros.loader import load_handbook  # noqa: E402
+from handbook.site.bundle import BUNDLE  # noqa: E402
+from handbook.data.loader import load_handbook  # noqa: E402
 
 CONFIG = ROOT / "mkdocs.yml"
 DATA_HOOK = "macros/hooks.py"  # loads the data and adds the generated pages

@@ -19,7 +19,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros.loader import load_handbook  # noqa: E402
+from handbook.data.loader import load_handbook  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from pdf import CHROMIUM_ARGS  # noqa: E402  (one set of launch flags for the PDF and the tests)

@@ -3,10 +3,10 @@ import re
 
 import pytest
 
-from macros.errors import HandbookError
-from macros.loader import load_handbook
-from macros.schema import Handbook
-from macros.yaml_source import read_yaml
+from handbook.errors import HandbookError
+from handbook.data.loader import load_handbook
+from handbook.data.schema import Handbook
+from handbook.data.yaml_source import read_yaml
 
 
 def load_error(data_dir) -> str:

@@ -6,8 +6,8 @@ import textwrap
 import pytest
 
 from conftest import ROOT, mkdocs_build
-from macros.errors import HandbookError
-from macros.loader import load_handbook
+from handbook.errors import HandbookError
+from handbook.data.loader import load_handbook
 from site_html import output_path
 
 EXAMPLE = ROOT / "examples" / "acme"

@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import ROOT, mkdocs_build
-from macros.summaries import summary
+from handbook.render.summaries import summary
 from site_html import output_path
 
 sys.path.insert(0, str(ROOT / "scripts"))

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import difflib
 
-from .errors import Problem, shown
-from .schema import Handbook
-from .yaml_source import SourceFile
+from handbook.errors import Problem, shown
+from handbook.data.schema import Handbook
+from handbook.data.yaml_source import SourceFile
 
 
 def check(handbook: Handbook, sources: dict[str, SourceFile], problems: list[Problem]) -> None:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import yaml
 
-from .errors import Problem
+from handbook.errors import Problem
 
 PathKey = tuple
 

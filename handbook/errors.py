@@ -1,8 +1,9 @@
 """Problems in the handbook's data, reported with file, line, path and fix."""
 from __future__ import annotations
 
-import os
 from pathlib import Path
+
+from handbook.paths import shown  # re-exported: the data's modules name files with it
 
 
 def format_path(path: tuple) -> str:
@@ -25,20 +26,6 @@ class Problem(Exception):
         end = "" if self.fix.endswith((".", "?", "!")) else "."
         where = f"{shown(self.file)}:{self.line}: [{self.layer}] {format_path(self.path)}"
         return f"{where}: {self.message}. Fix: {self.fix}{end}"
-
-
-def shown(file: Path) -> str:
-    """A file as messages name it: relative to the folder where `make` runs when it is inside it,
-    and with no `..` detours either way. A company's configuration reaches the base through
-    `../../data`; a message naming `/home/me/handbook/mycompany/../../data/senior.yml` would hide
-    the file that `data/senior.yml` names plainly."""
-    absolute = Path(os.path.abspath(file))
-    for candidate in (absolute, absolute.resolve()):
-        try:
-            return str(candidate.relative_to(Path.cwd()))
-        except (ValueError, OSError):
-            continue
-    return str(absolute)
 
 
 class HandbookError(Exception):

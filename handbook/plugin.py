@@ -1,0 +1,289 @@
+"""The MkDocs plugin `handbook`: load the data once per build, add a page per level and transition.
+
+Every event the handbook handles is here, in the order MkDocs runs them; the priorities say where
+it stands among the other plugins:
+
+| event             | priority | what it does                                                          |
+|-------------------|----------|-----------------------------------------------------------------------|
+| on_startup        |          | keeps this object across `mkdocs serve` rebuilds (MkDocs' rule)        |
+| on_config         | 100      | before mkdocs-macros-plugin, whose define_env reads the loaded data:  |
+|                   |          | the base's folders, the data, the nav with the generated pages        |
+| on_files          | 50       | before other plugins see the files (redirects checks its targets):    |
+|                   |          | generated pages, a company's pages, the joined script, open data      |
+| on_env            |          | the theme's compiled templates, kept between serve rebuilds           |
+| on_page_markdown  | 50       | before the macros plugin: a title from the data is not run as Jinja   |
+| on_page_content   | 50       | before print-site keeps a page and search indexes it (on_page_context)|
+| on_post_build     | -100     | after print-site wrote the combined page: its ids and links           |
+| on_serve          |          | `mkdocs serve` sees a saved file sooner                               |
+
+The pipeline's modules are imported inside the methods, not at the top: `mkdocs serve` keeps
+this object for the whole session, and an edited module is imported afresh before the next build
+(`handbook/reload.py`); a name bound here at the top would keep running the old code.
+"""
+from __future__ import annotations
+
+import difflib
+import os
+import sys
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+
+from handbook.options import HandbookConfig
+from handbook.paths import ROOT, shown
+
+BASE_OVERRIDES = ROOT / "overrides"
+# The same for every page of a kind, so it is compiled once; the macro finds the entity from the page.
+PAGE_SOURCE = '{{{{ handbook_page("{kind}") }}}}\n'
+# Material's offline plugin would load this shim from a CDN; we ship it (npm: iframe-worker).
+OFFLINE_SEARCH_SHIM = "assets/vendor/iframe-worker/shim.js"
+# How often `mkdocs serve` looks for saved files, in seconds (MkDocs polls every 0.5 s).
+SERVE_POLLING = 0.1
+
+
+class HandbookPlugin(BasePlugin[HandbookConfig]):
+    def __init__(self):
+        super().__init__()
+        self.command = "build"  # or "serve", "gh-deploy": MkDocs says which in on_startup
+        self.loaded = None  # handbook.load.Loaded: the data of the current build, read by the macro
+        self.titles_of_data: dict[str, str] = {}  # generated page -> its title, kept from the macros plugin
+        self.modules = None  # handbook.reload.Modules: the pipeline's files, to import an edited one afresh
+        self.compiled_theme = None  # the theme's compiled templates, kept between serve rebuilds
+
+    def load_config(self, options, config_file_path=None):
+        """MkDocs only warns about an option it does not know; here it stops the build, naming it."""
+        errors, warnings = super().load_config(options, config_file_path)
+        known = [name for name, _ in self.config_class._schema]
+        for name, message in list(warnings):
+            if "Unrecognised configuration name" in message:
+                warnings.remove((name, message))
+                if name != "colours":
+                    close = difflib.get_close_matches(name, known, n=1)
+                    fix = f"did you mean `{close[0]}`?" if close else f"the options are {', '.join(sorted(known))}"
+                    message = f"`{name}` is not an option of the handbook plugin. Fix: {fix}"
+                else:
+                    message = f"{message}. Fix: colours takes `primary` and `accent`"
+                errors.append((name, PluginError(message)))
+        return errors, warnings
+
+    def on_startup(self, command, dirty):
+        self.command = command
+
+    @event_priority(100)
+    def on_config(self, config: MkDocsConfig):
+        """Load the data, then lay the generated pages into the navigation."""
+        from handbook import reload
+
+        self.modules = reload.forget_edited(self.modules)  # `mkdocs serve`: code saved since the last build
+        _refuse_old_settings(config)
+        from handbook.errors import HandbookError
+        from handbook.load import load_for_config
+        from handbook.site import company_config, repository
+        from handbook.data.redirects import page_redirects
+        from handbook.render.safe_markdown import SafeMarkdown
+
+        company_config.resolve_base_paths(config)  # the base's folders, wherever a company's mkdocs.yml sits
+        repository.link_source(config, os.environ)
+        if self.command == "build" and config["site_url"] == company_config.LOCAL_SITE_URL:
+            # Not a warning: a strict build would stop, and a local build is right to have no address.
+            print(f"Note: site_url is not set, so canonical links and the sitemap point at "
+                  f"{company_config.LOCAL_SITE_URL}. Set site_url in your mkdocs.yml (or SITE_URL in the environment) "
+                  "before you deploy.", file=sys.stderr)
+        try:
+            self.loaded = load_for_config(config)
+        except HandbookError as error:
+            raise PluginError(str(error)) from None
+        loaded = self.loaded.handbook
+        config["markdown_extensions"].append(SafeMarkdown())  # no page runs script from its Markdown
+        _prepare_macros_plugin(config)
+        _add_page_redirects(config, page_redirects(loaded))
+        for section_index, entry in loaded.generated_pages():
+            section = _section_containing(config["nav"] or [], section_index)
+            if section is None:
+                raise PluginError(f"mkdocs.yml: the nav needs a section that lists '{section_index}'; "
+                                  f"the page of '{entry.key}' is added to that section")
+            for group in loaded.nav_groups(entry):  # a level's family and track, on a ladder that has several
+                section = _subsection(section, group)
+            section.append({entry.title: entry.page})
+        _layer_theme_overrides(config)
+        config["nav"] = [*(config["nav"] or []), *self.config.nav]
+        offline = config.plugins.get("material/offline")
+        if offline is not None and offline.config.enabled:
+            config.extra["polyfills"] = [*config.extra.get("polyfills", []), OFFLINE_SEARCH_SHIM]
+            # Stemming needs docs/assets/javascripts/search-worker.js, which cannot run in the shim: index words whole.
+            search = config.plugins.get("material/search")
+            if search is not None and search.config.pipeline:
+                search.config.pipeline = [step for step in search.config.pipeline if step != "stemmer"]
+        return config
+
+    @event_priority(50)
+    def on_files(self, files: Files, config: MkDocsConfig):
+        from handbook.site.bundle import bundle_scripts
+
+        for _, entry in self.loaded.handbook.generated_pages():
+            content = PAGE_SOURCE.format(kind=entry.kind)
+            files.append(File.generated(config, entry.page, content=content))
+        if self.config.pages_dir:
+            _add_company_pages(files, config, Path(self.config.pages_dir))
+        bundle_scripts(files, config)  # the scripts as one file
+        self._add_open_data(files, config)
+        return files
+
+    def on_env(self, env, config, files):
+        """The theme's templates compile once per `mkdocs serve` session, not once per rebuild: MkDocs
+        makes a new Jinja environment for each build, and compiling Material's templates took a tenth of it."""
+        from handbook.render.compiled import KeptTemplates
+
+        self.compiled_theme = self.compiled_theme or KeptTemplates()
+        env.bytecode_cache = self.compiled_theme
+        env.globals["handbook"] = self.config  # the theme's templates read its options (pdf_label)
+        return env
+
+    @event_priority(50)
+    def on_page_markdown(self, markdown, page, config, files):
+        """A generated page's title is text of the data, and the macros plugin runs a title that looks
+        like Jinja (`Junior {{ 7*7 }}`) as a template. Hide it from the plugin; `on_page_content` gives it back."""
+        if page.file.generated_by is not None and page.title:
+            self.titles_of_data[page.file.src_uri] = page.title
+            page.title = ""
+        return markdown
+
+    @event_priority(50)
+    def on_page_content(self, html, page, config, files):
+        from handbook.render.summaries import search_meta
+        from handbook.site.printing import mark_leaving_links
+
+        if page.file.src_uri in self.titles_of_data:
+            page.title = self.titles_of_data.pop(page.file.src_uri)
+        printing = _print_site(config) is not None  # it would print the search tags
+        page.meta.update(search_meta(self.loaded.handbook, page.file.src_uri, tags=not printing))
+        return mark_leaving_links(html)
+
+    @event_priority(-100)
+    def on_post_build(self, config):
+        from handbook import reload
+        from handbook.site.printing import fix_print_page
+
+        print_site = _print_site(config)
+        if print_site is not None:
+            fix_print_page(print_site)
+        reload.stamp_loaded(self.modules)
+
+    def on_serve(self, server, config, builder):
+        """MkDocs looks for saved files every half second; a tenth makes an edit show sooner. The folders
+        MkDocs watches before this event (the docs, mkdocs.yml) are watched again at the new pace."""
+        from watchdog.observers.polling import PollingObserver
+
+        watched = [path for path in (config.docs_dir, config.config_file_path) if path]
+        for path in watched:
+            server.unwatch(path)
+        server.observer = PollingObserver(timeout=SERVE_POLLING)
+        for path in watched:
+            server.watch(path)
+        return server
+
+    def _add_open_data(self, files, config) -> None:
+        """api/handbook.json, its schema and api/ladder.csv; Netlify's `_redirects` when pages moved."""
+        from handbook.data import redirects
+        from handbook.site import open_data
+
+        loaded = self.loaded.handbook
+        directory_urls = config["use_directory_urls"]
+        for path, content in open_data.files(loaded, directory_urls, config["site_url"] or "").items():
+            files.append(File.generated(config, path, content=content))
+        moved = redirects.page_redirects(loaded)
+        if moved:
+            files.append(File.generated(config, "_redirects", content=redirects.netlify_rules(moved, directory_urls)))
+
+
+def _print_site(config):
+    """print-site's plugin when this build writes the combined page (`make pdf`), else None."""
+    print_site = config.plugins.get("print-site")
+    return print_site if print_site is not None and print_site.config["enabled"] else None
+
+
+def _refuse_old_settings(config) -> None:
+    """The options moved from `extra: handbook:` to the plugin; a configuration that still has them is told where."""
+    if "handbook" not in config["extra"]:
+        return
+    path = Path(config["config_file_path"])
+    lines = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
+    line = next((number for number, text in enumerate(lines, 1) if text.strip().startswith("handbook:")), 1)
+    raise PluginError(f"{shown(path)}:{line}: `extra: handbook:` is no longer read; its options belong to the "
+                      "handbook plugin. Fix: move them under `plugins:` as `handbook:` (overlay_dir, pages_dir, "
+                      "templates_dir, nav, colours, since, pdf_label), and remove `hooks:` naming macros/*.py")
+
+
+def _prepare_macros_plugin(config) -> None:
+    """What mkdocs-macros-plugin leaves to us: paths read from mkdocs.yml's folder, modules read afresh.
+
+    - Its `include_dir` is read from where the build runs; a company's mkdocs.yml names it
+      relative to itself, as it names every other folder.
+    - It imports a company's module (`module_name`) once per process when that module is a
+      package (a single file it runs anew every build), so drop the package first.
+    """
+    from handbook import reload
+
+    plugin = config.plugins.get("macros")
+    if plugin is None:
+        raise PluginError("mkdocs.yml: the macros plugin (mkdocs-macros-plugin) renders the handbook's pages. "
+                          "Fix: list `macros` under `plugins`, as the base mkdocs.yml does")
+    root = Path(config["config_file_path"]).parent
+    if plugin.config["include_dir"]:
+        plugin.config["include_dir"] = str(root / plugin.config["include_dir"])
+    own_module = plugin.config["module_name"]
+    if own_module not in (reload.MACROS_PACKAGE, *plugin.config["modules"]):
+        reload.forget_package(own_module)
+
+
+def _add_page_redirects(config, redirects: dict[str, str]) -> None:
+    """A redirect page (mkdocs-redirects) at the old address of each level or transition that is gone."""
+    plugin = config.plugins.get("redirects")
+    if redirects and plugin is None:
+        raise PluginError(f"{shown(config['config_file_path'])}:1: the old pages "
+                          f"{', '.join(sorted(redirects))} need the redirects plugin. Fix: list `redirects: {{}}` "
+                          "under plugins")
+    if plugin is not None:
+        plugin.config["redirect_maps"] = {**redirects, **plugin.config["redirect_maps"]}
+
+
+def _layer_theme_overrides(config) -> None:
+    """A company's custom_dir comes first, the base's overrides next, then Material."""
+    dirs = config["theme"].dirs
+    if BASE_OVERRIDES.is_dir() and str(BASE_OVERRIDES) not in dirs:
+        dirs.insert(1 if config["theme"].custom_dir else 0, str(BASE_OVERRIDES))
+
+
+def _add_company_pages(files, config, pages_dir: Path) -> None:
+    """A company's own pages and assets, served beside the base pages (docs_dir stays the base's)."""
+    for path in sorted(p for p in pages_dir.rglob("*") if p.is_file()):
+        src_uri = path.relative_to(pages_dir).as_posix()
+        if files.get_file_from_path(src_uri) is not None:
+            raise PluginError(f"{shown(path)}: a base page already has the path '{src_uri}'; "
+                              "put company pages in a folder of their own")
+        files.append(File(src_uri, str(pages_dir), config["site_dir"], config["use_directory_urls"]))
+
+
+def _subsection(section: list, title: str) -> list:
+    """The sub-section `title` of a nav section, added at its end the first time."""
+    for item in section:
+        if isinstance(item, dict) and isinstance(item.get(title), list):
+            return item[title]
+    section.append({title: []})
+    return section[-1][title]
+
+
+def _section_containing(nav: list, page: str) -> list:
+    """The nav list that holds `page`, where generated pages are appended."""
+    for item in nav:
+        children = list(item.values())[0] if isinstance(item, dict) else None
+        if isinstance(children, list):
+            if page in children or any(page in c.values() for c in children if isinstance(c, dict)):
+                return children
+            found = _section_containing(children, page)
+            if found is not None:
+                return found
+    return None
