@@ -52,10 +52,10 @@ serve: setup
 	$(BIN)/mkdocs serve --strict -f $(CONFIG) -a 127.0.0.1:8000
 
 check: setup
-	$(BIN)/python -m macros.check --config $(CONFIG)
+	$(BIN)/python -m handbook.check --config $(CONFIG)
 
 schema: setup
-	$(BIN)/python -m macros.schema_export
+	$(BIN)/python -m handbook.data.schema_export
 
 # Build into a scratch folder and swap it in only when the build succeeded,
 # so a failed build never leaves site/ half written.

@@ -5,13 +5,16 @@ it stands among the other plugins:
 
 | event             | priority | what it does                                                          |
 |-------------------|----------|-----------------------------------------------------------------------|
-| on_startup        |          | keeps this object across `mkdocs serve` rebuilds (MkDocs' rule)        |
+| on_startup        |          | keeps this object across `mkdocs serve` rebuilds (MkDocs' rule), and  |
+|                   |          | in serve what a rebuild may reuse (handbook/site/serve.py)            |
 | on_config         | 100      | before mkdocs-macros-plugin, whose define_env reads the loaded data:  |
 |                   |          | the base's folders, the data, the nav with the generated pages        |
 | on_files          | 50       | before other plugins see the files (redirects checks its targets):    |
 |                   |          | generated pages, a company's pages, the joined script, open data      |
+| on_nav            | -100     | serve: the files and settings every page's HTML depends on            |
 | on_env            |          | the theme's compiled templates, kept between serve rebuilds           |
-| on_page_markdown  | 50       | before the macros plugin: a title from the data is not run as Jinja   |
+| on_page_markdown  | 50       | before the macros plugin: a title from the data is not run as Jinja;  |
+|                   |          | serve: a page whose Markdown is unchanged keeps its HTML              |
 | on_page_content   | 50       | before print-site keeps a page and search indexes it (on_page_context)|
 | on_post_build     | -100     | after print-site wrote the combined page: its ids and links           |
 | on_serve          |          | `mkdocs serve` sees a saved file sooner                               |
@@ -40,8 +43,6 @@ BASE_OVERRIDES = ROOT / "overrides"
 PAGE_SOURCE = '{{{{ handbook_page("{kind}") }}}}\n'
 # Material's offline plugin would load this shim from a CDN; we ship it (npm: iframe-worker).
 OFFLINE_SEARCH_SHIM = "assets/vendor/iframe-worker/shim.js"
-# How often `mkdocs serve` looks for saved files, in seconds (MkDocs polls every 0.5 s).
-SERVE_POLLING = 0.1
 
 
 class HandbookPlugin(BasePlugin[HandbookConfig]):
@@ -52,6 +53,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.titles_of_data: dict[str, str] = {}  # generated page -> its title, kept from the macros plugin
         self.modules = None  # handbook.reload.Modules: the pipeline's files, to import an edited one afresh
         self.compiled_theme = None  # the theme's compiled templates, kept between serve rebuilds
+        self.kept_pages = None  # serve: each page's HTML, for a rebuild that leaves its Markdown as it was
 
     def load_config(self, options, config_file_path=None):
         """MkDocs only warns about an option it does not know; here it stops the build, naming it."""
@@ -70,7 +72,11 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         return errors, warnings
 
     def on_startup(self, command, dirty):
+        from handbook.site import serve
+
         self.command = command
+        if command == "serve":
+            serve.keep_git_answers()
 
     @event_priority(100)
     def on_config(self, config: MkDocsConfig):
@@ -78,6 +84,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         from handbook import reload
 
         self.modules = reload.forget_edited(self.modules)  # `mkdocs serve`: code saved since the last build
+        if self.command == "serve" and (self.kept_pages is None or self.modules.reloaded):
+            from handbook.site.serve import KeptPages
+
+            self.kept_pages = KeptPages()  # edited code may convert a page differently
         _refuse_old_settings(config)
         from handbook.errors import HandbookError
         from handbook.load import load_for_config
@@ -132,6 +142,12 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self._add_open_data(files, config)
         return files
 
+    @event_priority(-100)  # after every plugin's on_files: the files are final
+    def on_nav(self, nav, config, files):
+        if self.kept_pages is not None:
+            self.kept_pages.start(config, files)
+        return nav
+
     def on_env(self, env, config, files):
         """The theme's templates compile once per `mkdocs serve` session, not once per rebuild: MkDocs
         makes a new Jinja environment for each build, and compiling Material's templates took a tenth of it."""
@@ -139,7 +155,6 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
         self.compiled_theme = self.compiled_theme or KeptTemplates()
         env.bytecode_cache = self.compiled_theme
-        env.globals["handbook"] = self.config  # the theme's templates read its options (pdf_label)
         return env
 
     @event_priority(50)
@@ -149,6 +164,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if page.file.generated_by is not None and page.title:
             self.titles_of_data[page.file.src_uri] = page.title
             page.title = ""
+        if self.kept_pages is not None:
+            self.kept_pages.use(page)
         return markdown
 
     @event_priority(50)
@@ -173,16 +190,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         reload.stamp_loaded(self.modules)
 
     def on_serve(self, server, config, builder):
-        """MkDocs looks for saved files every half second; a tenth makes an edit show sooner. The folders
-        MkDocs watches before this event (the docs, mkdocs.yml) are watched again at the new pace."""
-        from watchdog.observers.polling import PollingObserver
+        from handbook.site import serve
 
-        watched = [path for path in (config.docs_dir, config.config_file_path) if path]
-        for path in watched:
-            server.unwatch(path)
-        server.observer = PollingObserver(timeout=SERVE_POLLING)
-        for path in watched:
-            server.watch(path)
+        serve.look_more_often(server, config)  # MkDocs looks for saved files every half second
         return server
 
     def _add_open_data(self, files, config) -> None:

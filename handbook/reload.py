@@ -27,6 +27,7 @@ class Modules:
 
     started: int  # when the build began (ns): a file saved after that may be newer than its module
     stamps: dict[str, tuple[str, int]]
+    reloaded: bool = False  # this build imports the pipeline afresh
 
 
 def _ours(name: str) -> bool:
@@ -56,10 +57,11 @@ def forget_edited(previous: Modules | None) -> Modules:
     for name in edited:
         if name in KEPT:
             log.warning(f"{name.replace('.', '/')}.py changed: restart `mkdocs serve` to run it")
-    if any(name not in KEPT for name in edited):
+    reloaded = any(name not in KEPT for name in edited)
+    if reloaded:
         for name in [name for name in sys.modules if _ours(name) and name not in KEPT]:
             del sys.modules[name]
-    return Modules(started, {name: stamp for name, stamp in previous.stamps.items() if name in sys.modules})
+    return Modules(started, {name: stamp for name, stamp in previous.stamps.items() if name in sys.modules}, reloaded)
 
 
 def stamp_loaded(modules: Modules) -> None:

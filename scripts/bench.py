@@ -166,7 +166,7 @@ def plain_project(target: Path, data_dir: Path) -> tuple[Path, Path, int]:
     settings.pop("watch", None)
     overrides = shutil.copytree(ROOT / "overrides", target / "overrides")  # the plugin adds them to a build
     main = overrides / "main.html"
-    main.write_text(main.read_text(encoding="utf-8").replace("handbook.pdf_label", repr(pdf_label)), encoding="utf-8")
+    main.write_text(main.read_text(encoding="utf-8").replace("config.plugins.handbook.config.pdf_label", repr(pdf_label)), encoding="utf-8")
     settings["theme"]["custom_dir"] = str(overrides)
     settings["docs_dir"] = str(docs)
     settings["nav"] = config["nav"]  # the plugin's nav, with the generated pages in it

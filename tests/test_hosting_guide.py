@@ -45,7 +45,9 @@ def fresh_copy(target: Path) -> Path:
 
 
 def run(command: str, folder: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(["bash", "-c", command], cwd=folder, env=ENV, capture_output=True, text=True, timeout=900)
+    # The linked .venv has the repository's own handbook/ installed (editable); the copy's comes first.
+    env = {**ENV, "PYTHONPATH": str(folder)}
+    return subprocess.run(["bash", "-c", command], cwd=folder, env=env, capture_output=True, text=True, timeout=900)
 
 
 def guide_blocks(until: str | None = None) -> list[tuple[str, str | None, str]]:
