@@ -4,12 +4,15 @@ from __future__ import annotations
 import gc
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from handbook.data.editions import Changes, changes_since
 from handbook.data.loader import load_handbook
 from handbook.data.model import LoadedHandbook
-from handbook.options import HandbookConfig
 from handbook.site.company_config import base_data_dir, config_folder
+
+if TYPE_CHECKING:  # MkDocs' configuration classes load Jinja, which loading the data does not need
+    from handbook.options import HandbookConfig
 
 
 @dataclass(frozen=True)
