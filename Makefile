@@ -27,7 +27,7 @@ help:
 	@echo "make bench    build-time and size benchmark"
 	@echo "make audit    Lighthouse scores and screenshots of the main pages, into .build/audit/"
 
-$(STAMP): requirements.txt requirements-dev.txt package.json
+$(STAMP): requirements.txt requirements-dev.txt package.json pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	npm ci --silent --no-audit --no-fund --ignore-scripts
@@ -86,9 +86,9 @@ offline: build
 	$(BIN)/python scripts/offline_zip.py site/handbook-offline.zip --config $(CONFIG)
 
 # A company's starting folder, NAME/, which builds as it is: `make build CONFIG=NAME/mkdocs.yml`.
-company:
+company: setup
 	@test -n "$(NAME)" || { echo "Usage: make company NAME=mycompany"; exit 2; }
-	$(PYTHON) scripts/new_company.py $(NAME)
+	$(BIN)/python scripts/new_company.py $(NAME)
 
 # Prints figures, checks nothing: build time against plain MkDocs at 1x, 10x and 100x data,
 # live reload, PDF, page weight and requests. Takes a few minutes; works in a temporary folder.

@@ -39,7 +39,7 @@ def fresh_copy(target: Path) -> Path:
             shutil.copy2(ROOT / name, target / name)
     for tool in (".venv", "node_modules"):
         (target / tool).symlink_to((ROOT / tool).resolve())
-    for pinned in ("requirements.txt", "requirements-dev.txt", "package.json"):
+    for pinned in ("requirements.txt", "requirements-dev.txt", "package.json", "pyproject.toml"):
         os.utime(target / pinned, (0, 0))  # older than .venv's stamp: `make` sees the tools installed
     return target
 
