@@ -33,14 +33,11 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 
 from handbook.options import HandbookConfig
-from handbook.paths import ROOT, shown
+from handbook.paths import shown
 
-BASE_OVERRIDES = ROOT / "overrides"
-# The same for every page of a kind, so it is compiled once; the macro finds the entity from the page.
-PAGE_SOURCE = '{{{{ handbook_page("{kind}") }}}}\n'
 # Material's offline plugin would load this shim from a CDN; we ship it (npm: iframe-worker).
 OFFLINE_SEARCH_SHIM = "assets/vendor/iframe-worker/shim.js"
 
@@ -89,11 +86,11 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
             self.kept_pages = KeptPages()  # edited code may convert a page differently
         _refuse_old_settings(config)
+        from handbook.data.redirects import page_redirects
         from handbook.errors import HandbookError
         from handbook.load import load_for_config
-        from handbook.site import company_config, repository
-        from handbook.data.redirects import page_redirects
         from handbook.render.safe_markdown import SafeMarkdown
+        from handbook.site import company_config, pages, repository
 
         company_config.resolve_base_paths(config)  # the base's folders, wherever a company's mkdocs.yml sits
         repository.link_source(config, os.environ)
@@ -109,17 +106,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         loaded = self.loaded.handbook
         config["markdown_extensions"].append(SafeMarkdown())  # no page runs script from its Markdown
         _prepare_macros_plugin(config)
-        _add_page_redirects(config, page_redirects(loaded))
-        for section_index, entry in loaded.generated_pages():
-            section = _section_containing(config["nav"] or [], section_index)
-            if section is None:
-                raise PluginError(f"mkdocs.yml: the nav needs a section that lists '{section_index}'; "
-                                  f"the page of '{entry.key}' is added to that section")
-            for group in loaded.nav_groups(entry):  # a level's family and track, on a ladder that has several
-                section = _subsection(section, group)
-            section.append({entry.title: entry.page})
-        _layer_theme_overrides(config)
-        config["nav"] = [*(config["nav"] or []), *self.config.nav]
+        pages.add_page_redirects(config, page_redirects(loaded))
+        pages.lay_out_nav(config, loaded, self.config.nav)
+        pages.layer_theme_overrides(config)
         offline = config.plugins.get("material/offline")
         if offline is not None and offline.config.enabled:
             config.extra["polyfills"] = [*config.extra.get("polyfills", []), OFFLINE_SEARCH_SHIM]
@@ -131,15 +120,14 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     @event_priority(50)
     def on_files(self, files: Files, config: MkDocsConfig):
+        from handbook.site import pages
         from handbook.site.bundle import bundle_scripts
 
-        for _, entry in self.loaded.handbook.generated_pages():
-            content = PAGE_SOURCE.format(kind=entry.kind)
-            files.append(File.generated(config, entry.page, content=content))
+        pages.add_generated_pages(files, config, self.loaded.handbook)
         if self.config.pages_dir:
-            _add_company_pages(files, config, Path(self.config.pages_dir))
+            pages.add_company_pages(files, config, Path(self.config.pages_dir))
         bundle_scripts(files, config)  # the scripts as one file
-        self._add_open_data(files, config)
+        pages.add_open_data(files, config, self.loaded.handbook)
         return files
 
     @event_priority(-100)  # after every plugin's on_files: the files are final
@@ -195,19 +183,6 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         serve.look_more_often(server, config)  # MkDocs looks for saved files every half second
         return server
 
-    def _add_open_data(self, files, config) -> None:
-        """api/handbook.json, its schema and api/ladder.csv; Netlify's `_redirects` when pages moved."""
-        from handbook.data import redirects
-        from handbook.site import open_data
-
-        loaded = self.loaded.handbook
-        directory_urls = config["use_directory_urls"]
-        for path, content in open_data.files(loaded, directory_urls, config["site_url"] or "").items():
-            files.append(File.generated(config, path, content=content))
-        moved = redirects.page_redirects(loaded)
-        if moved:
-            files.append(File.generated(config, "_redirects", content=redirects.netlify_rules(moved, directory_urls)))
-
 
 def _print_site(config):
     """print-site's plugin when this build writes the combined page (`make pdf`), else None."""
@@ -247,53 +222,3 @@ def _prepare_macros_plugin(config) -> None:
     own_module = plugin.config["module_name"]
     if own_module not in (reload.MACROS_PACKAGE, *plugin.config["modules"]):
         reload.forget_package(own_module)
-
-
-def _add_page_redirects(config, redirects: dict[str, str]) -> None:
-    """A redirect page (mkdocs-redirects) at the old address of each level or transition that is gone."""
-    plugin = config.plugins.get("redirects")
-    if redirects and plugin is None:
-        raise PluginError(f"{shown(config['config_file_path'])}:1: the old pages "
-                          f"{', '.join(sorted(redirects))} need the redirects plugin. Fix: list `redirects: {{}}` "
-                          "under plugins")
-    if plugin is not None:
-        plugin.config["redirect_maps"] = {**redirects, **plugin.config["redirect_maps"]}
-
-
-def _layer_theme_overrides(config) -> None:
-    """A company's custom_dir comes first, the base's overrides next, then Material."""
-    dirs = config["theme"].dirs
-    if BASE_OVERRIDES.is_dir() and str(BASE_OVERRIDES) not in dirs:
-        dirs.insert(1 if config["theme"].custom_dir else 0, str(BASE_OVERRIDES))
-
-
-def _add_company_pages(files, config, pages_dir: Path) -> None:
-    """A company's own pages and assets, served beside the base pages (docs_dir stays the base's)."""
-    for path in sorted(p for p in pages_dir.rglob("*") if p.is_file()):
-        src_uri = path.relative_to(pages_dir).as_posix()
-        if files.get_file_from_path(src_uri) is not None:
-            raise PluginError(f"{shown(path)}: a base page already has the path '{src_uri}'; "
-                              "put company pages in a folder of their own")
-        files.append(File(src_uri, str(pages_dir), config["site_dir"], config["use_directory_urls"]))
-
-
-def _subsection(section: list, title: str) -> list:
-    """The sub-section `title` of a nav section, added at its end the first time."""
-    for item in section:
-        if isinstance(item, dict) and isinstance(item.get(title), list):
-            return item[title]
-    section.append({title: []})
-    return section[-1][title]
-
-
-def _section_containing(nav: list, page: str) -> list:
-    """The nav list that holds `page`, where generated pages are appended."""
-    for item in nav:
-        children = list(item.values())[0] if isinstance(item, dict) else None
-        if isinstance(children, list):
-            if page in children or any(page in c.values() for c in children if isinstance(c, dict)):
-                return children
-            found = _section_containing(children, page)
-            if found is not None:
-                return found
-    return None
