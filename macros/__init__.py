@@ -16,7 +16,7 @@ def define_env(env):
     own_templates = [handbook.config.templates_dir] if handbook.config.templates_dir else []
     loaded = handbook.loaded.handbook
     renderer = Renderer(loaded, own_templates, env.conf)
-    renderer.env.globals["changes"] = handbook.loaded.changes  # the "What changed" page's model (handbook/data/editions.py)
+    renderer.env.globals["changes"] = handbook.loaded.changes  # the "What changed" page (handbook/data/editions.py)
 
     @env.macro
     def handbook_page(kind: str, key: str | None = None) -> str:

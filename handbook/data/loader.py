@@ -76,6 +76,7 @@ def _read_files(folder: Path, layer: str, problems: list[Problem], required: boo
         for name in FILE_TYPES:
             if name not in found:
                 problems.append(Problem(folder / f"{name}.yml", 1, (), "this data file is missing",
-                                        f"create {name}.yml (see handbook/data/schema.py, class {FILE_TYPES[name].__name__})",
+                                        f"create {name}.yml (see handbook/data/schema.py, "
+                                        f"class {FILE_TYPES[name].__name__})",
                                         layer))
     return sources
