@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 from handbook.data.editions import Changes, changes_since
 from handbook.data.loader import load_handbook
 from handbook.data.model import LoadedHandbook
-from handbook.site.company_config import base_data_dir, config_folder
+from handbook.errors import HandbookError, Problem
+from handbook.site.company_config import base_data_dir
 
 if TYPE_CHECKING:  # MkDocs' configuration classes load Jinja, which loading the data does not need
     from handbook.options import HandbookConfig
@@ -30,6 +31,19 @@ def options_of(config) -> HandbookConfig:
         raise KeyError("the handbook plugin is not in this configuration: list `handbook` under `plugins`, "
                        "or inherit the base mkdocs.yml")
     return plugin.config
+
+
+def refuse_old_settings(config) -> None:
+    """The options moved from `extra: handbook:` to the plugin; a configuration that still has them is told where."""
+    if "handbook" not in config["extra"]:
+        return
+    path = Path(config["config_file_path"])
+    lines = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
+    line = next((number for number, text in enumerate(lines, 1) if text.strip().startswith("handbook:")), 1)
+    raise HandbookError([Problem(path, line, ("extra", "handbook"), "these options are no longer read here",
+                                 "move them under `plugins:` as `handbook:` (overlay_dir, pages_dir, templates_dir, "
+                                 "nav, colours, since, pdf_label), and delete a `hooks:` line naming macros/*.py",
+                                 "config")])
 
 
 def data_dirs(config) -> tuple[Path, Path | None]:
@@ -59,6 +73,7 @@ def load_for_config(config) -> Loaded:
     When `mkdocs serve` rebuilds in the same process, the previous build's objects are handed
     back to the collector and collected first; frozen again, its garbage would never be freed.
     """
+    refuse_old_settings(config)
     if gc.get_freeze_count():
         gc.unfreeze()
         gc.collect()

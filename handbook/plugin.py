@@ -36,7 +36,6 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 
 from handbook.options import HandbookConfig
-from handbook.paths import shown
 
 # Material's offline plugin would load this shim from a CDN; we ship it (npm: iframe-worker).
 OFFLINE_SEARCH_SHIM = "assets/vendor/iframe-worker/shim.js"
@@ -85,7 +84,6 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             from handbook.site.serve import KeptPages
 
             self.kept_pages = KeptPages()  # edited code may convert a page differently
-        _refuse_old_settings(config)
         from handbook.data.redirects import page_redirects
         from handbook.errors import HandbookError
         from handbook.load import load_for_config
@@ -188,18 +186,6 @@ def _print_site(config):
     """print-site's plugin when this build writes the combined page (`make pdf`), else None."""
     print_site = config.plugins.get("print-site")
     return print_site if print_site is not None and print_site.config["enabled"] else None
-
-
-def _refuse_old_settings(config) -> None:
-    """The options moved from `extra: handbook:` to the plugin; a configuration that still has them is told where."""
-    if "handbook" not in config["extra"]:
-        return
-    path = Path(config["config_file_path"])
-    lines = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
-    line = next((number for number, text in enumerate(lines, 1) if text.strip().startswith("handbook:")), 1)
-    raise PluginError(f"{shown(path)}:{line}: `extra: handbook:` is no longer read; its options belong to the "
-                      "handbook plugin. Fix: move them under `plugins:` as `handbook:` (overlay_dir, pages_dir, "
-                      "templates_dir, nav, colours, since, pdf_label), and remove `hooks:` naming macros/*.py")
 
 
 def _prepare_macros_plugin(config) -> None:

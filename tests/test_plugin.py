@@ -47,8 +47,8 @@ def test_options_left_under_extra_handbook_are_pointed_to_their_new_place(tmp_pa
     finally:
         config.unlink()
     assert result.returncode != 0
-    assert f"examples/northwind/{config.name}:4: `extra: handbook:` is no longer read" in result.stderr
-    assert "Fix: move them under `plugins:` as `handbook:`" in result.stderr
+    assert (f"examples/northwind/{config.name}:4: [config] extra.handbook: these options are no longer read here. "
+            "Fix: move them under `plugins:` as `handbook:`") in result.stderr
 
 
 def test_a_company_configuration_names_no_file_of_the_base_code():
