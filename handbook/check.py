@@ -10,6 +10,7 @@ from pathlib import Path
 
 from mkdocs.config import load_config
 
+from handbook.data.ladder_rules import notes
 from handbook.errors import HandbookError
 from handbook.load import load_for_config
 from handbook.site.company_config import resolve_base_paths
@@ -30,6 +31,8 @@ def main(argv=None) -> int:
     links = sum(len(entry.links) for entry in loaded.index.values())
     summary = ", ".join(f"{count} {kind}" for kind, count in sorted(kinds.items()))
     print(f"data is valid: {len(loaded.index)} ids ({summary}); {links} cross-references")
+    for note in notes(loaded, loaded.sources):
+        print(f"note: {note}")
     return 0
 
 

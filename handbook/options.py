@@ -28,3 +28,4 @@ class HandbookConfig(base.Config):
     colours = c.SubConfig(Colours)  # e.g. {primary: teal, accent: amber}
     since = c.Optional(c.Type(str))  # the earlier edition "What changed" compares with: git revision or folder
     pdf_label = c.Type(str, default=PDF_LABEL)  # the title of the PDF button on every page
+    leave_out = c.ListOfItems(c.Type(str), default=[])  # base pages or checklists a company drops (site/leave_out.py)

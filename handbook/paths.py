@@ -1,27 +1,12 @@
-"""Small helpers every layer shares, kept once: the repository's folder, a path as messages show it,
-a page's address."""
+"""Small helpers every layer shares, kept once: the repository's folder and a page's address
+(a path as messages show it is `handbook.errors.shown`)."""
 from __future__ import annotations
 
 import functools
-import os
 from pathlib import Path
 
 # The folder that holds data/, templates/, overrides/ and docs/ (the base handbook).
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def shown(file: Path | str) -> str:
-    """A file as messages name it: relative to the folder where `make` runs when it is inside it,
-    and with no `..` detours either way. A company's configuration reaches the base through
-    `../../data`; a message naming `/home/me/handbook/mycompany/../../data/senior.yml` would hide
-    the file that `data/senior.yml` names plainly."""
-    absolute = Path(os.path.abspath(file))
-    for candidate in (absolute, absolute.resolve()):
-        try:
-            return str(candidate.relative_to(Path.cwd()))
-        except (ValueError, OSError):
-            continue
-    return str(absolute)
 
 
 @functools.cache

@@ -46,6 +46,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         super().__init__()
         self.command = "build"  # or "serve", "gh-deploy": MkDocs says which in on_startup
         self.loaded = None  # handbook.load.Loaded: the data of the current build, read by the macro
+        self.dropped: frozenset[str] = frozenset()  # base pages this site leaves out (handbook/site/leave_out.py)
         self.titles_of_data: dict[str, str] = {}  # generated page -> its title, kept from the macros plugin
         self.modules = None  # handbook.reload.Modules: the pipeline's files, to import an edited one afresh
         self.compiled_theme = None  # the theme's compiled templates, kept between serve rebuilds
@@ -88,7 +89,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         from handbook.errors import HandbookError
         from handbook.load import load_for_config
         from handbook.render.safe_markdown import SafeMarkdown
-        from handbook.site import company_config, pages, repository
+        from handbook.site import company_config, leave_out, pages, repository
 
         company_config.resolve_base_paths(config)  # the base's folders, wherever a company's mkdocs.yml sits
         repository.link_source(config, os.environ)
@@ -102,6 +103,12 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         except HandbookError as error:
             raise PluginError(str(error)) from None
         loaded = self.loaded.handbook
+        try:
+            self.dropped = leave_out.dropped_pages(leave_out.leave_out(config))
+        except leave_out.LeaveOutError as error:
+            raise PluginError(str(error)) from None
+        leave_out.drop_from_index(loaded, self.dropped)
+        config["nav"] = leave_out.drop_from_nav(config["nav"] or [], self.dropped)
         config["markdown_extensions"].append(SafeMarkdown())  # no page runs script from its Markdown
         _prepare_macros_plugin(config)
         pages.add_page_redirects(config, page_redirects(loaded))
@@ -121,6 +128,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         from handbook.site import pages
         from handbook.site.bundle import bundle_scripts
 
+        for page in self.dropped:
+            files.remove(files.get_file_from_path(page))
         pages.add_generated_pages(files, config, self.loaded.handbook)
         if self.config.pages_dir:
             pages.add_company_pages(files, config, Path(self.config.pages_dir))

@@ -6,6 +6,7 @@ This package is an mkdocs-macros module: mkdocs.yml lists it under the macros pl
 `module_name`) adds its macros beside this one.
 """
 from handbook.render.renderer import Renderer
+from handbook.site import leave_out
 
 
 def define_env(env):
@@ -17,6 +18,9 @@ def define_env(env):
     loaded = handbook.loaded.handbook
     renderer = Renderer(loaded, own_templates, env.conf)
     renderer.env.globals["changes"] = handbook.loaded.changes  # the "What changed" page (handbook/data/editions.py)
+    left_out = leave_out.leave_out(env.conf)  # what of the base this site drops (handbook/site/leave_out.py)
+    renderer.env.globals["kept"] = lambda name: name.removesuffix(".md") not in left_out
+    renderer.env.globals["maintainer_site"] = not leave_out.is_company_site(env.conf)
 
     @env.macro
     def handbook_page(kind: str, key: str | None = None) -> str:

@@ -18,7 +18,7 @@ import jinja2
 from mkdocs.exceptions import PluginError
 from mkdocs_macros.errors import format_error
 
-from handbook.paths import shown
+from handbook.errors import shown
 
 # The name Jinja gives a template made from a string: the page's own Markdown.
 STRING_TEMPLATE = "<template>"

@@ -11,6 +11,7 @@ import os
 import re
 import shutil
 import subprocess
+import tomllib
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -72,20 +73,38 @@ def follow(folder: Path, blocks) -> list[tuple[str, subprocess.CompletedProcess]
     return results
 
 
+def git(folder: Path, *arguments: str) -> subprocess.CompletedProcess:
+    return subprocess.run(["git", "-c", "user.name=Test", "-c", "user.email=test@example.com", *arguments],
+                          cwd=folder, capture_output=True, text=True, timeout=120)
+
+
+def netlify_production_command() -> str:
+    with (ROOT / "netlify.toml").open("rb") as handle:
+        return tomllib.load(handle)["context"]["production"]["command"]
+
+
 @pytest.fixture(scope="module")
 def deployed(tmp_path_factory):
-    """The guide followed to the end, deploy step included (it sets site_url, then builds everything)."""
+    """The guide followed to the end in a git repository of the base, deploy step included: it sets
+    site_url and CONFIG in Netlify's environment, and Netlify runs netlify.toml's production command."""
     if not Path(CHROMIUM).exists():
         pytest.fail("Chromium is missing: run `make browser` (Debian package chromium)")
     folder = fresh_copy(tmp_path_factory.mktemp("fresh"))
+    (folder / ".git").mkdir()
+    git(folder, "init", "-q", "-b", "company")
+    (folder / ".git" / "info").mkdir(exist_ok=True)
+    (folder / ".git" / "info" / "exclude").write_text(".venv\nnode_modules\n")  # links, which `.venv/` misses
+    git(folder, "add", "-A")
+    git(folder, "commit", "-q", "-m", "the base, as cloned")
     before_deploy = follow(folder, guide_blocks(until="## 4. Deploy"))
     config = folder / "mycompany" / "mkdocs.yml"
     port = free_port()
     # The deploy step's one edit in words: "Set site_url in mycompany/mkdocs.yml to the address you publish at".
     config.write_text(config.read_text(encoding="utf-8").replace(
         "# site_url: https://handbook.mycompany.example/", f"site_url: http://127.0.0.1:{port}/"), encoding="utf-8")
-    deploy_section = GUIDE.read_text(encoding="utf-8").split("## 4. Deploy")[1].split("## 5.")[0]
-    deploy = follow(folder, BLOCK.findall(deploy_section))
+    netlify = {**ENV, "CONFIG": "mycompany/mkdocs.yml", "URL": f"http://127.0.0.1:{port}/"}
+    deploy = subprocess.run(["bash", "-c", netlify_production_command()], cwd=folder, env=netlify,
+                            capture_output=True, text=True, timeout=900)
     return folder, before_deploy, deploy, port
 
 
@@ -126,15 +145,35 @@ def test_the_guides_samples_show_up_in_the_company_site(deployed):
     assert (site / "mycompany" / "about" / "index.html").exists()
 
 
-def test_the_deploy_step_builds_everything_with_the_companys_address(deployed):
-    folder, _, deploy, port = deployed
-    assert [command for command, _ in deploy] == ["make build pdf offline CONFIG=mycompany/mkdocs.yml"]
-    result = deploy[0][1]
+def test_the_deploy_step_sets_config_in_netlifys_environment_and_the_base_command_builds_it(deployed):
+    folder, _, result, port = deployed
+    deploy_section = GUIDE.read_text(encoding="utf-8").split("## 4. Deploy")[1].split("## 5.")[0]
+    assert "add `CONFIG` with the value\n`mycompany/mkdocs.yml`" in deploy_section
+    assert [body.strip() for language, _, body in BLOCK.findall(deploy_section) if language == "sh"] == [
+        "make build pdf offline CONFIG=mycompany/mkdocs.yml"]  # the same build on any other host
     assert result.returncode == 0, result.stderr
+    assert "Mycompany Engineering Handbook" in (folder / "site" / "index.html").read_text(encoding="utf-8")
     assert "site_url is not set" not in result.stderr
     site = folder / "site"
     assert (site / "handbook.pdf").stat().st_size > 10_000 and (site / "handbook-offline.zip").exists()
     assert f"http://127.0.0.1:{port}/levels/" in (site / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_the_companys_folder_merges_an_upstream_change_to_every_base_file(deployed):
+    folder = deployed[0]
+    base_commit = git(folder, "rev-parse", "HEAD").stdout.strip()
+    git(folder, "add", "-A")
+    assert git(folder, "commit", "-q", "-m", "our handbook, as the guide says").returncode == 0
+    base_files = git(folder, "ls-tree", "-r", "--name-only", base_commit).stdout.splitlines()
+    git(folder, "checkout", "-q", "-b", "upstream", base_commit)
+    for name in base_files:
+        with (folder / name).open("ab") as handle:
+            handle.write(b"\n")
+    git(folder, "commit", "-q", "-am", "upstream changes every file")
+    git(folder, "checkout", "-q", "company")
+    merged = git(folder, "merge", "-q", "--no-edit", "upstream")
+    assert merged.returncode == 0 and "CONFLICT" not in merged.stdout, merged.stdout + merged.stderr
+    assert len(base_files) > 100
 
 
 def test_no_link_on_any_deployed_page_answers_404(deployed):

@@ -24,14 +24,13 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from handbook.errors import HandbookError, Problem
+from handbook.errors import HandbookError, Problem, shown
 from handbook.data.loader import load_handbook
 from handbook.data.model import Entry, LoadedHandbook
 from handbook.site.open_data import EditionInfo, Record, record_kind, records
 from handbook.data.redirects import by_key, moved
 from handbook.data.schema import Covering, Edition
 from handbook.data.site_map import ENTITY_PAGES
-from handbook.paths import shown
 
 # Order of kinds within a level's group: the ladder's own first.
 KIND_ORDER = ("level", "cell", "transition", "signal", "checklist_item", "dimension")

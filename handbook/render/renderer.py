@@ -23,6 +23,7 @@ from handbook.data.model import Entry, LoadedHandbook
 from handbook.render.profile import Scale, content_hash
 from handbook.render.safe_markdown import SafeMarkdown
 from handbook.render.summaries import by_relevance, summary
+from handbook.data.text_check import table_cell
 from handbook.paths import ROOT, page_url
 
 BASE_TEMPLATES = ROOT / "templates"
@@ -44,6 +45,7 @@ class Renderer:
         self.env.filters["inline"] = _inline_html
         self.env.filters["content_hash"] = content_hash
         self.env.filters["summary"] = summary
+        self.env.filters["cell"] = table_cell  # text from the data inside a Markdown table's cell
         self.env.filters["by_relevance"] = by_relevance
         self.env.globals["entry"] = self._entry
         self.env.globals["scale"] = Scale(loaded)

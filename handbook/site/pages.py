@@ -2,6 +2,7 @@
 addresses of pages that are gone, and the theme's folders."""
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -9,7 +10,8 @@ from mkdocs.structure.files import File
 
 from handbook.data import redirects
 from handbook.data.model import LoadedHandbook
-from handbook.paths import ROOT, shown
+from handbook.errors import shown
+from handbook.paths import ROOT
 from handbook.site import open_data
 
 BASE_OVERRIDES = ROOT / "overrides"
@@ -24,9 +26,11 @@ def lay_out_nav(config, loaded: LoadedHandbook, company_nav: list) -> None:
         if section is None:
             raise PluginError(f"mkdocs.yml: the nav needs a section that lists '{section_index}'; "
                               f"the page of '{entry.key}' is added to that section")
+        # Material prints navigation titles as HTML, and <title> and the footer take the page's title from here:
+        # a name from the data is text, escaped once, here.
         for group in loaded.nav_groups(entry):  # a level's family and track, on a ladder that has several
-            section = _subsection(section, group)
-        section.append({entry.title: entry.page})
+            section = _subsection(section, html.escape(group))
+        section.append({html.escape(entry.title): entry.page})
     config["nav"] = [*(config["nav"] or []), *company_nav]
 
 
