@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 # The site's configuration: a company builds its own with `make build CONFIG=company/mkdocs.yml`.
 CONFIG ?= mkdocs.yml
 # The earlier edition the "What changed" page compares with: `make build SINCE=v1.0` (a git tag,
-# branch or commit, or a folder of that edition's data). mkdocs.yml reads it as extra.handbook.since.
+# branch or commit, or a folder of that edition's data). mkdocs.yml reads it as the handbook plugin's `since`.
 SINCE ?=
 # Make variables are data, never shell or make code: each is kept as written (make expands nothing in it),
 # checked before any target runs (scripts/make_vars.py: NAME=';touch x' or NAME=site get one clear line)
@@ -48,7 +48,7 @@ help:
 	@echo "make bench    build-time and size benchmark"
 	@echo "make audit    Lighthouse scores and screenshots of the main pages, into .build/audit/"
 
-$(STAMP): requirements.txt requirements-dev.txt package.json
+$(STAMP): requirements.txt requirements-dev.txt package.json pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	npm ci --silent --no-audit --no-fund --ignore-scripts
@@ -73,10 +73,10 @@ serve: setup
 	$(BIN)/mkdocs serve --strict -f $(call quote,CONFIG) -a 127.0.0.1:8000
 
 check: setup
-	$(BIN)/python -m macros.check --config $(call quote,CONFIG)
+	$(BIN)/python -m handbook.check --config $(call quote,CONFIG)
 
 schema: setup
-	$(BIN)/python -m macros.schema_export
+	$(BIN)/python -m handbook.data.schema_export
 
 # Build into a scratch folder and swap it in only when the build ran to its end (scripts/build_site.py writes
 # the marker then), so a failed build of any kind, even one a company's code ended with sys.exit(0), leaves site/ as it was.

@@ -12,12 +12,13 @@ the plugin writes it into the page and logs it as a warning, as it does its own.
 """
 from __future__ import annotations
 
-import os
 from types import TracebackType
 
 import jinja2
 from mkdocs.exceptions import PluginError
 from mkdocs_macros.errors import format_error
+
+from handbook.errors import shown
 
 # The name Jinja gives a template made from a string: the page's own Markdown.
 STRING_TEMPLATE = "<template>"
@@ -37,12 +38,12 @@ def register(env) -> None:
 
 def located(error: Exception, markdown: str, page) -> str:
     """`file:line: problem. Fix: ...` for an error raised while rendering `page`."""
-    page_file = _shown(page.file.abs_src_path or page.file.src_uri)  # a generated page has no file on disk
+    page_file = shown(page.file.abs_src_path or page.file.src_uri)  # a generated page has no file on disk
     if isinstance(error, jinja2.TemplateSyntaxError):
-        where = f"{_shown(error.filename) if error.filename else page_file}:{error.lineno}"
+        where = f"{shown(error.filename) if error.filename else page_file}:{error.lineno}"
         return f"{where}: {_sentence(error.message)}. Fix: {_syntax_fix(error.message or '')}"
     filename, line, raised_in = _template_frame(error.__traceback__)
-    where = f"{page_file if filename in (None, STRING_TEMPLATE) else _shown(filename)}:{line or 1}"
+    where = f"{page_file if filename in (None, STRING_TEMPLATE) else shown(filename)}:{line or 1}"
     if isinstance(error, jinja2.TemplateNotFound):
         return (f"{where}: no file '{error.name}' to include. Fix: put it in the include folder "
                 "(plugins.macros.include_dir in mkdocs.yml) or correct its name")
@@ -66,7 +67,7 @@ def _template_frame(tb: TracebackType | None) -> tuple[str | None, int | None, s
         if "__jinja_exception__" in tb.tb_frame.f_globals:
             filename, line, called = code.co_filename, tb.tb_lineno, None
         elif filename is not None and called is None:
-            called = f"{_shown(code.co_filename)}:{tb.tb_lineno}"
+            called = f"{shown(code.co_filename)}:{tb.tb_lineno}"
         tb = tb.tb_next
     return filename, line, called
 
@@ -81,11 +82,3 @@ def _syntax_fix(message: str) -> str:
         return ("`{#` opens a Jinja comment: write a heading's id with a space, `{ #id }`, or put literal "
                 "braces between {% raw %} and {% endraw %}")
     return "correct the Jinja syntax on that line, or put literal braces between {% raw %} and {% endraw %}"
-
-
-def _shown(path: str) -> str:
-    """A path relative to where the build runs, when it lies below it."""
-    if not os.path.isabs(path):
-        return path
-    relative = os.path.relpath(path)
-    return path if relative.startswith("..") else relative

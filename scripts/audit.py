@@ -28,8 +28,8 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from handbook.paths import ROOT
+
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from pdf import CHROMIUM, CHROMIUM_ARGS  # noqa: E402  (one set of launch flags for the PDF, the tests and this)
@@ -94,12 +94,12 @@ def build(config: Path, site: Path, base: str) -> None:
 def main(config: Path, output: Path) -> None:
     from mkdocs.config import load_config
 
-    from macros.build import load_for_config  # the data the site is built from names the pages
+    from handbook.load import load_for_config  # the data the site is built from names the pages
 
     if not LIGHTHOUSE.exists():
         sys.exit(f"{LIGHTHOUSE} is missing. Fix: run `make setup` (npm ci installs lighthouse from package.json)")
     output.mkdir(parents=True, exist_ok=True)
-    pages = audited_pages(load_for_config(load_config(str(config))))
+    pages = audited_pages(load_for_config(load_config(str(config))).handbook)
     rows = []
     port = free_port()
     base = f"http://127.0.0.1:{port}/"

@@ -6,7 +6,7 @@ linear in the data, own JS under 20 KB gzipped) are read off the table.
 The plain build is the yardstick: the same pages, rendered to Markdown once by
 the handbook (the generated level and transition pages included), built by
 MkDocs with the same theme, extensions, navigation and plugins, mkdocs-macros-plugin
-included, but with no data and no macros to call: without the data's hook (which
+included, but with no data and no macros to call: without the handbook plugin (which
 loads the data and adds the generated pages) and without the handbook's macros
 module. So the ratio is what the data costs. The plugin's own cost is a line of
 its own: the plain build with the plugin against the same build without it, at
@@ -46,11 +46,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from conftest import CHROMIUM, CHROMIUM_ARGS, free_port, serve  # noqa: E402
-from macros.bundle import BUNDLE  # noqa: E402
-from macros.loader import load_handbook  # noqa: E402
+from handbook.site.bundle import BUNDLE  # noqa: E402
+from handbook.data.loader import load_handbook  # noqa: E402
 
 CONFIG = ROOT / "mkdocs.yml"
-DATA_HOOK = "macros/hooks.py"  # loads the data and adds the generated pages
+DATA_PLUGIN = "handbook"  # the plugin that loads the data and adds the generated pages
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "true"}
 # Scale of the data -> runs of each build (a build at 100x takes most of a minute). Fewer runs than these
 # let a slow moment of a shared machine move the medians by 10%.
@@ -161,12 +161,15 @@ def plain_project(target: Path, data_dir: Path) -> tuple[Path, Path, int]:
 
     with CONFIG.open(encoding="utf-8") as file:
         settings = yaml_load(file)
-    # Only the data's hook goes; another hook (printing.py) would serve a hand-written site just the same.
-    settings["hooks"] = [str(ROOT / hook) for hook in settings.get("hooks", []) if hook != DATA_HOOK]
+    # Only the data's plugin goes, and the theme reads the one option it would give it (the PDF button's title).
+    pdf_label = settings["plugins"].pop(DATA_PLUGIN)["pdf_label"]
     settings.pop("watch", None)
-    settings["theme"]["custom_dir"] = str(ROOT / "overrides")  # the data's hook adds it to a build
+    overrides = shutil.copytree(ROOT / "overrides", target / "overrides")  # the plugin adds them to a build
+    main = overrides / "main.html"
+    main.write_text(main.read_text(encoding="utf-8").replace("config.plugins.handbook.config.pdf_label", repr(pdf_label)), encoding="utf-8")
+    settings["theme"]["custom_dir"] = str(overrides)
     settings["docs_dir"] = str(docs)
-    settings["nav"] = config["nav"]  # the hook's nav, with the generated pages in it
+    settings["nav"] = config["nav"]  # the plugin's nav, with the generated pages in it
     settings["plugins"]["macros"]["modules"] = []  # the plugin as designed, with no macros of the handbook's
     with_plugin = target / "mkdocs.yml"
     with_plugin.write_text(yaml.safe_dump(settings, allow_unicode=True, sort_keys=False), encoding="utf-8")
@@ -330,7 +333,7 @@ def page_weight(site: Path, page: str, scripts: list[Path]) -> list[str]:
     total = tuple(sum(r[1][i] for r in rows) for i in (0, 1))
     lines = [f"page weight of {page}/          raw  gzipped"]
     lines += [f"  {name:<6} {kb(*size)}" for name, size in rows + [("total", total)]]
-    # The handbook's own: the joined file (macros/bundle.py) and the scripts loaded on their own.
+    # The handbook's own: the joined file (handbook/site/bundle.py) and the scripts loaded on their own.
     own = [path for path in scripts if path == site / BUNDLE or (ROOT / "docs" / path.relative_to(site)).is_file()]
     lines.append("the scripts it loads, each gzipped on its own")
     for path in scripts:

@@ -31,7 +31,7 @@ def team_downloads(loaded, people: int) -> list[tuple[str, bytes]]:
     """(file name, JSON) for `people` downloads as My self-assessment writes them: each person at a level
     (round the ladder), their target the next level, placed on every dimension of their level at it, one
     level lower, or halfway between, in turn."""
-    from macros.profile import Scale
+    from handbook.render.profile import Scale
 
     scale, levels, files = Scale(loaded), loaded.levels, []
     for number in range(people):
@@ -99,7 +99,7 @@ def render_ms(site: Path | None = None, people: int = 50, config: Path | None = 
     page laid out again (reading the files, drawing, the browser's layout)."""
     from playwright.sync_api import sync_playwright
 
-    from macros.loader import load_handbook
+    from handbook.data.loader import load_handbook
     from pdf import CHROMIUM_ARGS
 
     config = config or wider_ladder(Path(tempfile.mkdtemp(prefix="bench-team-ladder-")))

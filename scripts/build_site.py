@@ -22,7 +22,7 @@ from mkdocs.__main__ import cli
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from macros.errors import shown, visible  # noqa: E402  (after the repository is on the path)
+from handbook.errors import shown, visible  # noqa: E402  (after the repository is on the path)
 
 # Where Python and the installed packages live: a failure there is reported at the caller's line.
 _LIBRARIES = tuple(str(Path(p).resolve()) for p in {sysconfig.get_paths()["stdlib"], sysconfig.get_paths()["purelib"],

@@ -270,7 +270,7 @@ def base_covers(levels: list[dict], steps: list[dict]) -> tuple[dict[str, list[s
     to the one that arrives where it arrives). A company that sees it otherwise edits `covers:`, which
     the next import keeps."""
     sys.path.insert(0, str(ROOT))
-    from macros.loader import load_handbook
+    from handbook.data.loader import load_handbook
     base = load_handbook(ROOT / "data")
     main_track = levels[0]["track"]
     trunk = [level for level in levels if level["track"] == main_track]

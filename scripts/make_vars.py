@@ -6,7 +6,7 @@ build owns) into one clear line. It prints nothing when every value is fine, els
 on standard output, for the Makefile's `$(error ...)`.
 
 It runs with the system's Python before `make setup`, so it imports nothing from the handbook's
-packages; the one helper that shows invisible characters is read from macros/errors.py directly.
+packages; the one helper that shows invisible characters is read from handbook/errors.py directly.
 
 Usage: python scripts/make_vars.py NAME=value CONFIG=value SINCE=value
 """
@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-_spec = importlib.util.spec_from_file_location("handbook_errors", ROOT / "macros" / "errors.py")
+_spec = importlib.util.spec_from_file_location("handbook_errors", ROOT / "handbook" / "errors.py")
 errors = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(errors)
 visible = errors.visible

@@ -12,7 +12,7 @@ import re
 _NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}(/[a-z0-9][a-z0-9-]{0,63})?$")
 NAME_RULE = "lowercase letters, digits and hyphens; at most one folder above it, as in companies/mycompany"
 # Folders of the repository that the build, the tests or the tools own.
-RESERVED_NAMES = ("site", "docs", "data", "macros", "templates", "overrides", "scripts", "tests", "schema",
+RESERVED_NAMES = ("site", "docs", "data", "handbook", "macros", "templates", "overrides", "scripts", "tests", "schema",
                   "examples", "node_modules")
 
 

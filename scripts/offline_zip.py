@@ -16,7 +16,8 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from handbook.paths import ROOT
+
 
 
 def build_offline(site_dir: Path, config: Path) -> None:

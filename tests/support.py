@@ -31,8 +31,8 @@ LARGE = FIXTURES / "large-ladder"  # 9 dimensions, a trunk that splits into IC a
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from macros.errors import HandbookError  # noqa: E402
-from macros.loader import load_handbook  # noqa: E402
+from handbook.data.loader import load_handbook  # noqa: E402
+from handbook.errors import HandbookError  # noqa: E402
 from pdf import CHROMIUM_ARGS  # noqa: E402, F401  (one set of launch flags for the PDF and the tests)
 from site_html import output_path  # noqa: E402
 
@@ -278,11 +278,13 @@ def fresh_copy(target: Path) -> Path:
             shutil.copy2(ROOT / name, target / name)
     for tool in (".venv", "node_modules"):
         (target / tool).symlink_to((ROOT / tool).resolve())
-    for pinned in ("requirements.txt", "requirements-dev.txt", "package.json"):
+    for pinned in ("requirements.txt", "requirements-dev.txt", "package.json", "pyproject.toml"):
         os.utime(target / pinned, (0, 0))  # older than .venv's stamp: `make` sees the tools installed
     return target
 
 
 def run(command: str, folder: Path) -> subprocess.CompletedProcess:
-    """A shell command of a guide, run in `folder` as a reader would, without the test run's site address."""
-    return subprocess.run(["bash", "-c", command], cwd=folder, env=GUIDE_ENV, capture_output=True, text=True, timeout=900)
+    """A shell command of a guide, run in `folder` as a reader would, without the test run's site address.
+    The linked .venv has the repository's own handbook/ installed (editable): the copy's comes first."""
+    env = {**GUIDE_ENV, "PYTHONPATH": str(folder)}
+    return subprocess.run(["bash", "-c", command], cwd=folder, env=env, capture_output=True, text=True, timeout=900)

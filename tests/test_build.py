@@ -6,8 +6,8 @@ import subprocess
 import sys
 
 from support import ROOT, mkdocs_build
-from macros.schema_export import SCHEMA_DIR, schemas
-from macros.site_map import FILE_PAGES, KIND_PAGES
+from handbook.data.schema_export import SCHEMA_DIR, schemas
+from handbook.data.site_map import FILE_PAGES, KIND_PAGES
 from site_html import html_pages, output_path, resolve
 
 
@@ -147,7 +147,7 @@ class _Scripts(html.parser.HTMLParser):
 
 
 def test_the_site_holds_every_script_its_pages_load_and_no_joined_source(built_site):
-    """The pages load the joined file (macros/bundle.py); the files joined into it are not published."""
+    """The pages load the joined file (handbook/site/bundle.py); the files joined into it are not published."""
     site = built_site[0]
     loaded_scripts = set()
     for page in site.rglob("*.html"):
@@ -180,5 +180,5 @@ def test_bad_data_stops_the_build_before_the_site_is_touched(tmp_path, data_copy
 
 
 def test_make_check_reports_valid_data():
-    result = subprocess.run([sys.executable, "-m", "macros.check"], cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "handbook.check"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0 and "data is valid" in result.stdout

@@ -8,9 +8,9 @@ import pytest
 import yaml
 
 from support import ROOT, mkdocs_build
-from macros.editions import Changes, changes_since
-from macros.errors import HandbookError
-from macros.loader import load_handbook
+from handbook.data.editions import Changes, changes_since
+from handbook.errors import HandbookError
+from handbook.data.loader import load_handbook
 from site_html import parse
 
 
@@ -241,7 +241,7 @@ def test_an_earlier_edition_that_does_not_load_is_reported_with_the_fix(tmp_path
     with pytest.raises(HandbookError) as caught:
         changes_since(str(earlier), ROOT / "mkdocs.yml", data_copy, None, load_handbook(data_copy))
     message = str(caught.value)
-    assert f"extra.handbook.since: the edition SINCE={earlier} does not load" in message
+    assert f"plugins.handbook.since: the edition SINCE={earlier} does not load" in message
     assert "stories.yml:" in message and "Fix: compare with a later edition" in message
 
 

@@ -15,18 +15,18 @@ import yaml
 
 from support import ROOT, edit, line_of, load_error, mkdocs_build
 from macros import loader
-from macros.errors import HandbookError
-from macros.loader import load_handbook
-from macros.render import Renderer, _inline_html
-from macros.safe_markdown import SafeMarkdown, dangerous_html
-from macros.text_check import table_cell
-from macros.yaml_source import MAX_BYTES, read_yaml
+from handbook.errors import HandbookError
+from handbook.data.loader import load_handbook
+from handbook.render.renderer import Renderer, _inline_html
+from handbook.render.safe_markdown import SafeMarkdown, dangerous_html
+from handbook.data.text_check import table_cell
+from handbook.data.yaml_source import MAX_BYTES, read_yaml
 
 HOSTILE_STORY = "<script>window.__pwned = 1</script> <img src=x onerror=\"window.__pwned = 2\">"
 
 
 # `make check`, printing at the end the most memory it held (KB).
-CHECK = ("import resource, sys; from macros.check import main; status = main(sys.argv[1:]); "
+CHECK = ("import resource, sys; from handbook.check import main; status = main(sys.argv[1:]); "
          "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss); sys.exit(status)")
 
 
@@ -194,10 +194,9 @@ def test_a_hostile_hand_written_page_runs_nothing_from_file(tmp_path, browser):
         encoding="utf-8")
     config = tmp_path / "mkdocs.yml"
     config.write_text(f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: {ROOT / 'docs'}\n"
-                      f"hooks:\n  - {ROOT / 'macros/hooks.py'}\n  - {ROOT / 'macros/printing.py'}\n"
                       f"watch: [{ROOT / 'data'}]\ntheme:\n  custom_dir: {ROOT / 'overrides'}\n"
                       f"plugins:\n  print-site:\n    cover_page_template: {ROOT / 'overrides/print_site_cover.html'}\n"
-                      f"extra:\n  handbook:\n    data_dir: {ROOT / 'data'}\n    pages_dir: {pages}\n    nav: [hostile.md]\n",
+                      f"  handbook:\n    data_dir: {ROOT / 'data'}\n    pages_dir: {pages}\n    nav: [hostile.md]\n",
                       encoding="utf-8")
     site = tmp_path / "site"
     result = mkdocs_build(site, config=config)

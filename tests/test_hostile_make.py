@@ -52,7 +52,7 @@ def test_a_company_named_yes_is_named_yes_in_the_navigation(copy):
         pass
     Loader.add_constructor("!ENV", lambda loader, node: None)
     config = yaml.load((copy / "yes" / "mkdocs.yml").read_text(encoding="utf-8"), Loader)
-    assert config["extra"]["handbook"]["nav"] == [{"Yes": ["yes/about.md"]}]
+    assert config["plugins"]["handbook"]["nav"] == [{"Yes": ["yes/about.md"]}]
     assert config["site_name"] == "Yes Engineering Handbook"
     assert yaml.safe_load((copy / "yes" / "data" / "site.yml").read_text(encoding="utf-8"))["title"] == \
         "Yes Engineering Handbook"

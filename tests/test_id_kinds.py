@@ -4,8 +4,8 @@ import textwrap
 import pytest
 
 from support import ROOT, mkdocs_build
-from macros.errors import HandbookError
-from macros.loader import load_handbook
+from handbook.errors import HandbookError
+from handbook.data.loader import load_handbook
 
 THEMES = ROOT / "tests" / "fixtures" / "themes"
 

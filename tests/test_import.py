@@ -13,8 +13,8 @@ from support import ROOT, fresh_copy, run
 sys.path.insert(0, str(ROOT / "scripts"))
 import import_ladder  # noqa: E402  (scripts/ is not a package)
 
-from macros.loader import load_handbook  # noqa: E402
-from macros.open_data import _csv, ladder_rows  # noqa: E402
+from handbook.data.loader import load_handbook  # noqa: E402
+from handbook.site.open_data import _csv, ladder_rows  # noqa: E402
 
 SHEET = ROOT / "examples" / "spreadsheet" / "ladder.csv"
 CELL_COLUMNS = ("level", "level_code", "level_name", "track", "track_name", "dimension", "dimension_name", "text",

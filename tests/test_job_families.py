@@ -7,9 +7,9 @@ import textwrap
 import pytest
 
 from support import ROOT
-from macros.errors import HandbookError
-from macros.loader import load_handbook
-from macros.profile import Scale
+from handbook.errors import HandbookError
+from handbook.data.loader import load_handbook
+from handbook.render.profile import Scale
 
 NORTHWIND = ROOT / "examples" / "northwind"
 

@@ -9,8 +9,8 @@ import shutil
 import pytest
 
 from support import ROOT
-from macros.ladder_picture import ARROW_GAP, ladder_picture
-from macros.loader import load_handbook
+from handbook.render.ladder_picture import ARROW_GAP, ladder_picture
+from handbook.data.loader import load_handbook
 
 NORTHWIND = ROOT / "examples" / "northwind"
 PHONE = {"width": 390, "height": 844}

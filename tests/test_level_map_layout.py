@@ -67,9 +67,8 @@ def wide_company(folder):
         encoding="utf-8")
     (folder / "mkdocs.yml").write_text(
         f"INHERIT: {ROOT}/mkdocs.yml\n"
-        f"hooks: [{ROOT}/macros/hooks.py, {ROOT}/macros/printing.py]\n"
         "site_name: Wide Engineering Handbook\n"
-        "extra: {handbook: {overlay_dir: data}}\n", encoding="utf-8")
+        "plugins: {handbook: {overlay_dir: data}}\n", encoding="utf-8")
     (folder / "docs").mkdir()
     return folder / "mkdocs.yml"
 

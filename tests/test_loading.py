@@ -2,8 +2,8 @@
 import re
 
 
-from macros.schema import Handbook
-from macros.yaml_source import read_yaml
+from handbook.data.schema import Handbook
+from handbook.data.yaml_source import read_yaml
 from support import edit, line_of, load_error
 
 

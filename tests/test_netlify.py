@@ -223,7 +223,7 @@ def test_site_offers_the_zip_and_the_offline_copy_does_not(built_site, offline_s
     ("", None),
 ])
 def test_the_repository_link_keeps_only_a_public_address(address, link):
-    from macros.repository import public_address
+    from handbook.site.repository import public_address
     assert public_address(address) == link
 
 

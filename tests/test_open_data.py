@@ -8,9 +8,9 @@ import msgspec
 import pytest
 
 from support import ROOT
-from macros.loader import load_handbook
-from macros.open_data import OpenData, files
-from macros.schema_export import SCHEMA_DIR
+from handbook.data.loader import load_handbook
+from handbook.site.open_data import OpenData, files
+from handbook.data.schema_export import SCHEMA_DIR
 from site_html import html_pages, resolve
 
 # The columns api/ladder.csv has always started with: spreadsheets and scripts read them by position.

@@ -7,8 +7,8 @@ import textwrap
 import pytest
 
 from support import ROOT, mkdocs_build
-from macros.errors import HandbookError
-from macros.loader import load_handbook
+from handbook.errors import HandbookError
+from handbook.data.loader import load_handbook
 from site_html import output_path
 
 EXAMPLE = ROOT / "examples" / "acme"
@@ -250,18 +250,16 @@ def company_leaving_out(folder, leave_out: str, page: str = "") -> object:
         (folder / "docs" / "co" / "about.md").write_text(page, encoding="utf-8")
     (folder / "mkdocs.yml").write_text(textwrap.dedent(f"""\
         INHERIT: {ROOT / "mkdocs.yml"}
-        hooks: [{ROOT / "macros" / "hooks.py"}, {ROOT / "macros" / "printing.py"}]
         site_name: Dropco Handbook
-        extra:
+        plugins:
           handbook:
             overlay_dir: data
             leave_out: {leave_out}
             nav: [{{Dropco: [{"co/about.md" if page else ""}]}}]
         """) if page else textwrap.dedent(f"""\
         INHERIT: {ROOT / "mkdocs.yml"}
-        hooks: [{ROOT / "macros" / "hooks.py"}, {ROOT / "macros" / "printing.py"}]
         site_name: Dropco Handbook
-        extra:
+        plugins:
           handbook:
             overlay_dir: data
             leave_out: {leave_out}

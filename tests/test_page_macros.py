@@ -35,18 +35,17 @@ def company(folder: Path, pages: dict[str, str], module: str = "", snippets: dic
         INHERIT: {ROOT / 'mkdocs.yml'}
         site_name: Testco Handbook
         docs_dir: {ROOT / 'docs'}
-        hooks: [{ROOT / 'macros/hooks.py'}, {ROOT / 'macros/printing.py'}]
         watch: [{ROOT / 'data'}]
         theme:
           custom_dir: {ROOT / 'overrides'}
         extra:
           testco: {{bonus_month: 4, perks: [books, travel]}}
+        plugins:
           handbook:
             data_dir: {ROOT / 'data'}
             pages_dir: docs
             {'templates_dir: templates' if templates else ''}
             nav: [{', '.join(f'co/{p}' for p in pages)}]
-        plugins:
           macros:
             {'module_name: co_macros' if module else ''}
             include_dir: snippets
@@ -161,7 +160,7 @@ print(second.count("edited-company-word"), second.count("edited-base-word"))
 @pytest.mark.slow  # builds a whole site
 def test_a_rebuild_in_the_same_process_sees_edits_to_either_module(tmp_path):
     base = tmp_path / "base"  # a copy of the handbook, whose macros/ the test may edit
-    for folder in ("data", "docs", "macros", "templates", "overrides"):
+    for folder in ("data", "docs", "handbook", "macros", "templates", "overrides"):
         shutil.copytree(ROOT / folder, base / folder, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", base / "mkdocs.yml")
     base_init = base / "macros" / "__init__.py"

@@ -224,7 +224,7 @@ def test_the_script_reports_how_long_the_export_took(printed):
 
 def test_every_page_links_to_the_pdf(built_site):
     site, _ = built_site
-    label = CONFIG["extra"]["handbook"]["pdf_label"]
+    label = CONFIG.plugins["handbook"].config.pdf_label
     for page in [p for p in html_pages(site) if p != "404.html"]:  # Material's 404 page has its own content
         text = (site / page).read_text(encoding="utf-8")
         links = re.findall(rf'<a href="([^"]*)" class="md-content__button hb-pdf" title="{re.escape(label)}"', text)
@@ -263,7 +263,7 @@ def test_printing_the_self_assessment_from_the_browser_keeps_to_the_checklists_s
 def test_only_links_that_leave_the_site_and_hide_their_address_are_marked_for_print():
     html = ('<a href="https://example.org/talk">a talk</a> <a href="https://example.org/">example.org</a> '
             '<a href="../senior/#scope">Scope</a> <a href="//example.org/x"><em>x</em></a>')
-    marked = printing.on_page_content(html, page=None, config=None, files=None)
+    marked = printing.mark_leaving_links(html)
     assert re.findall(r'<a data-print-address href="([^"]+)"', marked) == ["https://example.org/talk", "//example.org/x"]
 
 

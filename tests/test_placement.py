@@ -7,8 +7,8 @@ import shutil
 import pytest
 import rjsmin
 
-from macros.loader import load_handbook
-from macros.profile import Scale
+from handbook.data.loader import load_handbook
+from handbook.render.profile import Scale
 from support import (FIXTURES, LARGE, ROOT, assessment_url, axe_violations_on, download, free_port, item, message, mkdocs_build, open_assessment, page_url,
                      radio, serve, settled, store_raw, stored, tab_to, write_note)
 
@@ -466,7 +466,7 @@ def test_pages_load_the_handbook_scripts_as_one_file_in_their_order(built_site):
     # search-stemming.js must run before Material's bundle, which starts the search worker (README: Reading).
     assert ours == ["../assets/javascripts/search-stemming.js", "../assets/javascripts/handbook.bundle.js"]
     bundle = (site / "assets/javascripts/handbook.bundle.js").read_text(encoding="utf-8")
-    # Joined in the order of mkdocs.yml, without comments or white space (macros/bundle.py).
+    # Joined in the order of mkdocs.yml, without comments or white space (handbook/site/bundle.py).
     sources = [(ROOT / "docs" / path).read_text(encoding="utf-8") for path in own]
     minified = [rjsmin.jsmin(source, keep_bang_comments=False) for source in sources]
     positions = [bundle.index(code.strip()[:200]) for code in minified]

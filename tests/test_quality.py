@@ -16,7 +16,7 @@ from site_html import html_pages, resolve
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 SEEDCHECK = ROOT.parent / "shared" / "tools" / "seedcheck.py"
-PROSE = ["data", "docs", "macros", "templates", "overrides"]
+PROSE = ["data", "docs", "handbook", "macros", "templates", "overrides"]
 
 # Errors the Nu checker finds in Material's own markup, each with the markup it occurs in and why
 # it is accepted. Anything else, or the same message anywhere else, fails.

@@ -5,8 +5,8 @@ import sys
 import pytest
 from playwright.sync_api import expect
 
-from support import ROOT, settled
-from macros.summaries import summary
+from support import ROOT, mkdocs_build, settled
+from handbook.render.summaries import summary
 from site_html import output_path
 
 sys.path.insert(0, str(ROOT / "scripts"))

@@ -2,7 +2,7 @@
 import markdown
 import pytest
 
-from macros.render import _inline_html
+from handbook.render.renderer import _inline_html
 
 TRICKY = ["plain words, with commas; and: colons", "a *b* c", "x & y", "a < b", "- item", "1. first", "# head",
           "> quote", "line\n===", "a  \nb", "tab\there", "`code`", "see [x](y)", "L3 - L4", "ok\n- list",

@@ -10,7 +10,7 @@ import pytest
 from markdown_it import MarkdownIt
 
 from bench_team import team_downloads
-from macros.loader import load_handbook
+from handbook.data.loader import load_handbook
 from support import ROOT, axe_violations_on, tab_to
 
 

@@ -1,6 +1,6 @@
 """`make check`: validate the data a configuration names, without building the site.
 
-Usage: python -m macros.check [--config mkdocs.yml]
+Usage: python -m handbook.check [--config mkdocs.yml]
 Exit status 0 when the data is valid, 1 with every problem listed otherwise.
 """
 import argparse
@@ -10,12 +10,10 @@ from pathlib import Path
 
 from mkdocs.config import load_config
 
-from .build import data_dirs, hand_written_pages
-from .company_config import resolve_base_paths
-from .editions import changes_since
-from .errors import HandbookError
-from .ladder_rules import notes
-from .loader import load_handbook
+from handbook.data.ladder_rules import notes
+from handbook.errors import HandbookError
+from handbook.load import load_for_config
+from handbook.site.company_config import resolve_base_paths
 
 
 def main(argv=None) -> int:
@@ -24,11 +22,8 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     config = load_config(config_file=str(args.config))
     resolve_base_paths(config)  # as a build does: the base's folders, wherever a company's mkdocs.yml sits
-    data_dir, overlay_dir = data_dirs(config)
     try:
-        loaded = load_handbook(data_dir, overlay_dir)
-        changes_since(config["extra"].get("handbook", {}).get("since"), args.config, data_dir, overlay_dir, loaded,
-                      *hand_written_pages(config))
+        loaded = load_for_config(config).handbook  # the same loading as a build's
     except HandbookError as error:
         print(error, file=sys.stderr)
         return 1

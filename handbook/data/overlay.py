@@ -18,8 +18,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import Problem
-from .yaml_source import PathKey, SourceFile
+from handbook.errors import Problem
+from handbook.data.yaml_source import PathKey, SourceFile
 
 REMOVE = "remove"
 REPLACE = "replace"

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import yaml
 
-from .errors import Problem, visible
+from handbook.errors import Problem, visible
 
 PathKey = tuple
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 import re
 
-from .model import Entry, LoadedHandbook
+from handbook.data.model import Entry, LoadedHandbook
 
 # kind -> the field whose first sentence sums the entity up
 SUMMARY_FIELDS = {

@@ -1,6 +1,6 @@
 """Markdown that cannot run script: the renderer's defence behind the loader's text check.
 
-`make check` refuses HTML and unsafe links in the data (macros/text_check.py). Should
+`make check` refuses HTML and unsafe links in the data (handbook/data/text_check.py). Should
 something get past it (a company's template override, a hand-written page, a gap in
 that check), this Python-Markdown extension, run on every page and on checklist labels,
 still keeps what reaches the browser from running script:
@@ -24,7 +24,7 @@ from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE
 
-from .text_check import unsafe_target
+from handbook.data.text_check import unsafe_target
 
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "poster", "background", "cite"}
 _DANGEROUS_HTML = re.compile(r"<\s*/?\s*(?:script|iframe|frame|frameset|object|embed|base|meta|link|style|template)\b"

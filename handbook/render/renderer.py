@@ -16,17 +16,17 @@ from pathlib import Path
 
 import jinja2
 import markdown
-from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
-from .ladder_picture import ladder_picture
-from .model import Entry, LoadedHandbook
-from .profile import Scale, content_hash
-from .safe_markdown import SafeMarkdown
-from .summaries import by_relevance, summary
-from .text_check import table_cell
+from handbook.render.ladder_picture import ladder_picture
+from handbook.data.model import Entry, LoadedHandbook
+from handbook.render.profile import Scale, content_hash
+from handbook.render.safe_markdown import SafeMarkdown
+from handbook.render.summaries import by_relevance, summary
+from handbook.data.text_check import table_cell
+from handbook.paths import ROOT, page_url
 
-BASE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+BASE_TEMPLATES = ROOT / "templates"
 # Options that change what a template compiles to; the compiled-template cache is kept per set of them.
 TEMPLATE_OPTIONS = {"trim_blocks": True, "lstrip_blocks": True, "keep_trailing_newline": True}
 
@@ -104,7 +104,7 @@ class _UrlFrom:
         """The address of an entry as the built site has it, for links inside raw HTML (such as SVG),
         which MkDocs does not rewrite from `.md` as it does Markdown links."""
         entry = self.loaded.entry(target) if isinstance(target, str) else target
-        there, here = (File(p, "", "", self.directory_urls).url for p in (entry.page, self.here))
+        there, here = (page_url(p, self.directory_urls) for p in (entry.page, self.here))
         return f"{get_relative_url(there, here)}#{entry.anchor}"
 
 

@@ -30,13 +30,13 @@ from pathlib import Path
 from typing import Annotated, Optional, Union
 
 import msgspec
-from mkdocs.structure.files import File
 from msgspec import Meta, Struct, field
 
-from .index import _references
-from .model import Entry, LoadedHandbook
-from .redirects import moved
-from .schema import Handbook, Item, Level, Proficiency, Transition, fields_of
+from handbook.data.index import _references
+from handbook.paths import page_url
+from handbook.data.model import Entry, LoadedHandbook
+from handbook.data.redirects import moved
+from handbook.data.schema import Handbook, Item, Level, Proficiency, Transition, fields_of
 
 API_DIR = "api"
 SCHEMA_NAME = "handbook.schema.json"
@@ -227,8 +227,7 @@ def _texts(obj) -> dict[str, Union[str, list[str]]]:
     return texts
 
 
-@functools.cache
 def _page_url(page: str, directory_urls: bool) -> str:
-    """levels/senior.md -> levels/senior/ (or levels/senior.html), relative to the site's root."""
-    url = File(page, "", "", use_directory_urls=directory_urls).url
+    """The home page's address is the site's root itself."""
+    url = page_url(page, directory_urls)
     return "" if url == "./" else url

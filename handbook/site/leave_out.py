@@ -1,9 +1,9 @@
-"""What of the base a site leaves out: `extra.handbook.leave_out` in a company's mkdocs.yml.
+"""What of the base a site leaves out: the handbook plugin's `leave_out` in a company's mkdocs.yml.
 
 A company keeps the base's ladder machinery (level map, levels, transitions, compare, self-assessment)
 and chooses which of the base's other pages and checklists fit it:
 
-    extra:
+    plugins:
       handbook:
         leave_out: [staff, senior, interviews, checklists:exercises]
 
@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import difflib
 
-from .model import LoadedHandbook
+from handbook.data.model import LoadedHandbook
 
 # The base's pages a site may leave out, by name; the ladder's own pages are the handbook and stay.
 PAGES = ("anti-patterns", "senior", "staff", "visibility", "portfolio", "interviews", "stories", "resources",
@@ -42,17 +42,13 @@ class LeaveOutError(ValueError):
 
 def leave_out(config) -> frozenset[str]:
     """The option as a set of names, checked; what every part of the build reads (one place for the option)."""
-    settings = config["extra"].get("handbook", {}) or {}
-    names = settings.get("leave_out", []) or []
-    if not isinstance(names, list) or not all(isinstance(name, str) for name in names):
-        raise LeaveOutError("mkdocs.yml: extra.handbook.leave_out must be a list of names. Fix: write "
-                            "leave_out: [staff, interviews, checklists:senior]")
+    names = config.plugins["handbook"].config.leave_out  # a list of names: the plugin's options are typed
     allowed = PAGES + tuple(CHECKLISTS + page for page in CHECKLIST_PAGES)
     for name in names:
         if name not in allowed:
             close = difflib.get_close_matches(name, allowed, n=1)
             hint = f"did you mean '{close[0]}'?" if close else f"use any of: {', '.join(allowed)}"
-            raise LeaveOutError(f"mkdocs.yml: extra.handbook.leave_out: '{name}' is not a part of the base that "
+            raise LeaveOutError(f"mkdocs.yml: plugins.handbook.leave_out: '{name}' is not a part of the base that "
                                 f"a site can leave out. Fix: {hint}")
     chosen = set(names)
     if is_company_site(config):
@@ -65,8 +61,8 @@ def leave_out(config) -> frozenset[str]:
 
 def is_company_site(config) -> bool:
     """A company's configuration names a folder of its own data or pages; the base's names neither."""
-    settings = config["extra"].get("handbook", {}) or {}
-    return bool(settings.get("overlay_dir") or settings.get("pages_dir"))
+    settings = config.plugins["handbook"].config
+    return bool(settings.overlay_dir or settings.pages_dir)
 
 
 def dropped_pages(names: frozenset[str]) -> frozenset[str]:

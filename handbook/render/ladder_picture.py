@@ -25,8 +25,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from .model import Entry, LoadedHandbook
-from .schema import Family
+from handbook.data.model import Entry, LoadedHandbook
+from handbook.data.schema import Family
 
 PAD, COL_GAP, LANE_GAP, ROW_GAP = 8, 24, 12, 30
 NAME_LINE, CODE_LINE, BOX_SPACE = 19, 15, 18   # a box's height: its name's lines, its code, borders and space

@@ -8,15 +8,15 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
-from .errors import HandbookError, Problem
-from .index import build_index
-from .model import LoadedHandbook
-from .overlay import Removal, apply_overlay
-from .redirects import check_redirects
-from .schema import Handbook, fields_of
-from .text_check import check_text
-from .validation import validate
-from .yaml_source import SourceFile, read_yaml
+from handbook.errors import HandbookError, Problem
+from handbook.data.index import build_index
+from handbook.data.model import LoadedHandbook
+from handbook.data.overlay import Removal, apply_overlay
+from handbook.data.redirects import check_redirects
+from handbook.data.schema import Handbook, fields_of
+from handbook.data.text_check import check_text
+from handbook.data.validation import validate
+from handbook.data.yaml_source import SourceFile, read_yaml
 
 FILE_TYPES = {field.name: field.type for field in fields_of(Handbook)}
 
@@ -76,6 +76,7 @@ def _read_files(folder: Path, layer: str, problems: list[Problem], required: boo
         for name in FILE_TYPES:
             if name not in found:
                 problems.append(Problem(folder / f"{name}.yml", 1, (), "this data file is missing",
-                                        f"create {name}.yml (see macros/schema.py, class {FILE_TYPES[name].__name__})",
+                                        f"create {name}.yml (see handbook/data/schema.py, "
+                                        f"class {FILE_TYPES[name].__name__})",
                                         layer))
     return sources

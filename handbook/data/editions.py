@@ -1,6 +1,6 @@
 """Editions: what changed since an earlier edition, and the promise that its ids and pages still work.
 
-`make build SINCE=<git revision or folder>` (or `extra.handbook.since`) loads the earlier
+`make build SINCE=<git revision or folder>` (or the handbook plugin's `since`) loads the earlier
 edition's data the way this build loads its own (a company's overlay included, so the
 company's own changes count) and compares the two, entry by entry, as the open data lists
 them: every entity, checklist item and cell of the level map, by id.
@@ -24,18 +24,18 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import HandbookError, Problem
-from .loader import load_handbook
-from .model import Entry, LoadedHandbook
-from .open_data import EditionInfo, Record, record_kind, records
-from .redirects import by_key, moved
-from .schema import Covering, Edition
-from .site_map import ENTITY_PAGES
+from handbook.errors import HandbookError, Problem, shown
+from handbook.data.loader import load_handbook
+from handbook.data.model import Entry, LoadedHandbook
+from handbook.site.open_data import EditionInfo, Record, record_kind, records
+from handbook.data.redirects import by_key, moved
+from handbook.data.schema import Covering, Edition
+from handbook.data.site_map import ENTITY_PAGES
 
 # Order of kinds within a level's group: the ladder's own first.
 KIND_ORDER = ("level", "cell", "transition", "signal", "checklist_item", "dimension")
 STATUS_ORDER = ("added", "reworded", "removed")
-SINCE_PATH = ("extra", "handbook", "since")
+SINCE_PATH = ("plugins", "handbook", "since")
 
 
 @dataclass
@@ -293,5 +293,4 @@ def _shown(path: Path, root: Path | None) -> Path:
     path = Path(path)
     if root is not None and path.is_relative_to(root):
         return path.relative_to(root)
-    relative = os.path.relpath(path.resolve())
-    return Path(relative) if not relative.startswith("..") else path
+    return Path(shown(path))

@@ -3,26 +3,27 @@
 MkDocs reads every relative path of an inherited configuration (INHERIT) from the folder of
 the file that inherits it. A company's mkdocs.yml, one or two folders below the base, would
 then have to restate each of the base's paths with the right number of `../`. Instead it names
-the base twice, in `INHERIT` and in `hooks` (MkDocs needs that path before any of our code
-runs), and this module finds the rest from the base's folder, the one this file lives in:
+the base once, in `INHERIT`, and this module finds the rest from the base's folder:
 
 - `docs_dir`: the base's pages. A company's own `docs/` folder (MkDocs' default, read from
   the company's folder) holds its pages and images, published beside the base's.
-- `extra.handbook.data_dir`: the base's data, read from the base's folder.
+- the plugin's `data_dir`: the base's data, read from the base's folder.
 - `watch`: the base's data, code and templates, and the company's own folders (its data, pages,
   templates, and its macros module and snippets for mkdocs-macros-plugin).
-- the theme: the base's `overrides/` (added in macros/hooks.py), the company's `custom_dir` first.
+- the theme: the base's `overrides/` (added by the plugin, handbook/plugin.py), the company's `custom_dir` first.
 - the PDF cover template: the company's when it has that file, else the base's.
-- `extra.handbook.colours`: a company's primary and accent colours for every palette, so it
+- the plugin's `colours`: a company's primary and accent colours for every palette, so it
   need not restate Material's light and dark palettes.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
-BASE = Path(__file__).resolve().parent.parent
+from handbook.paths import ROOT
+
+BASE = ROOT
 BASE_DOCS = BASE / "docs"
-BASE_WATCH = ("data", "macros", "templates")
+BASE_WATCH = ("data", "handbook", "macros", "templates", "overrides")
 COMPANY_FOLDERS = ("overlay_dir", "pages_dir", "templates_dir")
 # The base's site_url when neither mkdocs.yml nor the environment names one.
 LOCAL_SITE_URL = "http://127.0.0.1:8000/"
@@ -33,8 +34,8 @@ def config_folder(config) -> Path:
 
 
 def base_data_dir(config) -> Path:
-    """The base's data folder: `extra.handbook.data_dir`, read from the base's folder (absolute paths as they are)."""
-    data_dir = Path(config["extra"].get("handbook", {}).get("data_dir", "data"))
+    """The base's data folder: the plugin's `data_dir`, read from the base's folder (absolute paths as they are)."""
+    data_dir = Path(config.plugins["handbook"].config.data_dir)
     if (BASE / data_dir).is_dir():
         return BASE / data_dir
     return config_folder(config) / data_dir  # a configuration that still spells the path from its own folder
@@ -42,11 +43,11 @@ def base_data_dir(config) -> Path:
 
 def resolve_base_paths(config) -> None:
     """Point `config` at the base's folders and the company's own ones (see the module's docstring)."""
-    settings = config["extra"].setdefault("handbook", {})
+    settings = config.plugins["handbook"].config
     root = config_folder(config)
     docs_dir = Path(config["docs_dir"])
     if docs_dir != BASE_DOCS:
-        settings.setdefault("pages_dir", str(docs_dir))
+        settings["pages_dir"] = settings["pages_dir"] or str(docs_dir)
         config["docs_dir"] = str(BASE_DOCS)
     settings["data_dir"] = str(base_data_dir(config))
     watched = {Path(path) for path in config["watch"]}
@@ -60,7 +61,7 @@ def resolve_base_paths(config) -> None:
             watched.add(path)
             config["watch"].append(str(path))
     _use_base_cover(config, root)
-    _apply_colours(config, settings.get("colours"))
+    _apply_colours(config, {name: value for name, value in (settings["colours"] or {}).items() if value})
 
 
 def _use_base_cover(config, root: Path) -> None:

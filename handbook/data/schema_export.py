@@ -11,10 +11,12 @@ from pathlib import Path
 
 import msgspec
 
-from .open_data import api_schema
-from .schema import Handbook, fields_of
+from handbook.paths import ROOT
 
-SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
+from handbook.site.open_data import api_schema
+from handbook.data.schema import Handbook, fields_of
+
+SCHEMA_DIR = ROOT / "schema"
 
 
 def schemas() -> dict[str, dict]:

@@ -59,7 +59,7 @@ class RefTo:
 
 @dataclass(frozen=True)
 class Verbatim:
-    """Marks a text shown as code, character for character (macros/text_check.py)."""
+    """Marks a text shown as code, character for character (handbook/data/text_check.py)."""
 
 
 Code = Annotated[str, Meta(min_length=1), Verbatim()]

@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import difflib
 
-from .errors import Problem, shown
-from .schema import Handbook, Level
-from .yaml_source import SourceFile
+from handbook.errors import Problem, shown
+from handbook.data.schema import Handbook, Level
+from handbook.data.yaml_source import SourceFile
 
 
 def check(handbook: Handbook, sources: dict[str, SourceFile], problems: list[Problem]) -> None:

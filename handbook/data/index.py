@@ -11,12 +11,12 @@ import difflib
 import functools
 import typing
 
-from . import ladder_rules
-from .errors import Problem, shown
-from .model import Entry
-from .schema import Entity, Handbook, Model, Part, RefTo, fields_of, kind_of
-from .site_map import ENTITY_PAGES, FILE_PAGES, KIND_PAGES
-from .yaml_source import SourceFile
+from handbook.data import ladder_rules
+from handbook.errors import Problem, shown
+from handbook.data.model import Entry
+from handbook.data.schema import Entity, Handbook, Model, Part, RefTo, fields_of, kind_of
+from handbook.data.site_map import ENTITY_PAGES, FILE_PAGES, KIND_PAGES
+from handbook.data.yaml_source import SourceFile
 
 TITLE_FIELDS = ("name", "title", "question", "text")
 # Pages the build writes whatever the data holds: a level or transition whose id gave its page one of these

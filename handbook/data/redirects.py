@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import difflib
 
-from mkdocs.structure.files import File
 
-from .errors import Problem
-from .model import Entry, LoadedHandbook
-from .schema import Handbook
-from .site_map import ENTITY_PAGES
-from .yaml_source import SourceFile
+from handbook.errors import Problem
+from handbook.data.model import Entry, LoadedHandbook
+from handbook.data.schema import Handbook
+from handbook.data.site_map import ENTITY_PAGES
+from handbook.data.yaml_source import SourceFile
+from handbook.paths import page_url
 
 
 def check_redirects(handbook: Handbook, index: dict[str, Entry], site: SourceFile, problems: list[Problem]) -> None:
@@ -62,5 +62,5 @@ def netlify_rules(pages: dict[str, str], directory_urls: bool) -> str:
     redirect page's inline script cannot carry over under the site's Content-Security-Policy. `!`: the
     redirect page is there too, and would be served instead."""
     def url(page: str) -> str:
-        return "/" + File(page, "", "", use_directory_urls=directory_urls).url
+        return "/" + page_url(page, directory_urls)
     return "".join(f"{url(old)} {url(new)} 301!\n" for old, new in sorted(pages.items()))

@@ -6,9 +6,10 @@ from functools import cached_property
 from operator import attrgetter
 from typing import Optional
 
-from .schema import Dimension, Family, Handbook, Level, Model, Part, Proficiency, Track, Transition, kind_of
-from .site_map import ENTITY_PAGES
-from .yaml_source import SourceFile
+from handbook.data.schema import (Dimension, Family, Handbook, Level, Model, Part, Proficiency, Track, Transition,
+                                  kind_of)
+from handbook.data.site_map import ENTITY_PAGES
+from handbook.data.yaml_source import SourceFile
 
 
 @dataclass(eq=False)

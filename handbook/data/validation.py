@@ -13,9 +13,9 @@ import typing
 
 import msgspec
 
-from .errors import Problem
-from .schema import ID_PATTERN, MAX_ID_LENGTH, SINGLE_LINE_PATTERN, Model, fields_of
-from .yaml_source import SourceFile
+from handbook.errors import Problem
+from handbook.data.schema import ID_PATTERN, MAX_ID_LENGTH, SINGLE_LINE_PATTERN, Model, fields_of
+from handbook.data.yaml_source import SourceFile
 
 MAX_PROBLEMS_PER_FILE = 50
 
@@ -156,7 +156,7 @@ def _explain(message: str, in_key: bool, file_type, path: tuple, data) -> tuple[
         value = _value_at(data, path)
         shown = f" {value!r:.60}" if value is not None else ""
         return path, f"expected {expected}, found {found}{shown}", f"write {expected} here"
-    return path, message, "correct the value to match macros/schema.py"
+    return path, message, "correct the value to match handbook/data/schema.py"
 
 
 def _type_at(root_type, path: tuple):

@@ -8,7 +8,7 @@ markup: HTML tags, link targets other than https:, http:, mailto: or a relative
 address, images from other sites (the handbook fetches nothing when it is read), and
 attribute lists (`{ onclick=... }`). Code spans and code blocks may
 hold anything: Markdown shows them as written. Fields shown as code (`Verbatim`
-in macros/schema.py) may hold anything but a line that would end their code block.
+in handbook/data/schema.py) may hold anything but a line that would end their code block.
 """
 from __future__ import annotations
 
@@ -17,9 +17,9 @@ import html
 import re
 import typing
 
-from .errors import Problem
-from .schema import Model, Verbatim, fields_of
-from .yaml_source import SourceFile
+from handbook.errors import Problem
+from handbook.data.schema import Model, Verbatim, fields_of
+from handbook.data.yaml_source import SourceFile
 
 SAFE_SCHEMES = ("http", "https", "mailto")
 

@@ -1,21 +1,20 @@
-"""MkDocs hook: what printing needs from the HTML, for print.css and the PDF (`make pdf`).
+"""What printing needs from the HTML, for print.css and the PDF (`make pdf`).
 
 - Links that leave the site get `data-print-address`, so that print.css prints their address
   after them, unless their text already is the address. CSS alone cannot tell them apart in the
   browser: Material's instant navigation turns every relative href into an absolute one. This
-  runs before print-site copies each page's HTML.
+  runs before print-site copies each page's HTML (handbook/plugin.py calls both).
 - In the PDF build, print-site writes the combined page print_page/. It keeps ids unique there
   by prefixing them with the page's key (`levels-senior-`), and rewrites internal links to match,
   but it prefixes only the ids of headings, list items and footnote marks: a link to any other
   anchored element (the `<span>` or `<strong>` an item's anchor sits on) would point nowhere in
-  the PDF. This prefixes those ids too, once print-site has written the page (hooks run after
-  plugins), and points links with a query at the page they name.
+  the PDF. This prefixes those ids too, once print-site has written the page (the plugin runs it
+  after print-site), and points links with a query at the page they name.
 """
 import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
 
 LINK = re.compile(r"(<a\s[^>]*>)(.*?)</a>", re.S)
 LEAVING_HREF = re.compile(r'\shref="((?:[a-z][a-z0-9+.-]*:)?//[^"]*)"', re.IGNORECASE)
@@ -29,15 +28,12 @@ QUERY_LINK = re.compile(r'href="#([\w-]+?)-\?[^"]*"')
 BARE_ID = re.compile(r'(<(?!(?:h[1-6]|li|sup|input)\b)[a-zA-Z][a-zA-Z0-9-]*\b[^>]*?\sid=")([^"]+)(")')
 
 
-@event_priority(50)  # before print-site (priority 0) keeps each page's HTML for the combined page
-def on_page_content(html, page, config, files):
+def mark_leaving_links(html: str) -> str:
     return LINK.sub(_mark_leaving_link, html)
 
 
-def on_post_build(config):
-    print_site = config.plugins.get("print-site")
-    if print_site is None or not print_site.config["enabled"]:
-        return
+def fix_print_page(print_site) -> None:
+    """Unique ids and working links in print-site's combined page, once it is written."""
     path = Path(print_site.print_page.file.abs_dest_path)
     text = PAGE_SECTION.sub(_prefix_bare_ids, path.read_text(encoding="utf-8"))
     path.write_text(QUERY_LINK.sub(r'href="#\1"', text), encoding="utf-8")

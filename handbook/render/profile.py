@@ -20,8 +20,8 @@ import textwrap
 from dataclasses import dataclass
 from functools import cached_property
 
-from .model import LoadedHandbook
-from .schema import Level
+from handbook.data.model import LoadedHandbook
+from handbook.data.schema import Level
 
 WIDTH, HEIGHT = 620, 480  # the chart's viewBox; labels take the margin around the radar, wider at the sides
 RADIUS = 145

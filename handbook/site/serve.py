@@ -1,0 +1,95 @@
+"""`mkdocs serve`: a saved edit shows quickly, because a rebuild skips what the edit cannot change.
+
+MkDocs rebuilds the whole site after every save. Within one session the handbook plugin keeps:
+- the HTML of every page whose Markdown, after the macros ran, is the same as in the last build, with
+  the same files and Markdown settings: converting Markdown was the largest part of a rebuild, and a
+  YAML edit changes only the pages that show what was edited;
+- the answers git gave mkdocs-macros-plugin for its `git` variable (twelve git processes per build);
+- a shorter pause between looks for saved files (each look reads every watched folder: 0.2 s costs about 2% of a core).
+`make build` keeps nothing: each build starts afresh.
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+from dataclasses import dataclass
+
+# How often `mkdocs serve` looks for saved files, in seconds (MkDocs polls every 0.5 s).
+POLLING = 0.2
+
+
+def keep_git_answers() -> None:
+    """mkdocs-macros-plugin asks git the same twelve questions on every build; in a session the answers hold."""
+    from mkdocs_macros import context
+
+    if not hasattr(context.get_git_info, "cache_info"):
+        context.get_git_info = functools.cache(context.get_git_info)
+
+
+def look_more_often(server, config) -> None:
+    """The folders MkDocs watched before the plugin's on_serve (the docs, mkdocs.yml) are watched again at the
+    new pace; the others (`watch:`) are added after it."""
+    from watchdog.observers.polling import PollingObserver
+
+    watched = [path for path in (config.docs_dir, config.config_file_path) if path]
+    for path in watched:
+        server.unwatch(path)
+    server.observer = PollingObserver(timeout=POLLING)
+    for path in watched:
+        server.watch(path)
+
+
+@dataclass
+class Rendered:
+    """What MkDocs' Page.render leaves on a page."""
+
+    content: str
+    toc: object
+    title: str | None
+    anchors: set[str] | None
+    links_to_anchors: dict[str, dict[str, str]] | None  # by the linked file's src_uri: File objects are per build
+
+
+class KeptPages:
+    """The HTML of each page as the last build converted it, keyed by everything the conversion reads."""
+
+    def __init__(self):
+        self.pages: dict[str, tuple[str, Rendered]] = {}
+        self.setting = ""  # the files and Markdown settings of the current build
+
+    def start(self, config, files) -> None:
+        """Once per build: what every page's conversion depends on besides its own Markdown."""
+        names = [type(ext).__module__ + type(ext).__name__ if not isinstance(ext, str) else ext
+                 for ext in config["markdown_extensions"]]
+        addresses = sorted((file.src_uri, file.url) for file in files)
+        self.setting = repr((names, config["mdx_configs"], addresses, config["use_directory_urls"]))
+
+    def use(self, page) -> None:
+        """Give the page its kept HTML when its Markdown is unchanged; else keep what MkDocs makes of it."""
+        convert = page.render  # MkDocs' own conversion, the page's method
+
+        def render(config, files):  # the Markdown is final now: every plugin's on_page_markdown has run
+            key = hashlib.sha1(f"{self.setting}\0{page.markdown}".encode()).hexdigest()
+            kept = self.pages.get(page.file.src_uri)
+            if kept is not None and kept[0] == key:
+                _restore(page, kept[1], files)
+            else:
+                convert(config, files)
+                self.pages[page.file.src_uri] = (key, _kept(page))
+
+        page.render = render  # MkDocs calls it right after on_page_markdown; it has no event to skip it
+
+
+def _kept(page) -> Rendered:
+    links = page.links_to_anchors
+    return Rendered(page.content, page.toc, page._title_from_render, page.present_anchor_ids,
+                    {file.src_uri: anchors for file, anchors in links.items()} if links is not None else None)
+
+
+def _restore(page, rendered: Rendered, files) -> None:
+    page.content, page.toc, page._title_from_render = rendered.content, rendered.toc, rendered.title
+    page.present_anchor_ids = rendered.anchors
+    if rendered.links_to_anchors is not None:
+        page.links_to_anchors = {files.get_file_from_path(src_uri): anchors
+                                 for src_uri, anchors in rendered.links_to_anchors.items()
+                                 if files.get_file_from_path(src_uri) is not None}
