@@ -5,7 +5,7 @@ import sys
 import pytest
 from playwright.sync_api import expect
 
-from support import ROOT, mkdocs_build, settled
+from support import ROOT, settled
 from handbook.render.summaries import summary
 from site_html import output_path
 

@@ -7,7 +7,6 @@ its schema on its first line. The schema of the open data the build writes
 """
 import json
 import sys
-from pathlib import Path
 
 import msgspec
 
