@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT
+from support import ROOT
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "true"}
 COMPANY_CONFIGS = [ROOT / "templates" / "company" / "mkdocs.yml", ROOT / "examples" / "acme" / "mkdocs.yml",
