@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from support import ROOT, edit, line_of, load_error, mkdocs_build
-from macros import loader
+from handbook.data import loader
 from handbook.errors import HandbookError
 from handbook.data.loader import load_handbook
 from handbook.render.renderer import Renderer, _inline_html

@@ -13,7 +13,7 @@ from mkdocs.config import load_config
 from pypdf import PdfReader
 
 from support import ROOT, mkdocs_build
-from macros import printing
+from handbook.site import printing
 from pdf import SPILL
 from site_html import html_pages, output_path, parse, resolve
 
