@@ -22,6 +22,7 @@
     hb.notYetSetUp(root, ".hb-checklist").forEach(function (list) {
       list.querySelectorAll(".hb-progress, .hb-note").forEach(function (part) { part.hidden = false; });
       list.querySelector(".hb-progress").dataset.items = itemIds(list).join(" ");
+      list.querySelectorAll(".hb-note__text").forEach(function (note) { note.maxLength = store.LIMITS.text; }); // the store's own limit
       list.querySelectorAll("[data-item]").forEach(function (item) {
         var answer = store.get(item.dataset.item);
         if (answer && answer.note) openNote(item, true);
@@ -138,7 +139,7 @@
   });
   document.addEventListener("input", function (event) {
     var found = itemOf(event, ".hb-note__text");
-    if (found) answer(found[1], { note: found[0].value.trim() ? found[0].value : "" });
+    if (found && hb.fits(found[0])) answer(found[1], { note: found[0].value.trim() ? found[0].value : "" });
   });
   document.addEventListener("click", function (event) {
     var confirmed = itemOf(event, ".hb-changed__ok");
