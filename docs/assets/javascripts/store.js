@@ -415,7 +415,7 @@
   /* A replacing action: the latest stored document, `edit(next, keep)` applied to a copy, where
      keep(id, label, by) first keeps the assessment `id` as it was; written with the history at once.
      Returns the edit's result, or false (nothing changed) when it does not fit. */
-  function edited(edit) {
+  function edited(edit, show) {
     refresh();
     var versions = history().versions, next = copy(doc), date = new Date().toISOString();
     var result = edit(next, function (id, label, by) {
@@ -430,6 +430,7 @@
       return false;
     }
     if (!storage) memoryHistory.versions = pruned(versions);
+    if (show) session(shown = show); // the tab shows the assessment the action put in place
     changed();
     return result === undefined ? true : result;
   }
@@ -488,7 +489,7 @@
       keepVersion(id, label, incoming.name);
       next.profiles[id] = incoming;
       next.profile = id;
-    }) && (session(shown = id), { id: id, updated: updated });
+    }, id) && { id: id, updated: updated };
   }
 
   function unreadableKeys() {
@@ -536,7 +537,7 @@
     return edited(function (next, keepVersion) {
       keepVersion(entry.id, "restore", entry.profile.name);
       next.profiles[entry.id] = entry.profile;
-    }) ? (session(shown = entry.id), count(doc, entry.id)) : -1;
+    }, entry.id) ? count(doc, entry.id) : -1;
   }
 
   hb.store = {
@@ -614,7 +615,7 @@
       return edited(function (next) {
         next.profiles[id] = Object.assign(emptyProfile(), { name: name || "" });
         next.profile = id;
-      }) && (session(shown = id), { id: id, updated: false });
+      }, id) && { id: id, updated: false };
     },
     keptOf: function (value) { return keptOf(value.profiles[value.profile]); },
     remove: function (id) {
