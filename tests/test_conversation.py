@@ -5,6 +5,7 @@ import json
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from test_placement import company_site, radio  # noqa: F401  (a module fixture, shared)
 from test_self_assessment import (HOSTILE, assessment_url, axe_violations, download, first_signal_key, item, message,
@@ -338,9 +339,9 @@ def test_an_assessment_with_check_ins_reads_cleanly_and_travels(watched_page, si
     assert set_aside == [] and page.locator("[data-unreadable-section]").is_hidden()
     assert len(stored(page)["profiles"]["me"]["checkins"]) == 2
     assert page.locator('[data-timeline-row="scope"] td').nth(1).inner_text().count(";") == 1  # both check-ins
-    choose_file(page, "import-new", text)
-    page.wait_for_function("document.querySelector('[data-profile-select]').options.length === 2")
-    assert "Nothing changed" not in page.locator('[data-status="conversation"]').inner_text()
+    choose_file(page, "import-new", text)  # the same person (same name, no uid): their copy is updated, not doubled
+    expect(page.locator('[data-status="conversation"]')).to_contain_text("Updated the assessment")
+    assert profile_names(page) == ["Me (Sam Okafor)"] and len(stored(page)["profiles"]["me"]["checkins"]) == 2
 
 
 def test_each_download_carries_the_name_of_its_assessment(watched_page, site_url):
