@@ -378,7 +378,7 @@
   /* The id of the assessment this tab shows: its own choice while that assessment exists. */
   function current() {
     if (shared) return shared.profile;
-    if (!doc.profiles[shown]) shown = doc.profiles[doc.profile] ? doc.profile : Object.keys(doc.profiles)[0];
+    if (!doc.profiles[shown]) session(shown = doc.profiles[doc.profile] ? doc.profile : Object.keys(doc.profiles)[0]);
     return shown;
   }
 
