@@ -2,6 +2,7 @@
 storage that is full is said to be full and nothing is lost, odd imports and share links are refused."""
 import html.parser
 import json
+from pathlib import Path
 
 import markdown
 import pytest
@@ -480,6 +481,13 @@ def test_offline_copy_shares_no_local_path_and_keeps_answers_in_another_folder(w
     key = first_signal_key(loaded)
     page = watched_page("file://").page
     page.goto((offline_site / "self-assessment.html").as_uri())
+    # Answers an earlier version kept under the folder's path move to the key that does not depend on it.
+    store_raw(page, (Path(__file__).parent / "fixtures" / "store-v2.json").read_text(encoding="utf-8"),
+              page.evaluate("__md_scope.pathname + '.hb.assessment'"))
+    page.reload()
+    assert page.locator('[data-profile-field="name"]').input_value() == "Sam Okafor"
+    keys = page.evaluate("Object.keys(localStorage).filter(k => k.endsWith('.hb.assessment') && !k.startsWith('/'))")
+    assert len(keys) == 1 and keys[0].startswith("offline:http") and str(offline_site) not in keys[0]
     page.locator('[data-action="show-all"]').click()
     write_note(page, key, "kept offline")
     page.locator('[data-action="share"]').click()
@@ -490,3 +498,27 @@ def test_offline_copy_shares_no_local_path_and_keeps_answers_in_another_folder(w
     page.goto((moved / "self-assessment.html").as_uri())
     page.locator('[data-action="show-all"]').click()
     assert item(page, key).locator(".hb-note__text").input_value() == "kept offline"
+
+
+def test_keeping_the_same_shared_link_twice_updates_one_copy_and_keeps_its_version(watched_page, site_url, loaded):
+    key = first_signal_key(loaded)
+    page = watched_page(site_url).page
+    open_assessment(page, site_url)
+    shared = {"version": 3, "profile": "me", "profiles": {"me": {"uid": "sam0001", "name": "Sam", "items": {key: {"done": True}}}}}
+    for note in ("first link", "second link"):
+        shared["profiles"]["me"]["items"][key]["note"] = note
+        page.goto(site_url)
+        page.goto(assessment_url(site_url) + "#share=" + share_code_of(shared))
+        page.locator('[data-action="adopt"]').click()
+    document = stored(page)
+    assert [p["name"] for p in document["profiles"].values()] == ["", "Sam"]
+    assert document["profiles"]["p1"]["items"][key]["note"] == "second link"
+    page.locator("[data-versions-section] summary").click()
+    assert "replaced by the shared assessment of Sam" in page.locator("[data-versions-list] li").first.inner_text()
+    page.locator('[data-versions-list] [data-action="restore"]').first.click()
+    assert stored(page)["profiles"]["p1"]["items"][key]["note"] == "first link"
+
+
+def share_code_of(document: dict) -> str:
+    import base64
+    return base64.urlsafe_b64encode(json.dumps(document).encode("utf-8")).decode("ascii").rstrip("=")
