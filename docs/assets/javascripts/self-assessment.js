@@ -65,6 +65,7 @@
     if (!changedId || !onPage[changedId]) {
       archived(root, answers, onPage);
       unreadable(root);
+      versions(root);
     }
     root.querySelectorAll(":scope > [data-notice]").forEach(function (notice) {
       notice.hidden = !lists.noticeApplies(notice.dataset.notice);
@@ -72,7 +73,6 @@
     hb.conversation.render(root);
     root.classList.toggle("hb-assessment--shared", store.isShared());
     root.querySelector('[data-action="undo"]').hidden = !store.canUndo();
-    versions(root);
   }
 
   /* The versions a replacing action kept of this assessment (and of deleted ones), newest first, each with Restore. */

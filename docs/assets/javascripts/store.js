@@ -264,8 +264,12 @@
     return { doc: { version: VERSION, versions: versions }, bad: bad };
   }
 
+  /* Read once and kept until this tab or another writes it: the page lists it at every render. */
+  var historyCache = null;
+
   function history() {
-    return storage ? readDoc(HISTORY, checkHistory).doc || { version: VERSION, versions: [] } : memoryHistory;
+    if (!storage) return memoryHistory;
+    return historyCache || (historyCache = readDoc(HISTORY, checkHistory).doc || { version: VERSION, versions: [] });
   }
 
   /* Lenient: keep what is readable of the answers and the history; set damaged text aside. */
@@ -422,6 +426,7 @@
       if (next.profiles[id]) versions.push({ date: date, label: label, by: by || "", id: id, profile: copyProfile(next.profiles[id]) });
     });
     var before = doc;
+    historyCache = null; // the versions pushed below are written with the document, or dropped with it
     doc = withUids(next);
     shared = null;
     if (!save(versions)) {
@@ -518,6 +523,7 @@
   document.addEventListener("visibilitychange", function () { if (document.hidden) flush(); });
   window.addEventListener("storage", function (event) {
     if (event.key !== null && event.key !== KEY && event.key !== HISTORY) return;
+    historyCache = null;
     refresh(); // another tab wrote: its change and this tab's waiting ones, together
     changed();
   });
