@@ -320,7 +320,7 @@ def test_long_evidence_and_a_five_digit_year_are_kept_or_refused_where_typed(wat
     plan.locator('[data-plan-field="step"]').fill("Lead the billing migration")
     plan.locator('[data-plan-field="evidence"]').fill("b" * (limit + 1))
     refused = plan.locator("[data-too-long]")
-    assert refused.is_visible() and "1 characters longer" in refused.inner_text()
+    assert refused.is_visible() and "1 character longer than the 20,000" in refused.inner_text()
     name = page.locator('[data-profile-field="name"]')
     name.fill("N" * (limit + 1))
     assert page.locator("#profile ~ .hb-profile-form [data-too-long], [data-too-long]").first.is_visible()

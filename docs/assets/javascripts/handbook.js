@@ -29,7 +29,7 @@
       field.after(note);
     }
     note.hidden = !over;
-    note.textContent = over ? hb.message("too-long", { limit: hb.store.LIMITS.text.toLocaleString("en"), over: over.toLocaleString("en") }) : "";
+    note.textContent = over ? hb.message("too-long", { count: over, limit: hb.store.LIMITS.text.toLocaleString("en"), over: over.toLocaleString("en") }) : "";
     field.setAttribute("aria-invalid", String(!!over));
     return !over;
   };
