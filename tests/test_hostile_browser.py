@@ -498,6 +498,9 @@ def test_offline_copy_shares_no_local_path_and_keeps_answers_in_another_folder(w
     page.goto((moved / "self-assessment.html").as_uri())
     page.locator('[data-action="show-all"]').click()
     assert item(page, key).locator(".hb-note__text").input_value() == "kept offline"
+    transition = first_transition(loaded)
+    page.goto((moved / (loaded.entry(transition.id).page[:-len(".md")] + ".html")).as_uri())  # a page in a subfolder
+    assert item(page, key).locator(".hb-note__text").input_value() == "kept offline"
 
 
 def test_keeping_the_same_shared_link_twice_updates_one_copy_and_keeps_its_version(watched_page, site_url, loaded):

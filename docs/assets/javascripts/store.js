@@ -55,7 +55,8 @@
   function publishedRoot() {
     var link = document.querySelector('link[rel="canonical"]'), href = link ? link.href : "";
     var own = location.href.split(/[?#]/)[0].slice(scope.href.length).replace(/(^|\/)index\.html$/, "$1");
-    return href.slice(-own.length) === own || !own ? href.slice(0, href.length - own.length) : "";
+    if (href.slice(-own.length) === own || !own) return href.slice(0, href.length - own.length);
+    return href && new URL(href).origin + "/"; // a canonical link of another shape: its host, the same on every page
   }
 
   function session(id) {
