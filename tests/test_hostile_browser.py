@@ -312,7 +312,10 @@ def test_long_evidence_and_a_five_digit_year_are_kept_or_refused_where_typed(wat
     page = watch.page
     open_assessment(page, site_url)
     limit = limits(page)["text"]
-    write_note(page, key, "a" * (limit + 500))  # a pasted document: the box takes what the store keeps
+    write_note(page, key, "a" * (limit + 500))  # a pasted document: refused with a message, kept in the box
+    assert item(page, key).locator("[data-too-long]").is_visible() and key not in json.dumps(stored(page))
+    write_note(page, key, "a" * limit)
+    assert not item(page, key).locator("[data-too-long]").is_visible()
     page.locator('[data-profile-field="target"]').select_option(value=loaded.levels[-1].id)
     plan = page.locator(f'[data-plan="{dimension}"]')
     plan.locator('[data-plan-field="date"]').evaluate(
@@ -335,6 +338,8 @@ def test_long_evidence_and_a_five_digit_year_are_kept_or_refused_where_typed(wat
     import_twice(page, exported)
     page.reload()
     assert stored(page)["profiles"]["me"]["plan"][dimension]["date"] == "20270-03-01"
+    page.goto(transition_url(site_url, loaded, first_transition(loaded)))  # elsewhere the box takes no more than is kept
+    assert item(page, key).locator(".hb-note__text").get_attribute("maxlength") == str(limit)
     assert watch.errors == []
 
 

@@ -22,7 +22,10 @@
     hb.notYetSetUp(root, ".hb-checklist").forEach(function (list) {
       list.querySelectorAll(".hb-progress, .hb-note").forEach(function (part) { part.hidden = false; });
       list.querySelector(".hb-progress").dataset.items = itemIds(list).join(" ");
-      list.querySelectorAll(".hb-note__text").forEach(function (note) { note.maxLength = store.LIMITS.text; }); // the store's own limit
+      /* The store's own limit where the reader types: said in a message where the page has its words (the
+         self-assessment), else the box takes no more. */
+      var said = document.querySelector('[data-message="too-long"]');
+      list.querySelectorAll(".hb-note__text").forEach(function (note) { if (!said) note.maxLength = store.LIMITS.text; });
       list.querySelectorAll("[data-item]").forEach(function (item) {
         var answer = store.get(item.dataset.item);
         if (answer && answer.note) openNote(item, true);
