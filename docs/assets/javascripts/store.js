@@ -601,6 +601,7 @@
     /* reset and undo: how many answers, or -1 when nothing changed (no room). */
     reset: function () {
       var id = current(), cleared = count(doc), name = profile().name, uid = profile().uid;
+      if (shared) return -1; // the page offers no reset of a shared view; never one of the reader's own through it
       return edited(function (next, keepVersion) {
         keepVersion(id, "reset");
         next.profiles[id] = Object.assign(emptyProfile(), { name: name, uid: uid });
@@ -626,7 +627,7 @@
     },
     keptOf: function (value) { return keptOf(value.profiles[value.profile]); },
     remove: function (id) {
-      return edited(function (next, keepVersion) {
+      return !shared && edited(function (next, keepVersion) {
         keepVersion(id, "delete");
         delete next.profiles[id];
         if (!Object.keys(next.profiles).length) next.profiles[OWN] = emptyProfile();
@@ -637,6 +638,7 @@
     checkin: function () {
       var own = profile(), pid = current();
       var taken = JSON.stringify({ date: new Date().toISOString(), placements: own.placements, items: own.items });
+      if (shared) return own.checkins.push(JSON.parse(taken)), changed(), true; // a shared view is never saved
       return change(function (target) { if (target.profiles[pid]) target.profiles[pid].checkins.push(JSON.parse(taken)); });
     },
     versions: versions,
