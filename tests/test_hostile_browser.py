@@ -530,3 +530,18 @@ def test_keeping_the_same_shared_link_twice_updates_one_copy_and_keeps_its_versi
 def share_code_of(document: dict) -> str:
     import base64
     return base64.urlsafe_b64encode(json.dumps(document).encode("utf-8")).decode("ascii").rstrip("=")
+
+
+def test_a_check_in_on_a_shared_view_never_lands_in_the_readers_own(watched_page, site_url, loaded):
+    key = first_signal_key(loaded)
+    page = watched_page(site_url).page
+    open_assessment(page, site_url)
+    write_note(page, key, "mine")
+    before = stored(page)
+    shared = {"version": 3, "profile": "me", "profiles": {"me": {"name": "Sam", "items": {key: {"done": True}}}}}
+    page.goto(assessment_url(site_url) + "#share=" + share_code_of(shared))
+    page.locator('[data-action="checkin"]').click()
+    assert stored(page) == before
+    page.locator('[data-action="leave-share"]').click()
+    write_note(page, key, "mine, later")  # the next write must not carry the shared view's check-in
+    assert stored(page)["profiles"]["me"]["checkins"] == []
