@@ -7,7 +7,7 @@ adds its macros beside this one.
 """
 from pathlib import Path
 
-from . import build
+from . import build, leave_out
 from .render import Renderer
 
 
@@ -21,6 +21,9 @@ def define_env(env):
     loaded = build.current()
     renderer = Renderer(loaded, own_templates, env.conf)
     renderer.env.globals["changes"] = build.changes()  # the "What changed" page's model (macros/editions.py)
+    left_out = leave_out.leave_out(env.conf)  # what of the base this site drops (macros/leave_out.py)
+    renderer.env.globals["kept"] = lambda name: name.removesuffix(".md") not in left_out
+    renderer.env.globals["maintainer_site"] = not leave_out.is_company_site(env.conf)
 
     @env.macro
     def handbook_page(kind: str, key: str | None = None) -> str:

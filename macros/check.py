@@ -14,6 +14,7 @@ from .build import data_dirs, hand_written_pages
 from .company_config import resolve_base_paths
 from .editions import changes_since
 from .errors import HandbookError
+from .ladder_rules import notes
 from .loader import load_handbook
 
 
@@ -35,6 +36,8 @@ def main(argv=None) -> int:
     links = sum(len(entry.links) for entry in loaded.index.values())
     summary = ", ".join(f"{count} {kind}" for kind, count in sorted(kinds.items()))
     print(f"data is valid: {len(loaded.index)} ids ({summary}); {links} cross-references")
+    for note in notes(loaded, loaded.sources):
+        print(f"note: {note}")
     return 0
 
 

@@ -2,7 +2,19 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
+
+# Characters a terminal would act on or hide rather than show: control characters (an escape sequence can
+# clear the screen and print a fake "data is valid"), line and paragraph separators, halves of a surrogate
+# pair (which no terminal can print), zero-width and bidirectional marks (which reorder what is shown).
+_UNSHOWN = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff\ufeff]")
+
+
+def visible(text: str) -> str:
+    """Text as a message may print it: every character that is not shown as itself written as an escape
+    (`\\x1b`, `\\u202e`), so that what the data holds is what the reader sees."""
+    return _UNSHOWN.sub(lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100 else f"\\u{ord(m[0]):04x}", str(text))
 
 
 def format_path(path: tuple) -> str:
@@ -23,8 +35,8 @@ class Problem(Exception):
 
     def __str__(self) -> str:
         end = "" if self.fix.endswith((".", "?", "!")) else "."
-        where = f"{shown(self.file)}:{self.line}: [{self.layer}] {format_path(self.path)}"
-        return f"{where}: {self.message}. Fix: {self.fix}{end}"
+        where = f"{shown(self.file)}:{self.line}: [{self.layer}] {visible(format_path(self.path))}"
+        return f"{where}: {visible(self.message)}. Fix: {visible(self.fix)}{end}"
 
 
 def shown(file: Path) -> str:
@@ -35,10 +47,10 @@ def shown(file: Path) -> str:
     absolute = Path(os.path.abspath(file))
     for candidate in (absolute, absolute.resolve()):
         try:
-            return str(candidate.relative_to(Path.cwd()))
+            return visible(candidate.relative_to(Path.cwd()))
         except (ValueError, OSError):
             continue
-    return str(absolute)
+    return visible(absolute)
 
 
 class HandbookError(Exception):

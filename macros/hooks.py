@@ -8,6 +8,7 @@ plugin then renders every page's Markdown, calling the macro of
 (`macros/open_data.py`) as generated files, and the old addresses of replaced levels and
 transitions to the redirects plugin (`macros/redirects.py`).
 """
+import html
 import importlib
 import os
 import sys
@@ -27,6 +28,7 @@ OFFLINE_SEARCH_SHIM = "assets/vendor/iframe-worker/shim.js"
 _loaded = None  # the handbook of the current build
 _titles_of_data: dict[str, str] = {}  # generated page -> its title (text of the data), kept from the macros plugin
 _command = "build"  # or "serve", "gh-deploy": MkDocs says which in on_startup
+_dropped: frozenset[str] = frozenset()  # base pages this site leaves out (macros/leave_out.py)
 
 
 def on_startup(command, dirty):
@@ -43,7 +45,7 @@ def on_config(config):
     drops the imported macros/ first, and the company's own package if it has one; this hook
     and the plugin then import the files as they are now, the same modules.
     """
-    global _loaded
+    global _loaded, _dropped
     if str(ROOT) not in sys.path:  # the package macros/, for this file and the plugin (`modules: [macros]`)
         sys.path.insert(0, str(ROOT))
     _forget_modules(BASE_PACKAGE)
@@ -60,6 +62,13 @@ def on_config(config):
         _loaded = loaded = build.load_for_config(config)
     except handbook_error as error:
         raise PluginError(str(error)) from None
+    leave_out = importlib.import_module(f"{BASE_PACKAGE}.leave_out")
+    try:
+        _dropped = leave_out.dropped_pages(leave_out.leave_out(config))
+    except leave_out.LeaveOutError as error:
+        raise PluginError(str(error)) from None
+    leave_out.drop_from_index(loaded, _dropped)
+    config["nav"] = leave_out.drop_from_nav(config["nav"] or [], _dropped)
     safe_markdown = importlib.import_module(f"{BASE_PACKAGE}.safe_markdown")
     config["markdown_extensions"].append(safe_markdown.SafeMarkdown())  # no page runs script from its Markdown
     _prepare_macros_plugin(config)
@@ -69,9 +78,11 @@ def on_config(config):
         if section is None:
             raise PluginError(f"mkdocs.yml: the nav needs a section that lists '{section_index}'; "
                               f"the page of '{entry.key}' is added to that section")
+        # Material prints navigation titles as HTML, and <title> and the footer take the page's title from here:
+        # a name from the data is text, escaped once, here.
         for group in loaded.nav_groups(entry):  # a level's family and track, on a ladder that has several
-            section = _subsection(section, group)
-        section.append({entry.title: entry.page})
+            section = _subsection(section, html.escape(group))
+        section.append({html.escape(entry.title): entry.page})
     _layer_theme_overrides(config)
     config["nav"] = [*(config["nav"] or []), *config["extra"].get("handbook", {}).get("nav", [])]
     offline = config.plugins.get("material/offline")
@@ -86,6 +97,8 @@ def on_config(config):
 
 @event_priority(50)  # before plugins, so that they see the generated pages (redirects checks its targets)
 def on_files(files, config):
+    for page in _dropped:
+        files.remove(files.get_file_from_path(page))
     for _, entry in _loaded.generated_pages():
         content = PAGE_SOURCE.format(kind=entry.kind)
         files.append(File.generated(config, entry.page, content=content))

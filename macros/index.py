@@ -19,6 +19,9 @@ from .site_map import ENTITY_PAGES, FILE_PAGES, KIND_PAGES
 from .yaml_source import SourceFile
 
 TITLE_FIELDS = ("name", "title", "question", "text")
+# Pages the build writes whatever the data holds: a level or transition whose id gave its page one of these
+# addresses (`index` gives levels/index.md) would silently replace the overview of its kind.
+RESERVED_PAGES = {*FILE_PAGES.values(), *(section for _, section in ENTITY_PAGES.values())}
 
 
 def build_index(handbook: Handbook, sources: dict[str, SourceFile], problems: list[Problem],
@@ -76,6 +79,11 @@ def _add_entry(obj, path, owner, page, source, index, problems) -> Entry:
         ref = f"{kind}:{obj.id}"
         if kind in ENTITY_PAGES:
             page = ENTITY_PAGES[kind][0].format(id=obj.id)
+            if page in RESERVED_PAGES:
+                taken = sorted(p.rsplit("/", 1)[-1][:-3] for p in RESERVED_PAGES if p.startswith(page.rsplit("/", 1)[0]))
+                problems.append(source.problem(path + ("id",), f"the id '{obj.id}' would give this {kind} the address "
+                                               f"{page}, which the build keeps for another page",
+                                               f"choose another id: the build names its own pages here {', '.join(taken)}"))
         page = KIND_PAGES.get(kind, page)
     title = next((getattr(obj, f) for f in TITLE_FIELDS if getattr(obj, f, None)), obj.id)
     entry = Entry(ref, kind, obj, title, page, ref, source, path + ("id",), owner, ref=ref)

@@ -7,13 +7,17 @@ track must say of each other for the level map, the level pages and the self-ass
   company replaced (`covers`) would reach a level that has no page.
 - A track branches from a level of a family it has levels of: the map draws a family's trunk and its
   branches together, so another family's branch point would silently do nothing.
+
+`notes()` adds what is allowed but rarely meant: a second track whose first level has neither a `rank:`
+nor a branch point starts beside the first track's first level (M1 beside E1), so a mid-level engineer
+reads that they are above a manager. `make check` prints these notes and still passes.
 """
 from __future__ import annotations
 
 import difflib
 
 from .errors import Problem, shown
-from .schema import Handbook
+from .schema import Handbook, Level
 from .yaml_source import SourceFile
 
 
@@ -71,6 +75,29 @@ def _check_transitions(handbook: Handbook, ladder: SourceFile, transitions: Sour
             path = ("transitions", position, "to")
             problems.append(transitions.problem(path, f"transition '{transition.id}' goes from a level to itself",
                                                 "set 'to:' to the next level"))
+
+
+def notes(loaded, sources: dict[str, SourceFile]) -> list[Problem]:
+    """Tracks that start beside another track's first level only because nothing placed them (see above)."""
+    handbook, found = loaded.handbook, []
+    tracks = {track.id: track for track in handbook.staff.tracks}
+    first_of: dict[tuple, Level] = {}  # (family, track) -> its first level, in the ladder's order
+    for level in handbook.ladder.levels:
+        first_of.setdefault((level.family, level.track), level)
+    for (family, track_id), level in first_of.items():
+        main = next(lv for lv in handbook.ladder.levels if lv.family == family)
+        track = tracks.get(track_id)
+        if track_id == main.track or level.rank or (track and track.branches_from):
+            continue
+        if loaded.rank(level) == loaded.rank(main):
+            position = handbook.ladder.levels.index(level)
+            found.append(sources["ladder"].problem(
+                ("levels", position), f"the track '{track_id}' starts beside '{main.id}' ({main.code}) on the level "
+                                      f"scale: its first level, '{level.id}' ({level.code}), has no rank",
+                f"give '{level.id}' a 'rank:' (the step of the level it sits beside, such as the rank of the "
+                f"senior engineer a first manager usually was), or give the track '{track_id}' 'branches_from:' "
+                f"the level it grows out of in staff.yml"))
+    return found
 
 
 def own_transitions(folder, transition_id: str) -> str:

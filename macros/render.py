@@ -24,6 +24,7 @@ from .model import Entry, LoadedHandbook
 from .profile import Scale, content_hash
 from .safe_markdown import SafeMarkdown
 from .summaries import by_relevance, summary
+from .text_check import table_cell
 
 BASE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 # Options that change what a template compiles to; the compiled-template cache is kept per set of them.
@@ -44,6 +45,7 @@ class Renderer:
         self.env.filters["inline"] = _inline_html
         self.env.filters["content_hash"] = content_hash
         self.env.filters["summary"] = summary
+        self.env.filters["cell"] = table_cell  # text from the data inside a Markdown table's cell
         self.env.filters["by_relevance"] = by_relevance
         self.env.globals["entry"] = self._entry
         self.env.globals["scale"] = Scale(loaded)

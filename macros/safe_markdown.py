@@ -33,9 +33,17 @@ _SCRIPT_URL = re.compile(r"(?:java|vb|live)script:|data:text/html", re.I)
 _INVISIBLE = re.compile(r"[\s\x00-\x1f\x7f]+")
 
 
+# Text between a tag's end and the next tag, holding no quote: a browser reads it as text (or, had the `>` been
+# inside a quoted value, as part of that value), never as markup. A name from the data, escaped in the
+# templates' own HTML (`<option>&lt;img onerror=...&gt;</option>`), is such text, and must not turn the
+# whole compare form into text.
+_PLAIN_TEXT = re.compile(r"(?<=>)[^<>\"']+(?=<)")
+
+
 def dangerous_html(chunk: str) -> bool:
-    """Whether a piece of raw HTML could run script."""
-    return bool(_DANGEROUS_HTML.search(chunk) or _SCRIPT_URL.search(_INVISIBLE.sub("", html.unescape(chunk))))
+    """Whether a piece of raw HTML could run script: its markup is looked at, not its plain text."""
+    markup = _PLAIN_TEXT.sub("", chunk)
+    return bool(_DANGEROUS_HTML.search(markup) or _SCRIPT_URL.search(_INVISIBLE.sub("", html.unescape(markup))))
 
 
 class _SafeAttributes(Treeprocessor):

@@ -26,17 +26,25 @@ import msgspec
 from msgspec import Meta, Struct, StructMeta, field
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+# An id names a page (levels/<id>/) and a file on disk, whose names most systems cap at 255 bytes; 64
+# characters is three times today's longest id and leaves room for `<owner id>--<part id>`.
+MAX_ID_LENGTH = 64
 # A whole web address: no blanks, quotes or angle brackets that could end it early in a page.
 URL_PATTERN = r"^https?://[^\s<>\"'`{}|\\^/\x00-\x1f\x7f][^\s<>\"'`{}|\\^\x00-\x1f\x7f]*$"
 # A reference to an entity of any kind: `story-id`, or `pillar:communication` to name the kind.
 ANY_REF_PATTERN = r"^([a-z]+(_[a-z]+)*:)?[a-z0-9]+(-[a-z0-9]+)*$"
 
-Id = Annotated[str, Meta(pattern=ID_PATTERN)]
+Id = Annotated[str, Meta(pattern=ID_PATTERN, max_length=MAX_ID_LENGTH)]
 # An entity's id, or a part's `<owner id>--<part id>`: what a link's anchor and the open data name.
 KEY_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*(--[a-z0-9]+(-[a-z0-9]+)*)?$"
-Key = Annotated[str, Meta(pattern=KEY_PATTERN)]
+Key = Annotated[str, Meta(pattern=KEY_PATTERN, max_length=2 * MAX_ID_LENGTH + 2)]
 Text = Annotated[str, Meta(min_length=1)]
-Label = Annotated[str, Meta(min_length=1, max_length=120)]
+# The one definition of a single-line field: names, titles, labels and codes are shown in the navigation,
+# in a page's <title>, in a table cell and in a form's options, where a line break would start a new
+# heading or row. No line break of any kind (Unicode has four); a tab is a blank like any other.
+SINGLE_LINE_PATTERN = r"^[^\n\r\x85\u2028\u2029]*$"
+MAX_LABEL_LENGTH = 120
+Label = Annotated[str, Meta(min_length=1, max_length=MAX_LABEL_LENGTH, pattern=SINGLE_LINE_PATTERN)]
 Url = Annotated[str, Meta(pattern=URL_PATTERN)]
 T = TypeVar("T")
 NonEmptyList = Annotated[list[T], Meta(min_length=1)]
@@ -58,7 +66,8 @@ Code = Annotated[str, Meta(min_length=1), Verbatim()]
 
 
 def Ref(*kinds: str):
-    return Annotated[str, Meta(pattern=ID_PATTERN if kinds else ANY_REF_PATTERN), RefTo(kinds)]
+    return Annotated[str, Meta(pattern=ID_PATTERN if kinds else ANY_REF_PATTERN, max_length=2 * MAX_ID_LENGTH),
+                     RefTo(kinds)]
 
 
 def kind_of(model) -> str:
@@ -170,7 +179,7 @@ class Site(Model):
 
 class Dimension(Covering):
     name: Label
-    question: Annotated[Text, Meta(description="What this dimension asks about an engineer.")]
+    question: Annotated[Optional[Text], Meta(description="Optional: what this dimension asks about an engineer.")] = None
 
 
 class Track(Linked):
@@ -178,7 +187,7 @@ class Track(Linked):
     a company's trunk or path of its ladder needs only a name and a summary."""
 
     name: Label
-    summary: Text
+    summary: Optional[Text] = None
     titles: list[Label] = []
     branches_from: Annotated[list[LevelRef], Meta(
         description="The level this track branches from, the last of a shared trunk (one per job family): "
@@ -194,7 +203,7 @@ class Family(Entity):
     """A job family (software, data, reliability...): its own levels on the handbook's shared level scale."""
 
     name: Label
-    summary: Text
+    summary: Optional[Text] = None
     dimensions: Annotated[NonEmptyList[Ref("dimension")], Meta(
         description="Ids of the dimensions this family's levels describe; families may share dimensions.")]
 
@@ -202,9 +211,10 @@ class Family(Entity):
 class Proficiency(Entity):
     """One step of a proficiency scale (Awareness, Working, Expert...), which a level may give each dimension."""
 
-    label: Annotated[str, Meta(min_length=1, max_length=16, description="The short label shown in a cell.")]
+    label: Annotated[str, Meta(min_length=1, max_length=16, pattern=SINGLE_LINE_PATTERN,
+                               description="The short label shown in a cell.")]
     name: Label
-    meaning: Annotated[Text, Meta(description="What this step means, for the legend.")]
+    meaning: Annotated[Optional[Text], Meta(description="Optional: what this step means, for the legend.")] = None
 
 
 class Level(Covering):
@@ -217,8 +227,9 @@ class Level(Covering):
         description="Its step on the shared level scale: levels of the same rank (IC3 and M3) line up. "
                     "Without it: one above the level before it on its track (above the level its track branches "
                     "from, for a track's first level), or 1.")] = None
-    summary: Text
-    evaluated_on: Annotated[Text, Meta(description="What people at this level are evaluated on.")]
+    # Optional: a ladder kept in a spreadsheet has one text per cell and often nothing else (issue 25).
+    summary: Annotated[Optional[Text], Meta(description="Optional: the level in a sentence or two.")] = None
+    evaluated_on: Annotated[Optional[Text], Meta(description="Optional: what people at this level are evaluated on.")] = None
     dimensions: Annotated[dict[Id, Text], Meta(description="One text per dimension id (of its family's dimensions).")]
     proficiency: Annotated[dict[Id, Ref("proficiency")], Meta(
         description="Optional: per dimension id, the id of a step of the ladder's proficiency scale.")] = {}
@@ -228,9 +239,9 @@ class Transition(Covering):
     from_level: LevelRef = field(name="from")
     to_level: LevelRef = field(name="to")
     title: Label
-    what_changes: Text
-    signals: Annotated[NonEmptyList[Item], Meta(description="Signals you made it: a checklist.")]
-    held_back: Annotated[NonEmptyList[Item], Meta(description="What holds people back.")]
+    what_changes: Annotated[Optional[Text], Meta(description="Optional: what changes in the step, in a few sentences.")] = None
+    signals: Annotated[list[Item], Meta(description="Signals you made it: a checklist (optional).")] = []
+    held_back: Annotated[list[Item], Meta(description="What holds people back (optional).")] = []
     related: list[AnyRef] = []
 
 

@@ -53,8 +53,8 @@ def search_meta(loaded: LoadedHandbook, page_src: str, tags: bool = True) -> dic
     entry = loaded.entry(key)
     meta = {"description": html.escape(summary(entry), quote=True)}
     if tags:
-        meta["tags"] = [entry.title]
+        meta["tags"] = [html.escape(entry.title)]  # Material's search shows tags as HTML
     if tags and entry.kind == "level":
-        meta["tags"].append(entry.obj.code)  # "E4" finds the E4 levels before the transitions named after them
+        meta["tags"].append(html.escape(entry.obj.code))  # "E4" finds the E4 levels before the transitions named after them
         meta["search"] = {"boost": LEVEL_BOOST}
     return meta

@@ -117,3 +117,17 @@ def _rules(model: type[Model]) -> list[tuple]:
 
 def _is_verbatim(annotation) -> bool:
     return any(isinstance(arg, Verbatim) or _is_verbatim(arg) for arg in typing.get_args(annotation))
+
+
+def table_cell(text: str) -> str:
+    """A text as one cell of a Markdown table: a `|` outside code would end the cell (a name `A|B` turned the
+    level map into a paragraph of pipes), so it is escaped; inside a code span the table already reads it as
+    text, and an escape there would show. A line break would end the row: it becomes a space."""
+    if "|" not in text and "\n" not in text:
+        return text
+    parts, end = [], 0
+    for span in _CODE_SPAN.finditer(text):
+        parts += [text[end:span.start()].replace("|", "\\|"), span[0]]
+        end = span.end()
+    parts.append(text[end:].replace("|", "\\|"))
+    return "".join(parts).replace("\n", " ")

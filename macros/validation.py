@@ -14,7 +14,7 @@ import typing
 import msgspec
 
 from .errors import Problem
-from .schema import ID_PATTERN, Model, fields_of
+from .schema import ID_PATTERN, MAX_ID_LENGTH, SINGLE_LINE_PATTERN, Model, fields_of
 from .yaml_source import SourceFile
 
 MAX_PROBLEMS_PER_FILE = 50
@@ -39,6 +39,9 @@ def validate(source: SourceFile, file_type: type[Model], problems: list[Problem]
         if message.endswith("of length >= 1") and in_file in kept:
             break  # the list is empty only because its failing items were dropped
         problems.append(source.problem(*_explain(message, in_key, file_type, in_file, source.data)))
+        for other in _other_missing(message, file_type, path, in_file, data):
+            problems.append(source.problem(*_explain(f"Object missing required field `{other}`", False, file_type,
+                                                     in_file, source.data)))
         if not _drop(data, path, message, kept, in_file):
             break
         try:
@@ -95,6 +98,18 @@ def _drop(data, path: tuple, message: str, kept: dict, in_file: tuple) -> bool:
     return True
 
 
+def _other_missing(message: str, file_type, path: tuple, in_file: tuple, data) -> list[str]:
+    """The entity's other missing keys: msgspec names the first one only, and dropping the entity to go
+    on would hide the rest, so that a file with three missing keys took three runs to fix."""
+    missing = _MISSING.fullmatch(message)
+    model = _type_at(file_type, in_file) if missing else None
+    if not _is_model(model):
+        return []
+    present = _value_at(data, path)
+    return [field.encode_name for field in fields_of(model)
+            if field.required and field.encode_name != missing[1] and field.encode_name not in present]
+
+
 def _value_at(data, path: tuple):
     for step in path:
         data = data[step]
@@ -119,14 +134,23 @@ def _explain(message: str, in_key: bool, file_type, path: tuple, data) -> tuple[
     if ID_PATTERN in message:
         return (path, f"'{_value_at(data, path)}' is not a valid id",
                 "use lowercase letters, digits and single hyphens, such as 'mid-to-senior'")
+    limit = re.search(r"of length <= (\d+)$", message)
+    if limit and int(limit[1]) in (MAX_ID_LENGTH, 2 * MAX_ID_LENGTH, 2 * MAX_ID_LENGTH + 2):  # an id, a reference, a key
+        return (path, f"this id has {len(str(_value_at(data, path)))} characters, more than the {limit[1]} it may have",
+                "shorten it: an id names a page's address and its anchor, so a few words are enough")
+    if repr(SINGLE_LINE_PATTERN) in message:  # msgspec quotes the pattern as Python writes it
+        return (path, "this name, title or label holds a line break; it must fit on one line, as it is "
+                      "shown in the navigation, in titles and in table cells",
+                "write it on one line (with no '|' or '>' block); put longer prose in a text field")
     if "matching regex '^https?://" in message:  # URL_PATTERN, as msgspec quotes it
         return (path, f"'{_value_at(data, path)!s:.80}' is not a whole web address",
                 "write the full address, starting with https://, with no spaces, quotes or <>; "
                 "write a space as %20")
     if message.endswith("of length >= 1"):
         return path, "this is empty", "write at least one entry or some text"
-    if message.endswith("of length <= 120"):
-        return path, "this label is too long", "keep labels under 120 characters; put longer prose in a text field"
+    if limit:
+        return (path, f"this label is too long ({len(str(_value_at(data, path)))} characters, at most {limit[1]})",
+                f"keep it within {limit[1]} characters; put longer prose in a text field")
     if wrong:
         expected, found = (_NAMES.get(name, name) for name in wrong.groups())
         value = _value_at(data, path)

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import yaml
 
-from .errors import Problem
+from .errors import Problem, visible
 
 PathKey = tuple
 
@@ -30,6 +30,10 @@ MAX_BYTES = 10_000_000  # ten times the largest data file of `make bench` at 100
 MAX_DEPTH = 50  # today's data nests 7 deep
 MAX_ALIASES = 1_000  # alias uses per file
 MAX_REPEATED = 100_000  # values that aliases repeat, per file
+# What no text may hold, however it is written: control characters other than tab and line break, and
+# half of a surrogate pair ("\ud800"), which no page or file can be written with. YAML refuses them raw;
+# only a double-quoted scalar's escapes ("\0", "\a", "\x1b", "\e", "\N") can make them.
+FORBIDDEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 @dataclass(repr=False)
@@ -138,11 +142,13 @@ class _Build:
         return Problem(self.path, mark.line + 1, path, message, fix, self.layer)
 
     def _read(self):
-        get_event, resolve, lines, stack = self.loader.get_event, self.loader.resolve, self.lines, self.open
+        get_event, resolve, stack = self.loader.get_event, self.loader.resolve, self.open
         root, documents = _NO_KEY, 0
         while True:
             event = get_event()
             kind = type(event)
+            if kind is yaml.ScalarEvent and event.style == '"' and FORBIDDEN.search(event.value):
+                raise self._forbidden(event)
             if kind is yaml.ScalarEvent and stack and event.anchor is None and type(stack[-1].value) is dict:
                 # The common case, kept short: a text key, or a text value under a key.
                 tag = event.tag
@@ -280,6 +286,16 @@ class _Build:
         parent.key = name
         self.lines[parent.path + (name,)] = line
 
+    def _forbidden(self, event) -> Problem:
+        character = FORBIDDEN.search(event.value)[0]
+        name = "half of a surrogate pair" if "\ud800" <= character <= "\udfff" else "the control character"
+        where = self._path_of(event)
+        return self.problem(event.start_mark, where if where is not None else (self.open[-1].path if self.open else ()),
+                            f"this text holds {name} {visible(character)}, written as an escape in quotes; "
+                            "it would end up invisible or broken in pages and files",
+                            "remove the escape; write a line break as a new line in a '|' block, and any other "
+                            "character as itself")
+
     def _complex_key(self, event) -> Problem:
         return self.problem(event.start_mark, self.open[-1].path if self.open else (),
                             "a key here is a list or a mapping (YAML's '? ' complex key)",
@@ -320,6 +336,6 @@ def _malformed(path: Path, layer: str, text: str, error: yaml.YAMLError) -> Prob
     if quote is not None and quote[0] != line:
         return Problem(path, quote[0], (), f"malformed YAML: the quote {quote[1]} opened on this line is not closed "
                                            f"on it (the YAML reader then stopped at line {line}: {detail})",
-                       f"close the quote on this line; for text over several lines use a '|' block", layer)
+                       "close the quote on this line; for text over several lines use a '|' block", layer)
     return Problem(path, line, (), f"malformed YAML: {detail}",
                    "check the indentation and quoting on this line and the one above it", layer)

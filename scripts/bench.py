@@ -264,7 +264,7 @@ def serve_rebuilds(work: Path) -> list[float]:
             text = ladder.read_text(encoding="utf-8")
             start = time.perf_counter()
             ladder.write_text(text.replace(f"code: {code}\n", f"code: {new_code}\n", 1), encoding="utf-8")
-            if not wait_for(lambda: f"({new_code})" in (fetch(page_url) or ""), timeout=60):
+            if not wait_for(lambda shown=f"({new_code})": shown in (fetch(page_url) or ""), timeout=60):
                 raise SystemExit("mkdocs serve did not rebuild after the edit")
             times.append(time.perf_counter() - start)
             code = new_code

@@ -3,25 +3,30 @@
 Copies templates/company/ (filling in the name): NAME/mkdocs.yml, about ten lines (the base,
 the name, the colours, the folders), NAME/data/site.yml (the handbook's title) and
 NAME/docs/<name>/about.md (a page of its own). NAME may sit one or two folders below the
-repository (`mycompany`, `companies/mycompany`). An existing folder is never touched.
+repository (`mycompany`, `companies/mycompany`). An existing folder is never touched, and a folder the
+handbook's build or tools own (`site`, `docs`, `data`...) is refused: see scripts/make_vars.py.
 
 Usage: python scripts/new_company.py NAME
 """
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 
+from make_vars import name_problem
+
 ROOT = Path(__file__).resolve().parent.parent
 STARTER = ROOT / "templates" / "company"
-NAME = re.compile(r"^[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*)?$")
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 1 or not NAME.match(argv[0]):
+    if len(argv) != 1 or not argv[0]:
         print("Usage: make company NAME=mycompany (lowercase letters, digits and hyphens; "
               "at most one folder above it, as in companies/mycompany)", file=sys.stderr)
+        return 2
+    problem = name_problem(argv[0])
+    if problem:
+        print(f"{problem}.", file=sys.stderr)
         return 2
     folder = ROOT / argv[0]
     if folder.exists():

@@ -1,35 +1,51 @@
-"""Shared fixtures: the real data, built sites, a local server and headless Chromium."""
+"""Shared fixtures: the real data, each example site built once for the whole run and served, headless Chromium.
+
+Every built site here is session-scoped, so one run builds the base site, examples/acme, examples/northwind and
+the large fixture ladder once each, however many modules use them. Helpers (building, serving, page helpers) are
+in support.py; a test module imports from there, never from another test module."""
 from __future__ import annotations
 
-import functools
-import http.server
-import os
-import re
 import shutil
-import socket
-import subprocess
-import sys
-import threading
-import tomllib
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from support import (CHROMIUM, CHROMIUM_ARGS, FIXTURES, ROOT, NetlifyHandler, free_port, load_handbook, mkdocs_build,
+                     serve)
 
-from macros.loader import load_handbook  # noqa: E402
 
-sys.path.insert(0, str(ROOT / "scripts"))
-from pdf import CHROMIUM_ARGS  # noqa: E402  (one set of launch flags for the PDF and the tests)
+# Fixtures that build a site or the PDF (a few seconds to a minute each): a test that uses one is `slow`.
+# Add a fixture here when it builds; a test that builds by itself carries @pytest.mark.slow.
+BUILDING_FIXTURES = {"built_site", "site_url", "offline_site", "acme_site", "northwind_site", "company_site",
+                     "printed", "deployed", "wide_site"}
+FALSE_MARKS = pytest.StashKey[list]()
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+
+@pytest.hookimpl(tryfirst=True)  # before `-m` deselects by marker
+def pytest_collection_modifyitems(config, items):
+    """The lanes' markers follow from the fixtures a test uses, so they stay true as tests are added: every test
+    whose fixtures start Chromium is `browser`, every test that waits for a site build is `slow`. A `browser` mark
+    written on a test that starts no Chromium is recorded for test_lanes.py, which names it."""
+    false_marks = config.stash.setdefault(FALSE_MARKS, [])
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if "chromium" in fixtures:
+            item.add_marker(pytest.mark.browser)
+        elif item.get_closest_marker("browser"):
+            false_marks.append(item.nodeid)
+        if fixtures & BUILDING_FIXTURES:
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(scope="session")
 def loaded():
     return load_handbook(ROOT / "data")
+
+
+@pytest.fixture(scope="session")
+def northwind():
+    """examples/northwind's data, loaded: job families, a branching track, a proficiency scale."""
+    return load_handbook(ROOT / "data", ROOT / "examples" / "northwind" / "data")
 
 
 @pytest.fixture
@@ -38,72 +54,6 @@ def data_copy(tmp_path):
     target = tmp_path / "data"
     shutil.copytree(ROOT / "data", target)
     return target
-
-
-def mkdocs_build(site_dir: Path, config: Path = ROOT / "mkdocs.yml", **env) -> subprocess.CompletedProcess:
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "true", **env}
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
-                          cwd=ROOT, env=environment, capture_output=True, text=True, timeout=300)
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def netlify_rule_pattern(for_path: str) -> re.Pattern:
-    """A `[[headers]] for` path as Netlify matches it: `*` spans anything, `:name` one segment."""
-    def part(segment: str) -> str:
-        if segment.startswith(":"):
-            return "([^/]+)"
-        if segment == "*":
-            return "?(.*)"
-        return ".*".join(re.escape(piece) for piece in segment.split("*"))
-    return re.compile("^/" + "/".join(part(s) for s in for_path.split("/") if s) + "/?$", re.IGNORECASE)
-
-
-def netlify_headers(path: str, config: Path = ROOT / "netlify.toml") -> dict[str, str]:
-    """The headers netlify.toml gives a path: every matching rule applies, repeated names joined."""
-    headers = {"Cache-Control": "public, max-age=0, must-revalidate"}  # Netlify's default
-    chosen: dict[str, list[str]] = {}
-    for rule in tomllib.loads(config.read_text(encoding="utf-8")).get("headers", []):
-        if netlify_rule_pattern(rule["for"]).match(path):
-            for name, value in rule["values"].items():
-                chosen.setdefault(name, []).append(value)
-    return headers | {name: ", ".join(values) for name, values in chosen.items()}
-
-
-class NetlifyHandler(QuietHandler):
-    """Serves the site as Netlify would: netlify.toml's headers, and 404.html for a missing path."""
-
-    def end_headers(self):
-        for name, value in netlify_headers(urlsplit(self.path).path).items():
-            self.send_header(name, value)
-        super().end_headers()
-
-    def send_error(self, code, message=None, explain=None):
-        not_found = Path(self.directory) / "404.html"
-        if code != 404 or not not_found.exists():
-            return super().send_error(code, message, explain)
-        body = not_found.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
-
-def serve(directory: Path, port: int, handler=QuietHandler):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(directory)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
 
 
 @pytest.fixture(scope="session")
@@ -128,19 +78,50 @@ def site_url(built_site, site_port):
     server.shutdown()
 
 
+def built_and_served(tmp_path_factory, name: str, config: Path):
+    """A company's site, built strict without a warning and served at the address it was built for."""
+    site = tmp_path_factory.mktemp(name)
+    port = free_port()
+    result = mkdocs_build(site, config=config, SITE_URL=f"http://127.0.0.1:{port}/")
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return site, serve(site, port)
+
+
+@pytest.fixture(scope="session")
+def acme_site(tmp_path_factory):
+    """examples/acme (the base with Acme's overlay, pages and macros), built and served: (site folder, its address)."""
+    site, server = built_and_served(tmp_path_factory, "acme", ROOT / "examples" / "acme" / "mkdocs.yml")
+    yield site, f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
 @pytest.fixture(scope="session")
 def northwind_site(tmp_path_factory):
     """examples/northwind (two job families, a branching track, a proficiency scale), built strict without a
     warning and served: (site folder, its address)."""
-    site = tmp_path_factory.mktemp("northwind")
-    port = free_port()
-    result = mkdocs_build(site, config=ROOT / "examples" / "northwind" / "mkdocs.yml",
-                          SITE_URL=f"http://127.0.0.1:{port}/")
-    assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr, result.stderr
-    server = serve(site, port)
-    yield site, f"http://127.0.0.1:{port}/"
+    site, server = built_and_served(tmp_path_factory, "northwind", ROOT / "examples" / "northwind" / "mkdocs.yml")
+    yield site, f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def company_site(acme_site, tmp_path_factory):
+    """company_site("acme") or ("large"): (its address, its loaded data); the large fixture ladder is built
+    the first time a test asks for it."""
+    large = []
+
+    def get(name: str):
+        if name == "acme":
+            return acme_site[1], load_handbook(ROOT / "data", ROOT / "examples" / "acme" / "data")
+        if not large:
+            large.append(built_and_served(tmp_path_factory, "large", FIXTURES / "large-ladder" / "mkdocs.yml"))
+        site, server = large[0]
+        return f"http://127.0.0.1:{server.server_address[1]}/", load_handbook(ROOT / "data",
+                                                                             FIXTURES / "large-ladder" / "data")
+    yield get
+    for _, server in large:
+        server.shutdown()
 
 
 @pytest.fixture(scope="session")
@@ -152,14 +133,20 @@ def offline_site(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def browser():
-    playwright_api = pytest.importorskip("playwright.sync_api")
+def chromium() -> Path:
+    """Debian's Chromium, which the browser tests, the PDF and the hosting guide's `make pdf` start."""
     if not Path(CHROMIUM).exists():
         pytest.fail("Chromium is missing: run `make browser` (Debian package chromium)")
+    return Path(CHROMIUM)
+
+
+@pytest.fixture(scope="session")
+def browser(chromium):
+    playwright_api = pytest.importorskip("playwright.sync_api")
     with playwright_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+        launched = playwright.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
 
 
 class PageWatch:

@@ -1,7 +1,4 @@
 """The site as a reader sees it, in headless Chromium: loads, searches, stays inside the site, works offline."""
-import pytest
-
-pytestmark = pytest.mark.browser
 
 
 def search(page, term: str):

@@ -4,9 +4,8 @@ import json
 import re
 import subprocess
 import sys
-from pathlib import Path
 
-from conftest import ROOT, mkdocs_build
+from support import ROOT, mkdocs_build
 from macros.schema_export import SCHEMA_DIR, schemas
 from macros.site_map import FILE_PAGES, KIND_PAGES
 from site_html import html_pages, output_path, resolve

@@ -7,11 +7,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from test_placement import company_site, radio  # noqa: F401  (a module fixture, shared)
-from test_self_assessment import (HOSTILE, assessment_url, axe_violations, download, first_signal_key, item, message,
-                                  open_assessment, page_url, store_raw, stored, write_note)
-
-pytestmark = pytest.mark.browser
+from support import (HOSTILE, assessment_url, axe_violations, download, first_signal_key, item, message,
+                     open_assessment, page_url, radio, store_raw, stored, write_note)
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 WEEK = 7 * 24 * 3600 * 1000
@@ -243,7 +240,7 @@ def test_every_stored_version_becomes_the_me_profile_untouched(watched_page, sit
         assert page.evaluate("__md_scope.pathname + '.hb.assessment.undo'") not in page.evaluate("Object.keys(localStorage)")
 
 
-def test_a_company_ladder_compares_and_checks_in(watched_page, company_site):  # noqa: F811
+def test_a_company_ladder_compares_and_checks_in(watched_page, company_site):
     url, acme = company_site("acme")
     dims = [d.id for d in acme.handbook.ladder.dimensions]
     levels = [level.id for level in acme.levels]

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, mkdocs_build
+from support import ROOT, mkdocs_build
 from macros.editions import Changes, changes_since
 from macros.errors import HandbookError
 from macros.loader import load_handbook
@@ -95,6 +95,7 @@ def rows(page: Path) -> list[list[str]]:
     return [row for row in parser.rows if row]
 
 
+@pytest.mark.slow  # builds a whole site
 def test_what_changed_page_lists_added_level_removed_signal_and_reworded_cell(tmp_path, editions):
     old, new, facts = editions
     site = tmp_path / "site"
@@ -139,6 +140,7 @@ def test_an_id_that_is_gone_without_redirect_stops_the_build_naming_it_and_the_f
     assert "transitions.yml:" in message and f"- id: {facts['signal'][0]}" in message and "Fix:" in message
 
 
+@pytest.mark.slow  # builds a whole site
 def test_a_removed_level_page_without_redirect_fails_the_build_and_covers_fixes_it(tmp_path, editions):
     old, new, _ = editions
     renamed = {}
@@ -212,6 +214,7 @@ def test_a_redirect_must_lead_from_a_gone_id_to_an_existing_one(data_copy, loade
         in message
 
 
+@pytest.mark.slow  # builds a whole site
 def test_old_address_of_a_replaced_level_forwards_from_file_urls(tmp_path, browser):
     """Acme's levels cover the base's: the base's level addresses forward to them, also offline."""
     site = tmp_path / "offline"

@@ -8,11 +8,9 @@ import markdown
 import pytest
 from markdown_it import MarkdownIt
 
-from test_self_assessment import (assessment_url, download, first_signal_key, first_transition, import_json, item,
-                                  item_key, message, open_assessment, status, storage_key, store_raw, stored, stored_items,
-                                  transition_url, write_note)
-
-pytestmark = pytest.mark.browser
+from support import (assessment_url, download, first_signal_key, first_transition, import_json, item, item_key,
+                     message, open_assessment, status, storage_key, store_raw, stored, stored_items, transition_url,
+                     write_note)
 
 TYPED = [
     "First line",
@@ -383,8 +381,12 @@ def test_delayed_writes_of_two_tabs_with_many_answers_merge(watched_page, site_u
     assert item(one, second).locator(".hb-item__box").is_checked() and item(one, first).locator(".hb-item__box").is_checked()
 
 
+def choose_file(page, action: str, text: str):
+    page.set_input_files(f'[data-action="{action}"]', files=[{"name": "assessment.json", "mimeType": "application/json",
+                                                             "buffer": text.encode("utf-8")}])
+
+
 def test_importing_someone_elses_file_asks_first_and_keeps_every_version(watched_page, site_url, loaded):
-    from test_conversation import choose_file
     key = first_signal_key(loaded)
     report, manager = watched_page(site_url).page, watched_page(site_url).page
     open_assessment(report, site_url)

@@ -3,6 +3,7 @@ or a hang, and no text from the data ever becomes HTML or script on a page."""
 from __future__ import annotations
 
 import html.parser
+import json
 import os
 import re
 import subprocess
@@ -12,14 +13,14 @@ import markdown
 import pytest
 import yaml
 
-from conftest import ROOT, mkdocs_build
+from support import ROOT, edit, line_of, load_error, mkdocs_build
 from macros import loader
 from macros.errors import HandbookError
 from macros.loader import load_handbook
 from macros.render import Renderer, _inline_html
-from macros.safe_markdown import SafeMarkdown
+from macros.safe_markdown import SafeMarkdown, dangerous_html
+from macros.text_check import table_cell
 from macros.yaml_source import MAX_BYTES, read_yaml
-from test_loading import edit, line_of, load_error
 
 HOSTILE_STORY = "<script>window.__pwned = 1</script> <img src=x onerror=\"window.__pwned = 2\">"
 
@@ -180,6 +181,7 @@ def test_hostile_story_stops_the_build_with_its_line(tmp_path, data_copy):
     assert not (site / "stories").exists()
 
 
+@pytest.mark.slow  # builds a whole site
 def test_a_hostile_hand_written_page_runs_nothing_from_file(tmp_path, browser):
     """A company page (or a page a template wrote) with script in its Markdown: built, opened from
     file:// as the offline zip is, it shows the text and runs nothing."""
@@ -355,3 +357,156 @@ def test_company_entries_without_a_text_id_are_named_not_a_traceback(tmp_path):
         load_handbook(ROOT / "data", company)
     assert [(p.line, p.message) for p in caught.value.problems] == [
         (line, "an entry in this list has no id (a text)") for line in (2, 3, 4)]
+
+
+# --- Names are text; ids and characters within limits (issue 21) ------------------------------
+
+@pytest.mark.parametrize("escape, shown", [
+    ("\\0", "\\x00"), ("\\a", "\\x07"), ("\\x1b[2J", "\\x1b"), ("\\e", "\\x1b"), ("\\N", "\\x85"),
+    ("\\r", "\\x0d"), ("\\ud800", "\\ud800"),
+])
+def test_control_characters_and_lone_surrogates_written_as_escapes_are_refused(data_copy, escape, shown):
+    ladder = data_copy / "ladder.yml"
+    line = line_of(ladder, "    name: Mid-level")
+    edit(ladder, "    name: Mid-level\n", f'    name: "Mid{escape} data is valid"\n')
+    message = load_error(data_copy)
+    assert f"ladder.yml:{line}: [base] levels[1].name: this text holds " in message and "Fix:" in message
+    assert shown in message
+    assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]", message)  # shown, never acted on
+
+
+def test_an_escaped_control_character_in_a_key_is_refused_and_shown_visibly(data_copy):
+    edit(data_copy / "stories.yml", "    lesson:", '    "les\\x1bson":')
+    message = load_error(data_copy)
+    assert "\\x1b" in message and "\x1b" not in message
+
+
+def test_a_tab_in_a_text_is_still_fine_written_as_an_escape(data_copy):
+    edit(data_copy / "ladder.yml", "    summary: >-\n", '    summary: "A\\ttab and a\\nline break."\n    x_summary: >-\n')
+    message = load_error(data_copy)
+    assert "this text holds" not in message and "unknown key 'x_summary'" in message
+
+
+@pytest.mark.parametrize("name", ['"Mid\\n\\n# X"', '"Mid\\u2028level"', "|\n      Mid\n      # X"])
+def test_a_line_break_in_a_name_is_refused(data_copy, name):
+    ladder = data_copy / "ladder.yml"
+    line = line_of(ladder, "    name: Mid-level")
+    edit(ladder, "    name: Mid-level\n", f"    name: {name}\n")
+    message = load_error(data_copy)
+    assert f"ladder.yml:{line}: [base] levels[1].name: this name, title or label holds a line break" in message
+    assert "Fix: write it on one line" in message
+
+
+def test_a_line_break_in_a_transition_title_is_refused(data_copy):
+    edit(data_copy / "transitions.yml", "    title: Junior to Mid\n", '    title: "Junior\\n\\n## to Mid"\n')
+    assert "transitions[0].title: this name, title or label holds a line break" in load_error(data_copy)
+
+
+@pytest.mark.parametrize("file, old", [("ladder.yml", "  - id: mid\n"), ("transitions.yml", "  - id: junior-to-mid\n")])
+def test_an_id_that_takes_the_address_of_an_overview_page_is_refused(data_copy, file, old):
+    line = line_of(data_copy / file, old.rstrip("\n"))
+    edit(data_copy / file, old, "  - id: index\n")
+    message = load_error(data_copy)
+    assert f"{file}:{line}: [base] " in message and "the id 'index' would give this " in message
+    assert "Fix: choose another id" in message
+
+
+def test_an_id_over_64_characters_is_refused_with_the_limit(data_copy):
+    long_id = "-".join(["word"] * 60)  # 299 characters
+    line = line_of(data_copy / "ladder.yml", "  - id: mid")
+    edit(data_copy / "ladder.yml", "  - id: mid\n", f"  - id: {long_id}\n")
+    message = load_error(data_copy)
+    assert f"ladder.yml:{line}: [base] levels[1].id: this id has 299 characters, more than the 64" in message
+
+
+def test_a_pipe_in_a_table_cell_is_escaped_outside_code_only():
+    assert table_cell("A|B `c|d` e") == "A\\|B `c|d` e"
+    assert table_cell("one\ntwo") == "one two"
+    html = markdown.markdown(f"| x |\n| - |\n| {table_cell('A|B `c|d`')} |", extensions=["tables"])
+    assert "<td>A|B <code>c|d</code></td>" in html
+
+
+def hostile_names(source, target) -> None:
+    """A copy of the data where every name, title, code and label holds markup inside a code span, a pipe
+    and an escaped closing tag, and the level `mid` is called `constructor` (a name Object.prototype has)."""
+    payload = " `<img src=x onerror=window.__pwned=1>` a|b &lt;/title&gt;"
+    names = {"name", "title", "code", "version", "author", "kind", "language", "attribute", "value", "duration"}
+
+    def walk(value):
+        if isinstance(value, dict):
+            return {("constructor" if key == "mid" else key):
+                    (item + payload if key in names and isinstance(item, str)
+                     else "`<i>`" if key == "label" and isinstance(item, str) else walk(item))
+                    for key, item in value.items()}
+        if isinstance(value, list):
+            return [walk(item) for item in value]
+        if value in ("mid", "level:mid"):
+            return value.replace("mid", "constructor")
+        return value
+
+    target.mkdir()
+    for path in source.glob("*.yml"):
+        data = walk(yaml.safe_load(path.read_text(encoding="utf-8")))
+        (target / path.name).write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000),
+                                        encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def hostile_names_site(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("hostile-names")
+    hostile_names(ROOT / "data", folder / "data")
+    site = folder / "site"
+    result = mkdocs_build(site, HANDBOOK_DATA=str(folder / "data"))
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def test_markup_in_names_never_reaches_a_page_as_html(hostile_names_site, built_site):
+    built_site = built_site[0]
+    pages = sorted(hostile_names_site.rglob("*.html"))
+    assert len(pages) > 20
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        assert "<img src=x" not in text and "a|b </title>" not in text, page
+        normal = built_site / page.relative_to(hostile_names_site)
+        if normal.exists() and "constructor" not in str(page):  # a | in a name leaves every table a table
+            assert text.count("<table") == normal.read_text(encoding="utf-8").count("<table"), page
+    level = (hostile_names_site / "levels" / "constructor" / "index.html").read_text(encoding="utf-8")
+    assert "<title>Mid-level `&lt;img src=x onerror=window.__pwned=1&gt;` a|b &amp;lt;/title&amp;gt; - " in level
+    index = json.loads((hostile_names_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert not [doc for doc in index["docs"] if "<img" in json.dumps(doc.get("tags", []))]  # Material shows tags as HTML
+
+
+def test_markup_in_names_shows_as_text_and_runs_nothing_in_the_browser(hostile_names_site, browser):
+    page = browser.new_page()
+    try:
+        dialogs = []
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        for address in ("levels/constructor/index.html", "compare/index.html", "index.html"):
+            page.goto((hostile_names_site / address).as_uri())
+            assert page.locator("img[src=x]").count() == 0
+            assert "<img src=x onerror=window.__pwned=1>" in page.locator(".md-nav").first.inner_text()
+        page.goto((hostile_names_site / "compare" / "index.html").as_uri() + "?levels=junior,senior")
+        option = page.locator("[data-compare-pick='0'] option[value=constructor]").inner_text()
+        assert option.startswith("Mid-level `<img src=x onerror=window.__pwned=1>` a|b &lt;/title&gt;")
+        # `constructor` is a level like any other: the way from Junior to Senior goes through it
+        assert page.locator("[data-compare-step]:visible").count() == 2
+        assert page.locator("[data-compare-none]").is_hidden()
+        assert page.evaluate("window.__pwned") is None and not dialogs
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("chunk, dangerous", [
+    ("<option>&lt;img src=x onerror=alert(1)&gt; javascript: x</option>", False),  # an escaped name: text
+    ("<b>x</b> onclick=y <i>", False),
+    ("<img src=x onerror=alert(1)>", True),
+    ("<img/src=x/onerror=alert(1)>", True),
+    ("<img src=x onerror=alert(1)", True),
+    ("<a title=\">\" onclick=x>", True),
+    ("<a title='x>' onclick=alert(1) data-y='<'>", True),
+    ("<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\">", True),
+    ("<a href=\"jav&#x09;ascript:x\">", True),
+])
+def test_the_raw_html_check_reads_markup_not_escaped_text(chunk, dangerous):
+    assert dangerous_html(chunk) is dangerous

@@ -7,47 +7,22 @@ YAML block titled with a file name is written to that file when the guide reache
 """
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import subprocess
+import tomllib
 import urllib.error
 import urllib.request
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 import pytest
 
-from conftest import CHROMIUM, ROOT, free_port, serve
+from support import GUIDE_ENV, ROOT, fresh_copy, free_port, run, serve
 from site_html import parse
 
 GUIDE = ROOT / "docs" / "host-your-handbook.md"
 BLOCK = re.compile(r'^```(\w+)(?: title="([^"]+)")?\n(.*?)^```$', re.S | re.M)
 NOT_HERE = ("git ", "make serve", "make test")  # the network, a server that keeps running, this very suite
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "true"}
-ENV.pop("SITE_URL", None)
-ENV.pop("DEPLOY_PRIME_URL", None)
-
-
-def fresh_copy(target: Path) -> Path:
-    """The repository's files as a clone has them; the installed tools linked, never reinstalled."""
-    listed = subprocess.run(["git", "ls-files", "-co", "--exclude-standard"], cwd=ROOT, capture_output=True,
-                            text=True, check=True).stdout.splitlines()
-    for name in listed:
-        if (ROOT / name).is_file():
-            (target / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(ROOT / name, target / name)
-    for tool in (".venv", "node_modules"):
-        (target / tool).symlink_to((ROOT / tool).resolve())
-    for pinned in ("requirements.txt", "requirements-dev.txt", "package.json"):
-        os.utime(target / pinned, (0, 0))  # older than .venv's stamp: `make` sees the tools installed
-    return target
-
-
-def run(command: str, folder: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(["bash", "-c", command], cwd=folder, env=ENV, capture_output=True, text=True, timeout=900)
-
-
 def guide_blocks(until: str | None = None) -> list[tuple[str, str | None, str]]:
     text = GUIDE.read_text(encoding="utf-8")
     if until:
@@ -70,20 +45,36 @@ def follow(folder: Path, blocks) -> list[tuple[str, subprocess.CompletedProcess]
     return results
 
 
+def git(folder: Path, *arguments: str) -> subprocess.CompletedProcess:
+    return subprocess.run(["git", "-c", "user.name=Test", "-c", "user.email=test@example.com", *arguments],
+                          cwd=folder, capture_output=True, text=True, timeout=120)
+
+
+def netlify_production_command() -> str:
+    with (ROOT / "netlify.toml").open("rb") as handle:
+        return tomllib.load(handle)["context"]["production"]["command"]
+
+
 @pytest.fixture(scope="module")
-def deployed(tmp_path_factory):
-    """The guide followed to the end, deploy step included (it sets site_url, then builds everything)."""
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Chromium is missing: run `make browser` (Debian package chromium)")
+def deployed(tmp_path_factory, chromium):
+    """The guide followed to the end in a git repository of the base, deploy step included: it sets
+    site_url and CONFIG in Netlify's environment, and Netlify runs netlify.toml's production command."""
     folder = fresh_copy(tmp_path_factory.mktemp("fresh"))
+    (folder / ".git").mkdir()
+    git(folder, "init", "-q", "-b", "company")
+    (folder / ".git" / "info").mkdir(exist_ok=True)
+    (folder / ".git" / "info" / "exclude").write_text(".venv\nnode_modules\n")  # links, which `.venv/` misses
+    git(folder, "add", "-A")
+    git(folder, "commit", "-q", "-m", "the base, as cloned")
     before_deploy = follow(folder, guide_blocks(until="## 4. Deploy"))
     config = folder / "mycompany" / "mkdocs.yml"
     port = free_port()
     # The deploy step's one edit in words: "Set site_url in mycompany/mkdocs.yml to the address you publish at".
     config.write_text(config.read_text(encoding="utf-8").replace(
         "# site_url: https://handbook.mycompany.example/", f"site_url: http://127.0.0.1:{port}/"), encoding="utf-8")
-    deploy_section = GUIDE.read_text(encoding="utf-8").split("## 4. Deploy")[1].split("## 5.")[0]
-    deploy = follow(folder, BLOCK.findall(deploy_section))
+    netlify = {**GUIDE_ENV, "CONFIG": "mycompany/mkdocs.yml", "URL": f"http://127.0.0.1:{port}/"}
+    deploy = subprocess.run(["bash", "-c", netlify_production_command()], cwd=folder, env=netlify,
+                            capture_output=True, text=True, timeout=900)
     return folder, before_deploy, deploy, port
 
 
@@ -124,15 +115,35 @@ def test_the_guides_samples_show_up_in_the_company_site(deployed):
     assert (site / "mycompany" / "about" / "index.html").exists()
 
 
-def test_the_deploy_step_builds_everything_with_the_companys_address(deployed):
-    folder, _, deploy, port = deployed
-    assert [command for command, _ in deploy] == ["make build pdf offline CONFIG=mycompany/mkdocs.yml"]
-    result = deploy[0][1]
+def test_the_deploy_step_sets_config_in_netlifys_environment_and_the_base_command_builds_it(deployed):
+    folder, _, result, port = deployed
+    deploy_section = GUIDE.read_text(encoding="utf-8").split("## 4. Deploy")[1].split("## 5.")[0]
+    assert "add `CONFIG` with the value\n`mycompany/mkdocs.yml`" in deploy_section
+    assert [body.strip() for language, _, body in BLOCK.findall(deploy_section) if language == "sh"] == [
+        "make build pdf offline CONFIG=mycompany/mkdocs.yml"]  # the same build on any other host
     assert result.returncode == 0, result.stderr
+    assert "Mycompany Engineering Handbook" in (folder / "site" / "index.html").read_text(encoding="utf-8")
     assert "site_url is not set" not in result.stderr
     site = folder / "site"
     assert (site / "handbook.pdf").stat().st_size > 10_000 and (site / "handbook-offline.zip").exists()
     assert f"http://127.0.0.1:{port}/levels/" in (site / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_the_companys_folder_merges_an_upstream_change_to_every_base_file(deployed):
+    folder = deployed[0]
+    base_commit = git(folder, "rev-parse", "HEAD").stdout.strip()
+    git(folder, "add", "-A")
+    assert git(folder, "commit", "-q", "-m", "our handbook, as the guide says").returncode == 0
+    base_files = git(folder, "ls-tree", "-r", "--name-only", base_commit).stdout.splitlines()
+    git(folder, "checkout", "-q", "-b", "upstream", base_commit)
+    for name in base_files:
+        with (folder / name).open("ab") as handle:
+            handle.write(b"\n")
+    git(folder, "commit", "-q", "-am", "upstream changes every file")
+    git(folder, "checkout", "-q", "company")
+    merged = git(folder, "merge", "-q", "--no-edit", "upstream")
+    assert merged.returncode == 0 and "CONFLICT" not in merged.stdout, merged.stdout + merged.stderr
+    assert len(base_files) > 100
 
 
 def test_no_link_on_any_deployed_page_answers_404(deployed):

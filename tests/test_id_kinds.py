@@ -3,7 +3,7 @@ import textwrap
 
 import pytest
 
-from conftest import ROOT, mkdocs_build
+from support import ROOT, mkdocs_build
 from macros.errors import HandbookError
 from macros.loader import load_handbook
 

@@ -6,17 +6,12 @@ import textwrap
 
 import pytest
 
-from conftest import ROOT
+from support import ROOT
 from macros.errors import HandbookError
 from macros.loader import load_handbook
 from macros.profile import Scale
 
 NORTHWIND = ROOT / "examples" / "northwind"
-
-
-@pytest.fixture(scope="module")
-def northwind():
-    return load_handbook(ROOT / "data", NORTHWIND / "data")
 
 
 def add_assessment(page, name: str, level: str):

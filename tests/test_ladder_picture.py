@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 
-from conftest import ROOT
+from support import ROOT
 from macros.ladder_picture import ARROW_GAP, ladder_picture
 from macros.loader import load_handbook
 
@@ -30,11 +30,6 @@ CROSSING = """
       - id: still-coding-first
         text: Keeping the most interesting pipelines for yourself.
 """
-
-
-@pytest.fixture(scope="module")
-def northwind():
-    return load_handbook(ROOT / "data", NORTHWIND / "data")
 
 
 def boxes_of(picture) -> dict[str, tuple]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import ROOT, mkdocs_build, serve, free_port
+from support import ROOT, mkdocs_build, serve, free_port
 
 DIMENSIONS = [f"dimension-{n:02d}" for n in range(1, 13)]
 BASE_LEVELS = ["junior", "mid", "senior", "staff", "principal"]  # the IC levels e1 to e5 stand in for
@@ -122,16 +122,11 @@ def test_the_base_ladder_is_readable_at_both_widths(site_url, browser, tmp_path,
     assert_readable(measured, width)
 
 
-@pytest.fixture(scope="module", params=["acme", "northwind"])
-def example_site(request, tmp_path_factory):
-    folder = tmp_path_factory.mktemp(request.param)
-    port = free_port()
-    result = mkdocs_build(folder / "site", config=ROOT / "examples" / request.param / "mkdocs.yml",
-                          SITE_URL=f"http://127.0.0.1:{port}/")
-    assert result.returncode == 0, result.stderr
-    server = serve(folder / "site", port)
-    yield f"http://127.0.0.1:{port}/", folder
-    server.shutdown()
+@pytest.fixture(params=["acme", "northwind"])
+def example_site(request, tmp_path):
+    """The example's site of the whole run (conftest.py), and a folder for this test's screenshots."""
+    site, url = request.getfixturevalue(f"{request.param}_site")
+    return url, tmp_path
 
 
 @pytest.mark.browser

@@ -1,31 +1,10 @@
 """Loading the data: the real data is valid, and each kind of bad input is reported with file, line and fix."""
 import re
 
-import pytest
 
-from macros.errors import HandbookError
-from macros.loader import load_handbook
 from macros.schema import Handbook
 from macros.yaml_source import read_yaml
-
-
-def load_error(data_dir) -> str:
-    with pytest.raises(HandbookError) as caught:
-        load_handbook(data_dir)
-    return str(caught.value)
-
-
-def edit(path, old, new, count=1):
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path.name}"
-    path.write_text(text.replace(old, new, count), encoding="utf-8")
-
-
-def line_of(path, needle) -> int:
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if needle in line:
-            return number
-    raise AssertionError(needle)
+from support import edit, line_of, load_error
 
 
 def test_real_data_loads_with_every_file(loaded):

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 import pytest
 from mkdocs.config import load_config
 
-from conftest import ROOT, QuietHandler, free_port, netlify_headers, serve
+from support import ROOT, QuietHandler, free_port, netlify_headers, serve
 from scripts.offline_zip import zip_site
 
 NETLIFY = tomllib.loads((ROOT / "netlify.toml").read_text(encoding="utf-8"))
@@ -147,10 +147,8 @@ def test_another_site_cannot_frame_the_handbook(browser, built_site, site_url):
                       [site_url, other_url])
         page.wait_for_function("document.querySelector('iframe[name=control]').contentDocument?.title")
         framed = page.frame(name="framed")
-        for _ in range(50):  # the blocked frame shows Chromium's error page once the response is refused
-            if framed.url.startswith("chrome-error:"):
-                break
-            page.wait_for_timeout(100)
+        # The blocked frame shows Chromium's error page once the response is refused.
+        framed.wait_for_url(lambda url: url.startswith("chrome-error:"), wait_until="commit", timeout=5000)
         assert page.frame(name="control").url == other_url
         assert framed.url.startswith("chrome-error:"), framed.url
     finally:
@@ -230,7 +228,7 @@ def test_the_repository_link_keeps_only_a_public_address(address, link):
 
 
 def test_a_netlify_build_links_its_repository_without_the_token_and_fetches_nothing(tmp_path):
-    from conftest import mkdocs_build
+    from support import mkdocs_build
     result = mkdocs_build(tmp_path, REPOSITORY_URL="https://x-access-token:v1.secret@github.com/acme/handbook.git")
     assert result.returncode == 0, result.stderr
     html = (tmp_path / "index.html").read_text(encoding="utf-8")

@@ -7,7 +7,7 @@ import jsonschema
 import msgspec
 import pytest
 
-from conftest import ROOT
+from support import ROOT
 from macros.loader import load_handbook
 from macros.open_data import OpenData, files
 from macros.schema_export import SCHEMA_DIR

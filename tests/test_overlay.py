@@ -1,11 +1,12 @@
 """Company overlays: each operation by id, merged validation that names the layer, and the example company."""
 import csv
 import json
+import re
 import textwrap
 
 import pytest
 
-from conftest import ROOT, mkdocs_build
+from support import ROOT, mkdocs_build
 from macros.errors import HandbookError
 from macros.loader import load_handbook
 from site_html import output_path
@@ -149,13 +150,10 @@ def test_example_company_data_is_valid():
     assert "management" in tracks
 
 
-@pytest.fixture(scope="module")
-def example_site(tmp_path_factory):
-    site = tmp_path_factory.mktemp("acme")
-    result = mkdocs_build(site, config=EXAMPLE / "mkdocs.yml")
-    assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr, result.stderr
-    return site
+@pytest.fixture
+def example_site(acme_site):
+    """examples/acme's site, built once for the whole run (conftest.py)."""
+    return acme_site[0]
 
 
 def test_example_site_shows_company_levels_and_not_what_it_removed(example_site, loaded):
@@ -242,3 +240,99 @@ def test_references_to_taken_out_levels_come_grouped_per_level(tmp_path, loaded)
         assert f"more references to '{level.id}', which this file took out" in message
         assert f"give one of your entities 'covers: [{level.id}]'" in message
     assert "data/transitions.yml" in message and "'replace: [transitions]'" in message  # the ends come first
+
+
+def company_leaving_out(folder, leave_out: str, page: str = "") -> object:
+    """A company folder outside the repository whose mkdocs.yml drops `leave_out` of the base."""
+    (folder / "docs" / "co").mkdir(parents=True)
+    (folder / "data").mkdir()
+    if page:
+        (folder / "docs" / "co" / "about.md").write_text(page, encoding="utf-8")
+    (folder / "mkdocs.yml").write_text(textwrap.dedent(f"""\
+        INHERIT: {ROOT / "mkdocs.yml"}
+        hooks: [{ROOT / "macros" / "hooks.py"}, {ROOT / "macros" / "printing.py"}]
+        site_name: Dropco Handbook
+        extra:
+          handbook:
+            overlay_dir: data
+            leave_out: {leave_out}
+            nav: [{{Dropco: [{"co/about.md" if page else ""}]}}]
+        """) if page else textwrap.dedent(f"""\
+        INHERIT: {ROOT / "mkdocs.yml"}
+        hooks: [{ROOT / "macros" / "hooks.py"}, {ROOT / "macros" / "printing.py"}]
+        site_name: Dropco Handbook
+        extra:
+          handbook:
+            overlay_dir: data
+            leave_out: {leave_out}
+        """), encoding="utf-8")
+    return folder / "mkdocs.yml"
+
+
+def unresolved_links(site) -> list[tuple[str, str]]:
+    """Every link of the built site to a page or file that is not there (the PDF and zip come from make)."""
+    from urllib.parse import urljoin, urlsplit
+    missing = []
+    for page in site.rglob("*.html"):
+        here = "http://site/" + page.relative_to(site).as_posix()
+        for href in re.findall(r'href="([^"#][^"]*)"', page.read_text(encoding="utf-8")):
+            path = urlsplit(urljoin(here, href))
+            if path.netloc != "site" or path.path.endswith((".pdf", ".zip")):
+                continue
+            target = site / path.path.lstrip("/")
+            if not (target / "index.html" if path.path.endswith("/") else target).exists():
+                missing.append((page.relative_to(site).as_posix(), href))
+    return missing
+
+
+@pytest.mark.slow
+def test_a_company_that_leaves_out_staff_and_interviews_builds_strict_without_them(tmp_path, loaded):
+    config = company_leaving_out(tmp_path / "dropco", "[staff, interviews, checklists:senior]")
+    site = tmp_path / "site"
+    result = mkdocs_build(site, config)
+    assert result.returncode == 0, result.stderr
+    for gone in ("staff", "interviews", "host-your-handbook"):
+        assert not (site / gone).exists()
+        pages = [loc.split("/", 3)[3] for loc in re.findall("<loc>(.*?)</loc>", (site / "sitemap.xml").read_text())]
+        assert f"{gone}/" not in pages
+    assert (site / "senior" / "index.html").exists()  # only its checklists were left out
+    assert not unresolved_links(site)
+    assessment = (site / "self-assessment" / "index.html").read_text(encoding="utf-8")
+    for phase in loaded.handbook.interviews.plan:
+        assert f'id="assess-{phase.id}"' not in assessment
+    for pillar in loaded.handbook.senior.pillars:
+        assert f'id="assess-{pillar.id}"' not in assessment
+    assert f'id="assess-{loaded.handbook.exercises.exercises[0].id}"' in assessment  # what it keeps stays
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "host-your-handbook" not in home
+    assert "make build SINCE" not in (site / "changes" / "index.html").read_text(encoding="utf-8")
+    records = json.loads((site / "api" / "handbook.json").read_text(encoding="utf-8"))["entries"]
+    assert not [r for r in records if r["kind"] in ("archetype", "interview_question")]
+
+
+@pytest.mark.slow
+def test_a_link_a_company_page_keeps_to_a_dropped_page_stops_the_strict_build(tmp_path):
+    config = company_leaving_out(tmp_path / "dropco", "[staff]", page="# About\n\nSee [the Staff+ path](../staff.md).\n")
+    result = mkdocs_build(tmp_path / "site", config)
+    assert result.returncode != 0 and "staff.md" in result.stderr
+
+
+@pytest.mark.slow
+def test_a_misspelt_part_to_leave_out_names_the_fix(tmp_path):
+    config = company_leaving_out(tmp_path / "dropco", "[interview]")
+    result = mkdocs_build(tmp_path / "site", config)
+    assert result.returncode != 0
+    assert "leave_out: 'interview' is not a part of the base" in result.stderr and "did you mean 'interviews'?" in result.stderr
+
+
+def test_every_missing_key_of_an_entity_is_named_in_one_run(tmp_path, loaded):
+    with pytest.raises(HandbookError) as raised:
+        merged(tmp_path, ladder="""
+            levels:
+              - id: newcomer
+                dimensions: {}
+            """)
+    message = str(raised.value)
+    for key in ("name", "code", "track"):
+        assert f"levels[{len(loaded.levels)}].{key}: the key '{key}' is missing" in message, message
+    assert "summary" not in message and "evaluated_on" not in message  # optional: a sheet has neither

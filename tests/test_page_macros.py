@@ -12,8 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, mkdocs_build
-from test_overlay import example_site  # noqa: F401  (the example company's site, built once)
+from support import ROOT, mkdocs_build
 
 def text_of(page: Path) -> str:
     """The words of a built page's article, tags dropped and entities decoded."""
@@ -57,8 +56,8 @@ def company(folder: Path, pages: dict[str, str], module: str = "", snippets: dic
 
 # --- What a company's page uses -----------------------------------------------------
 
-def test_acme_page_shows_config_extra_a_filter_its_own_macro_and_an_include(example_site):
-    text = text_of(example_site / "acme" / "promotions" / "index.html")
+def test_acme_page_shows_config_extra_a_filter_its_own_macro_and_an_include(acme_site):
+    text = text_of(acme_site[0] / "acme" / "promotions" / "index.html")
     assert "The level pages of the Acme Engineering Handbook are the rubric" in text  # config.site_name
     assert "Reviews happen in March and September" in text  # extra.acme.review_months, Acme's filter, join
     assert re.search(r"the next one is in (March|September) 20\d\d", text)  # Acme's own macro
@@ -159,6 +158,7 @@ print(second.count("edited-company-word"), second.count("edited-base-word"))
 """
 
 
+@pytest.mark.slow  # builds a whole site
 def test_a_rebuild_in_the_same_process_sees_edits_to_either_module(tmp_path):
     base = tmp_path / "base"  # a copy of the handbook, whose macros/ the test may edit
     for folder in ("data", "docs", "macros", "templates", "overrides"):

@@ -12,11 +12,9 @@ import pytest
 from mkdocs.config import load_config
 from pypdf import PdfReader
 
-from conftest import CHROMIUM, ROOT, mkdocs_build
+from support import ROOT, mkdocs_build
 from macros import printing
 from site_html import html_pages, output_path, parse, resolve
-
-pytestmark = pytest.mark.browser
 
 CONFIG = load_config(str(ROOT / "mkdocs.yml"))
 # Words of the site's chrome that must not reach paper: Material's own labels, and our palette toggles.
@@ -33,10 +31,8 @@ class Printed:
 
 
 @pytest.fixture(scope="session")
-def printed(tmp_path_factory) -> Printed:
-    """The PDF build and its PDF, made the way `make pdf` makes them."""
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Chromium is missing: run `make browser` (Debian package chromium)")
+def printed(tmp_path_factory, chromium) -> Printed:
+    """The PDF build and its PDF, made the way `make pdf` makes them (scripts/pdf.py prints with Chromium)."""
     site = tmp_path_factory.mktemp("print")
     build = mkdocs_build(site, PRINT_PAGE="true")
     assert build.returncode == 0, build.stderr

@@ -3,29 +3,19 @@ changed wording, readiness, and the same on a company's ladder and on a large tr
 import json
 import re
 import shutil
-from pathlib import Path
 
 import pytest
 import rjsmin
 
-from conftest import ROOT, free_port, mkdocs_build, serve
 from macros.loader import load_handbook
 from macros.profile import Scale
-from test_self_assessment import (assessment_url, download, item, message, open_assessment, page_url, store_raw, stored,
-                                  tab_to, write_note)
+from support import (FIXTURES, LARGE, ROOT, assessment_url, axe_violations_on, download, free_port, item, message, mkdocs_build, open_assessment, page_url,
+                     radio, serve, settled, store_raw, stored, tab_to, write_note)
 
-pytestmark = pytest.mark.browser
-
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-LARGE = FIXTURES / "large-ladder"
 ACME = ROOT / "examples" / "acme"
 
 
 # --- helpers -------------------------------------------------------------------------------------
-
-def radio(page, dimension: str, value: str):
-    return page.locator(f'.hb-place__radio[data-dimension="{dimension}"][value="{value}"]').first
-
 
 def placements(page) -> dict:
     return stored(page)["profiles"]["me"]["placements"]
@@ -48,29 +38,6 @@ def profile_row(page, dimension_id: str) -> list[str]:
     return page.locator(f'[data-profile-row="{dimension_id}"] td').all_inner_texts()
 
 
-def served_company(tmp_path_factory, folder: Path):
-    """A company's handbook (its mkdocs.yml and overlay data in `folder`), built and served; with its loaded data."""
-    site = tmp_path_factory.mktemp(folder.name)
-    result = mkdocs_build(site, config=folder / "mkdocs.yml")
-    assert result.returncode == 0, result.stderr
-    server = serve(site, free_port())
-    return server, f"http://127.0.0.1:{server.server_address[1]}/", load_handbook(ROOT / "data", folder / "data")
-
-
-@pytest.fixture(scope="module")
-def company_site(tmp_path_factory):
-    """company_site("acme") or ("large"): (url, loaded data), each built once for the module."""
-    built = {}
-
-    def get(name: str):
-        if name not in built:
-            built[name] = served_company(tmp_path_factory, {"acme": ACME, "large": LARGE}[name])
-        return built[name][1:]
-    yield get
-    for server, *_ in built.values():
-        server.shutdown()
-
-
 # --- the scale, in Python ------------------------------------------------------------------------
 
 def test_a_shared_trunk_puts_both_paths_on_the_same_steps():
@@ -88,7 +55,7 @@ def test_every_level_of_a_company_ladder_gets_a_step(loaded):
     acme = load_handbook(ROOT / "data", ACME / "data")
     scale = Scale(acme)
     assert {level.id for level in acme.levels} == set(scale.steps)
-    assert scale.steps["ic1"] == 0 and scale.steps["ic7"] == 6 and scale.steps["m1"] == 0 and scale.steps["m3"] == 2
+    assert scale.steps["ic1"] == 0 and scale.steps["ic7"] == 6 and scale.steps["m1"] == 3 and scale.steps["m3"] == 5  # rank: 4 puts M1 beside IC4
     assert Scale(loaded).top == len(loaded.levels) - 1
 
 
@@ -303,6 +270,7 @@ def test_placement_on_a_removed_dimension_or_level_is_archived_and_shown(watched
     assert exported["plan"]["gone-dimension"]["step"] == "an old plan"
 
 
+@pytest.mark.slow  # builds a whole site
 def test_changed_wording_flags_the_answer_and_keeps_it(watched_page, loaded, data_copy, tmp_path):
     """Issue 16: answer, change the item's and the cell's wording in a copy of the data, rebuild: flagged, kept."""
     transition = loaded.handbook.transitions.transitions[0]
@@ -393,7 +361,7 @@ def test_export_is_reachable_without_scrolling_and_the_page_does_not_shift(watch
     page.add_init_script("""window.__shift = 0; new PerformanceObserver(list => { for (const e of list.getEntries())
         if (!e.hadRecentInput) window.__shift += e.value; }).observe({type: 'layout-shift', buffered: true});""")
     page.goto(assessment_url(site_url))
-    page.wait_for_timeout(800)
+    settled(page)
     button = page.locator('[data-action="export-markdown"]')
     assert button.evaluate("el => el.getBoundingClientRect().bottom") < 900, "the export is below the fold"
     assert page.evaluate("window.__shift") < 0.1
@@ -414,18 +382,10 @@ def test_axe_finds_no_violation_with_placements(watched_page, site_url, loaded, 
     page.goto(page_url(site_url, "levels/index.md"))
     place_everywhere(page, loaded)
     page.goto(page_url(site_url, page_src))
-    page.wait_for_timeout(300)
+    settled(page)
     result = page.evaluate("() => document.querySelectorAll('.hb-place, [data-profile]').length")
     assert result > 0
     assert [v for v in axe_violations_on(page, [".hb-place", ".hb-profile", "[data-assessment]", ".md-typeset table"])] == []
-
-
-def axe_violations_on(page, selectors):
-    page.add_script_tag(path="node_modules/axe-core/axe.min.js")
-    result = page.evaluate("""include => axe.run({include: include.filter(s => document.querySelector(s)).map(s => [s])},
-                                                  {resultTypes: ["violations"]})""", selectors)
-    return [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]
-            if v["impact"] in ("serious", "critical")]
 
 
 # --- company ladders ---------------------------------------------------------------------------

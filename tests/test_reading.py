@@ -5,14 +5,12 @@ import sys
 import pytest
 from playwright.sync_api import expect
 
-from conftest import ROOT, mkdocs_build
+from support import ROOT, settled
 from macros.summaries import summary
 from site_html import output_path
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from audit import audited_pages  # noqa: E402  (the pages `make audit` measures)
-
-pytestmark = pytest.mark.browser
 
 PHONE = {"width": 390, "height": 844}
 
@@ -39,7 +37,7 @@ def test_main_pages_do_not_move_while_loading_and_fit_a_phone(watched_page, site
     page.add_init_script(f"({WATCH_SHIFTS})()")
     for name, page_src in audited_pages(loaded):
         page.goto(page_url(site_url, page_src), wait_until="networkidle")
-        page.wait_for_timeout(500)
+        settled(page)
         shift = page.evaluate("window.__shifts.reduce((a, b) => a + b, 0)")
         assert shift < 0.1, f"{name} page moves while loading: layout shift {shift:.3f}"
         if viewport is PHONE:
@@ -74,7 +72,7 @@ def test_search_finds_other_forms_of_a_word(watched_page, site_url, loaded):
     negotiation = loaded.handbook.interviews.negotiation
     page = watched_page(site_url).page
     page.goto(site_url)
-    results = search(page, "negotiation")
+    search(page, "negotiation")
     expect(page.locator(f".md-search-result__item > a[href*='#{loaded.entry(negotiation.id).anchor}']")).to_have_count(1)
     assert "negotiation" not in negotiation.title.lower()  # the heading has another form of the word
 
@@ -99,11 +97,9 @@ def test_home_page_ladder_has_a_named_link_per_level(watched_page, site_url, loa
     assert watch.errors == [] and watch.outside == []
 
 
-def test_a_company_ladder_draws_itself_with_every_track(tmp_path):
+def test_a_company_ladder_draws_itself_with_every_track(acme_site):
     """examples/acme: seven IC levels and three management levels, two columns, ten links."""
-    result = mkdocs_build(tmp_path / "site", ROOT / "examples" / "acme" / "mkdocs.yml")
-    assert result.returncode == 0, result.stderr
-    home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    home = (acme_site[0] / "index.html").read_text(encoding="utf-8")
     ladder = home[home.index('<figure class="hb-ladder"'):home.index("</figure>", home.index('<figure class="hb-ladder"'))]
     assert ladder.count("<a ") == 10 and ladder.count('class="hb-ladder__track"') == 2
     assert 'href="levels/ic7/#ic7"' in ladder and 'href="levels/m3/#m3"' in ladder

@@ -1,5 +1,4 @@
 """The self-assessment in headless Chromium: answers that stay, exports, imports, share links, and safety."""
-import base64
 import json
 import re
 import shutil
@@ -7,120 +6,9 @@ import shutil
 import pytest
 from playwright.sync_api import expect
 
-from conftest import free_port, serve
-from site_html import output_path
-
-pytestmark = pytest.mark.browser
-
-HOSTILE = '<img src=x onerror="window.__pwned = 1"><script>window.__pwned = 2</script>'
-OWN_COMPONENTS = [".hb-checklist", ".hb-readiness", "[data-assessment]", ".hb-compare__form", ".hb-compare", ".md-search"]
-
-
-# --- helpers -------------------------------------------------------------------------------------
-
-def first_transition(loaded):
-    return loaded.handbook.transitions.transitions[0]
-
-
-def item_key(owner, item) -> str:
-    return f"{owner.id}--{item.id}"
-
-
-def first_signal_key(loaded) -> str:
-    """The key the site gives the first signal of the first transition, from the handbook's own index."""
-    transition = first_transition(loaded)
-    return loaded.entry_of(transition.signals[0], transition).key
-
-
-def page_url(site_url, page_src: str) -> str:
-    return site_url + output_path(page_src).removesuffix("index.html")
-
-
-def transition_url(site_url, loaded, transition) -> str:
-    return page_url(site_url, loaded.entry(transition.id).page)
-
-
-def assessment_url(site_url) -> str:
-    return site_url + "self-assessment/"
-
-
-def item(page, key: str):
-    return page.locator(f'.hb-checklist [data-item="{key}"]')
-
-
-def storage_key(page) -> str:
-    return page.evaluate("__md_scope.pathname + '.hb.assessment'")
-
-
-def stored(page) -> dict:
-    return json.loads(page.evaluate("key => localStorage.getItem(key)", storage_key(page)) or "null")
-
-
-def stored_items(page) -> dict:
-    """The ticks and notes of the reader's own profile in the stored document (version 2)."""
-    return stored(page)["profiles"]["me"]["items"]
-
-
-def open_assessment(page, site_url, suffix: str = ""):
-    """The self-assessment page with every checklist shown (by default it shows the reader's transitions)."""
-    page.goto(assessment_url(site_url) + suffix)
-    page.locator('[data-action="show-all"]').click()
-
-
-def store_raw(page, text: str, key: str | None = None):
-    page.evaluate("([key, text]) => localStorage.setItem(key, text)", [key or storage_key(page), text])
-
-
-def write_note(page, key: str, text: str):
-    row = item(page, key)
-    if row.locator(".hb-note__toggle").get_attribute("aria-expanded") != "true":
-        row.locator(".hb-note__toggle").click()
-    row.locator(".hb-note__text").fill(text)
-
-
-def download(page, action: str) -> str:
-    with page.expect_download() as info:
-        page.locator(f'[data-action="{action}"]').click()
-    return info.value.path().read_text(encoding="utf-8")
-
-
-def import_json(page, text: str):
-    page.set_input_files('[data-action="import"]', files=[{"name": "answers.json", "mimeType": "application/json",
-                                                           "buffer": text.encode("utf-8")}])
-
-
-def message(page, name: str, **values) -> str:
-    text = page.locator(f'[data-messages] [data-message="{name}"]').text_content()
-    for key, value in values.items():
-        text = text.replace("{" + key + "}", str(value))
-    return text
-
-
-def status(page) -> str:
-    return " ".join(page.locator("[data-status]").all_inner_texts()).strip()
-
-
-def share_code(answers: dict) -> str:
-    raw = json.dumps({"version": 1, "items": answers}).encode("utf-8")
-    return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
-
-
-def tab_to(page, control):
-    """Press Tab until `control` has the focus, which must be visible."""
-    for _ in range(300):
-        page.keyboard.press("Tab")
-        if control.evaluate("el => el === document.activeElement"):
-            break
-    else:
-        pytest.fail("Tab never reached the control")
-    assert control.evaluate("el => getComputedStyle(el).outlineStyle") != "none", "focus is not visible"
-
-
-def axe_violations(page) -> list:
-    page.add_script_tag(path="node_modules/axe-core/axe.min.js")
-    result = page.evaluate("""include => axe.run({include: include.filter(s => document.querySelector(s)).map(s => [s])},
-                                                  {resultTypes: ["violations"]})""", OWN_COMPONENTS)
-    return [(v["id"], [n["target"] for n in v["nodes"]]) for v in result["violations"]]
+from support import (HOSTILE, assessment_url, axe_violations, download, first_signal_key, first_transition, free_port,
+                     import_json, item, item_key, message, open_assessment, page_url, serve, settled, share_code, status,
+                     storage_key, store_raw, stored, stored_items, tab_to, transition_url, write_note)
 
 
 # --- ticks and notes stay ------------------------------------------------------------------------
@@ -320,7 +208,7 @@ def test_hostile_import_renders_as_text(watched_page, site_url, loaded):
     page.goto(assessment_url(site_url))
     import_json(page, json.dumps({"version": 1, "items": answers}))
     page.locator("[data-evidence-list] li").first.wait_for()
-    page.wait_for_timeout(200)
+    settled(page)
     assert page.evaluate("window.__pwned") is None
     assert HOSTILE in page.locator("[data-evidence-list]").inner_text()
     assert HOSTILE in page.locator("[data-archived-list]").inner_text()
@@ -396,7 +284,7 @@ def test_hostile_share_link_renders_as_text(watched_page, site_url, loaded):
     page = watch.page
     page.goto(assessment_url(site_url) + "#share=" + share_code({key: {"done": True, "note": HOSTILE}}))
     page.locator("[data-evidence-list] li").first.wait_for()
-    page.wait_for_timeout(200)
+    settled(page)
     assert page.evaluate("window.__pwned") is None
     assert HOSTILE in page.locator("[data-evidence-list]").inner_text()
     assert item(page, key).locator(".hb-note__text").input_value() == HOSTILE
@@ -508,7 +396,7 @@ def test_axe_finds_no_violation_in_the_components(watched_page, site_url, loaded
     if boxes.count():
         boxes.first.check()
         write_note(page, page.locator(".hb-checklist [data-item]").first.get_attribute("data-item"), "a note")
-    page.wait_for_timeout(300)
+    settled(page)
     assert axe_violations(page) == []
 
 

@@ -54,15 +54,15 @@
   /* The transitions that lead from level `from` up to level `to`, in order, or null when none do. */
   function between(steps, from, to) {
     if (from === to) return null;
-    var queue = [[from, []]], seen = {};
-    seen[from] = true;
+    // A Set, not a plain object: a level id such as `constructor` would find Object.prototype's.
+    var queue = [[from, []]], seen = new Set([from]);
     while (queue.length) {
       var here = queue.shift();
       for (var i = 0; i < steps.length; i++) {
-        if (steps[i].dataset.from !== here[0] || seen[steps[i].dataset.to]) continue;
+        if (steps[i].dataset.from !== here[0] || seen.has(steps[i].dataset.to)) continue;
         var path = here[1].concat([steps[i]]);
         if (steps[i].dataset.to === to) return path;
-        seen[steps[i].dataset.to] = true;
+        seen.add(steps[i].dataset.to);
         queue.push([steps[i].dataset.to, path]);
       }
     }

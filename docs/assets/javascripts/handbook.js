@@ -63,12 +63,26 @@
     history.replaceState(history.state, "", "?" + params + location.hash);
   };
 
+  /* The team view's script is only for its page: loaded the first time a page has [data-team], from beside
+     this script (the same relative address from any page, over http or file://). A page's own <script> would
+     not run under instant navigation. */
+  var here = document.currentScript && document.currentScript.src;
+  function teamView() {
+    if (hb.team) return hb.team.setup(document);
+    if (!here || !document.querySelector("[data-team]") || document.querySelector("script[data-team-script]")) return;
+    var script = document.createElement("script");
+    script.src = new URL("team.js", here).href;
+    script.setAttribute("data-team-script", "");
+    document.body.appendChild(script); // team.js sets itself up when it arrives
+  }
+
   function setup() {
     hb.assessment.setup();
     hb.checklists.setup(document);
     hb.placement.render(document);
     hb.compare.setup(document);
     hb.familyPicker.setup(document);
+    teamView();
   }
 
   hb.store.onChange(function (changedId) {

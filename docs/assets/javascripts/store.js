@@ -341,9 +341,8 @@
     if (!storage || shared) return true;
     pending = false;
     refresh();
-    var text = serialise(doc), saved = false;
-    if (!versions) saved = write([[KEY, text]]);
-    else {
+    var text = serialise(doc), saved = !versions && write([[KEY, text]]);
+    if (versions) {
       versions = pruned(versions);
       while (!(saved = write([[KEY, text], [HISTORY, JSON.stringify({ version: VERSION, versions: versions })]])) && versions.length > 1) {
         versions = versions.slice(Math.ceil((versions.length - 1) / 2));

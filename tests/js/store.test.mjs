@@ -1,0 +1,66 @@
+// handbook.store without a page: checking a document, migrating version 1, and reading damaged storage.
+// The stored fixtures are the ones the browser tests use (tests/fixtures/store-*.json).
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { test } from "node:test";
+import { page, STORE_KEY } from "./page.mjs";
+
+const fixture = (name) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), "utf-8");
+const plain = (value) => JSON.parse(JSON.stringify(value)); // out of the page's realm, for deepEqual
+const store = (stored) => page(["store.js"], stored).handbook.store;
+
+test("a version 1 document migrates to the reader's own profile with every tick and note", () => {
+  const v1 = JSON.parse(fixture("store-v1.json"));
+  const { doc, problem } = store().parse(fixture("store-v1.json"));
+  assert.equal(problem, undefined);
+  assert.equal(doc.profile, "me");
+  assert.deepEqual(plain(doc.profiles.me.items), v1.items);
+});
+
+test("version 2 documents keep their profile fields, placements, plan and check-ins", () => {
+  for (const name of ["store-v2.json", "store-v2-checkins.json"]) {
+    const stored = JSON.parse(fixture(name));
+    const { doc, problem } = store().parse(fixture(name));
+    assert.equal(problem, undefined, name);
+    assert.equal(doc.profile, stored.profile, name);
+    const own = plain(doc.profiles[doc.profile]), expected = stored.profiles[stored.profile];
+    for (const field of Object.keys(expected)) assert.deepEqual(own[field], expected[field], `${name}: ${field}`);
+  }
+});
+
+test("what cannot be read is refused with the reason the page shows", () => {
+  const parse = store().parse;
+  assert.equal(parse("{not json").problem.code, "json");
+  assert.equal(parse("[1, 2, 3]").problem.code, "shape");
+  assert.equal(parse('{"version": 0, "items": {}}').problem.code, "version");
+  assert.equal(parse('{"version": 1.5, "items": {}}').problem.code, "version");
+  assert.equal(parse('{"version": 99, "items": {}}').problem.code, "newer");
+  assert.equal(parse('{"version": 1, "items": {"Bad Id!": {"done": true}}}').problem.code, "item");
+});
+
+test("a version 1 document in storage is read, migrated and written back as the current version", () => {
+  const local = store({ [STORE_KEY]: fixture("store-v1.json") });
+  const v1 = JSON.parse(fixture("store-v1.json"));
+  for (const [id, answer] of Object.entries(v1.items)) {
+    assert.equal(local.get(id)?.note, answer.note, id);
+  }
+  local.set(Object.keys(v1.items)[0], { done: false });
+  assert.equal(local.document().profiles.me.items[Object.keys(v1.items)[0]].done, false);
+});
+
+test("damaged storage is set aside, never thrown away, and the page starts afresh", () => {
+  const window = page(["store.js"], { [STORE_KEY]: "{half a document" });
+  const local = window.handbook.store;
+  const [aside] = local.unreadable();
+  assert.ok(aside, "the damaged text has a key of its own");
+  assert.equal(local.readRaw(aside), "{half a document");
+  assert.equal(local.count(), 0);
+  assert.equal(JSON.parse(window.localStorage.getItem(STORE_KEY)).version, local.VERSION);
+});
+
+test("an export reads back as the same answers", () => {
+  const local = store({ [STORE_KEY]: fixture("store-v2.json") });
+  const again = store().parse(local.exportJson());
+  assert.equal(again.problem, undefined);
+  assert.deepEqual(plain(again.doc.profiles[again.doc.profile].items), plain(local.all()));
+});
