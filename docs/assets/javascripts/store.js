@@ -28,7 +28,7 @@
   var HASH = /^[0-9a-f]{8}$/;
   var DATE = /^(\d{4,6}-\d{2}-\d{2})?$/; // a date box gives years up to 275760
   var STAMP = /^[+-]?\d{4,6}-\d{2}-\d{2}(T[\d:.]+Z)?$/;
-  var UID = /^[a-z0-9]{1,40}$/;
+  var UID = /^([a-z0-9]{1,40})?$/; // "" until stored: a profile read from a version 2 file
   var WRITE_NOW = 1000; // more answers than this (100 kB) are written when the browser is idle
   var OWN = "me";
   var scope = window.__md_scope || new URL(".", location);
