@@ -5,6 +5,7 @@ import json
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from support import (HOSTILE, assessment_url, axe_violations, download, first_signal_key, item, message,
                      open_assessment, page_url, radio, store_raw, stored, write_note)
@@ -203,24 +204,40 @@ def test_hostile_files_and_links_stay_text_and_overwrite_nothing(watched_page, s
     assert watch.errors == []
 
 
-@pytest.mark.parametrize("version", [1, 2])
-def test_every_stored_version_becomes_the_me_profile_untouched(watched_page, site_url, version):
-    saved = json.loads((FIXTURES / f"store-v{version}.json").read_text(encoding="utf-8"))
-    old = saved["items"] if version == 1 else saved["profiles"]["me"]["items"]
+@pytest.mark.parametrize("fixture", ["store-v1.json", "store-v2.json", "store-v2-checkins.json", "store-v2-undo.json"])
+def test_every_stored_version_becomes_the_me_profile_untouched(watched_page, site_url, fixture):
+    """Each earlier format migrates to version 3: every tick, note, placement, plan and check-in survives, each
+    assessment gets a uid, and version 2's single Undo copy becomes a version under "Earlier versions"."""
+    saved = json.loads((FIXTURES / fixture).read_text(encoding="utf-8"))
+    old = {"me": {"items": saved["items"]}} if saved["version"] == 1 else saved["profiles"]
     page = watched_page(site_url).page
     page.goto(assessment_url(site_url))
     store_raw(page, json.dumps(saved))
+    undo = (FIXTURES / fixture.replace(".json", ".undo.json"))
+    if undo.exists():
+        store_raw(page, undo.read_text(encoding="utf-8"), page.evaluate("__md_scope.pathname + '.hb.assessment.undo'"))
     open_assessment(page, site_url)
     assert profile_names(page)[0].startswith("Me")
-    page.locator('[data-action="checkin"]').click()  # writes the current version
+    page.reload()  # a second visit reads the migrated document
     document = stored(page)
-    assert document["version"] == 2 and list(document["profiles"]) == ["me"]
-    me = document["profiles"]["me"]
-    assert me["items"] == old
-    if version == 2:
-        for field in ("name", "date", "current", "target", "placements", "plan"):
-            assert me[field] == saved["profiles"]["me"][field], field
-    assert len(me["checkins"]) == 1 and me["checkins"][0]["items"] == old
+    assert document["version"] == 3 and list(document["profiles"]) == list(old)
+    for id, profile in old.items():
+        now = document["profiles"][id]
+        assert len(now["uid"]) == 16
+        for field in ("name", "date", "current", "target", "placements", "plan", "items", "checkins"):
+            if field in profile:
+                assert now[field] == profile[field], (id, field)
+    page.locator('[data-action="checkin"]').click()
+    shown = page.locator("[data-profile-select]").input_value()  # the check-in goes to the assessment this tab shows
+    assert stored(page)["profiles"][shown]["checkins"][-1]["items"] == old[shown]["items"]
+    if undo.exists():
+        page.locator("[data-profile-select]").select_option(value="me")
+        page.locator("[data-versions-section] summary").click()
+        assert page.locator("[data-versions-list] li").count() == 1
+        page.locator('[data-action="restore"]').click()
+        kept = json.loads(undo.read_text(encoding="utf-8"))["profiles"]["me"]
+        assert stored(page)["profiles"]["me"]["items"] == kept["items"]
+        assert page.evaluate("__md_scope.pathname + '.hb.assessment.undo'") not in page.evaluate("Object.keys(localStorage)")
 
 
 def test_a_company_ladder_compares_and_checks_in(watched_page, company_site):
@@ -319,9 +336,9 @@ def test_an_assessment_with_check_ins_reads_cleanly_and_travels(watched_page, si
     assert set_aside == [] and page.locator("[data-unreadable-section]").is_hidden()
     assert len(stored(page)["profiles"]["me"]["checkins"]) == 2
     assert page.locator('[data-timeline-row="scope"] td').nth(1).inner_text().count(";") == 1  # both check-ins
-    choose_file(page, "import-new", text)
-    page.wait_for_function("document.querySelector('[data-profile-select]').options.length === 2")
-    assert "Nothing changed" not in page.locator('[data-status="conversation"]').inner_text()
+    choose_file(page, "import-new", text)  # the same person (same name, no uid): their copy is updated, not doubled
+    expect(page.locator('[data-status="conversation"]')).to_contain_text("Updated the assessment")
+    assert profile_names(page) == ["Me (Sam Okafor)"] and len(stored(page)["profiles"]["me"]["checkins"]) == 2
 
 
 def test_each_download_carries_the_name_of_its_assessment(watched_page, site_url):

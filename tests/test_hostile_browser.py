@@ -2,13 +2,15 @@
 storage that is full is said to be full and nothing is lost, odd imports and share links are refused."""
 import html.parser
 import json
+from pathlib import Path
 
 import markdown
 import pytest
 from markdown_it import MarkdownIt
 
 from support import (assessment_url, download, first_signal_key, first_transition, import_json, item, item_key,
-                     message, status, storage_key, store_raw, stored, stored_items, transition_url, write_note)
+                     message, open_assessment, status, storage_key, store_raw, stored, stored_items, transition_url,
+                     write_note)
 
 TYPED = [
     "First line",
@@ -263,3 +265,285 @@ def test_ticks_among_ten_thousand_kept_answers_are_all_saved(watched_page, site_
     saved = stored_items(page)
     assert saved[first]["done"] and saved[second]["done"] and len(saved) == 10002
     assert item(page, second).locator(".hb-item__box").is_checked()
+
+
+# --- nothing a reader saves is lost (issue 21, cases 5 to 10) ---------------------------------------
+
+def limits(page) -> dict:
+    return page.evaluate("() => handbook.store.LIMITS")
+
+
+def checkins(count: int) -> list:
+    return [{"date": f"2026-{1 + n // 28 % 12:02d}-{1 + n % 28:02d}T09:00:00.000Z", "placements": {}, "items": {}}
+            for n in range(count)]
+
+
+def import_twice(page, text: str):
+    """The same file imported into the assessment shown, twice in a row."""
+    for _ in range(2):
+        page.evaluate("document.querySelector('[data-status=actions]').textContent = ''")
+        import_json(page, text)
+        page.wait_for_function("() => document.querySelector('[data-status=actions]').textContent !== ''")
+        assert status(page).startswith("Imported"), status(page)
+
+
+def test_the_201st_check_in_stays_after_a_reload_and_its_download_imports(watched_page, site_url):
+    page = watched_page(site_url).page
+    page.goto(assessment_url(site_url))
+    store_raw(page, json.dumps({"version": 2, "profile": "me", "profiles": {"me": {"name": "Sam", "checkins": checkins(200)}}}))
+    page.reload()
+    page.locator('[data-action="checkin"]').click()
+    page.reload()
+    assert len(stored(page)["profiles"]["me"]["checkins"]) == 201
+    assert page.locator('[data-timeline-row="scope"] td').nth(1).inner_text().count(";") == 200
+    exported = download(page, "export-json")
+    import_twice(page, exported)
+    page.reload()
+    assert len(stored(page)["profiles"]["me"]["checkins"]) == 201
+    assert page.locator("[data-unreadable-section]").is_hidden()
+
+
+def test_long_evidence_and_a_five_digit_year_are_kept_or_refused_where_typed(watched_page, site_url, loaded):
+    key = first_signal_key(loaded)
+    dimension = loaded.handbook.ladder.dimensions[0].id
+    watch = watched_page(site_url)
+    page = watch.page
+    open_assessment(page, site_url)
+    limit = limits(page)["text"]
+    write_note(page, key, "a" * (limit + 500))  # a pasted document: refused with a message, kept in the box
+    assert item(page, key).locator("[data-too-long]").is_visible() and key not in json.dumps(stored(page))
+    write_note(page, key, "a" * limit)
+    assert not item(page, key).locator("[data-too-long]").is_visible()
+    page.locator('[data-profile-field="target"]').select_option(value=loaded.levels[-1].id)
+    plan = page.locator(f'[data-plan="{dimension}"]')
+    plan.locator('[data-plan-field="date"]').evaluate(
+        "box => { box.value = '20270-03-01'; box.dispatchEvent(new Event('input', {bubbles: true})); }")
+    plan.locator('[data-plan-field="step"]').fill("Lead the billing migration")
+    plan.locator('[data-plan-field="evidence"]').fill("b" * (limit + 1))
+    refused = plan.locator("[data-too-long]")
+    assert refused.is_visible() and "1 character longer than the 20,000" in refused.inner_text()
+    name = page.locator('[data-profile-field="name"]')
+    name.fill("N" * (limit + 1))
+    assert page.locator("#profile ~ .hb-profile-form [data-too-long], [data-too-long]").first.is_visible()
+    assert name.evaluate("box => box.parentNode.querySelector('[data-too-long]').textContent").startswith("Not saved")
+    name.fill("Sam")
+    page.reload()
+    me = stored(page)["profiles"]["me"]
+    assert len(me["items"][key]["note"]) == limit and me["name"] == "Sam"
+    assert me["plan"][dimension] == {"step": "Lead the billing migration", "date": "20270-03-01"}
+    assert page.locator(f'[data-plan="{dimension}"] [data-plan-field="date"]').input_value() == "20270-03-01"
+    exported = download(page, "export-json")
+    import_twice(page, exported)
+    page.reload()
+    assert stored(page)["profiles"]["me"]["plan"][dimension]["date"] == "20270-03-01"
+    page.goto(transition_url(site_url, loaded, first_transition(loaded)))  # elsewhere the box takes no more than is kept
+    assert item(page, key).locator(".hb-note__text").get_attribute("maxlength") == str(limit)
+    assert watch.errors == []
+
+
+def test_two_tabs_each_keep_their_own_assessment_and_neither_overwrites_the_other(watched_page, site_url, loaded):
+    transition = first_transition(loaded)
+    first, second = (item_key(transition, signal) for signal in transition.signals[:2])
+    one = watched_page(site_url).page
+    open_assessment(one, site_url)
+    two = one.context.new_page()
+    open_assessment(two, site_url)
+    two.locator("[data-profile-new]").fill("Alex")
+    two.locator('[data-action="profile-add"]').click()
+    write_note(one, first, "typed in the first tab")
+    document = stored(one)
+    assert document["profiles"]["me"]["items"][first]["note"] == "typed in the first tab"
+    assert document["profiles"]["p1"]["items"] == {}, "the first tab's typing landed in the second tab's assessment"
+    one.reload()
+    assert one.locator("[data-profile-select]").input_value() == "me"
+    two.reload()
+    assert two.locator("[data-profile-select]").input_value() == "p1"
+
+
+def test_delayed_writes_of_two_tabs_with_many_answers_merge(watched_page, site_url, loaded):
+    transition = first_transition(loaded)
+    first, second = (item_key(transition, signal) for signal in transition.signals[:2])
+    kept = {f"old-list-{n}--item-{n}": {"done": True, "text": "An old item"} for n in range(1500)}
+    one = watched_page(site_url).page
+    one.goto(assessment_url(site_url))
+    store_raw(one, json.dumps({"version": 1, "items": kept}))
+    one.goto(transition_url(site_url, loaded, transition))
+    two = one.context.new_page()
+    two.goto(transition_url(site_url, loaded, transition))
+    one.evaluate("() => { window.requestIdleCallback = callback => { window.later = callback; }; }")  # held back
+    item(one, first).locator(".hb-item__box").check()
+    item(two, second).locator(".hb-item__box").check()
+    two.wait_for_function("([key, id]) => (localStorage.getItem(key) || '').includes(id)", arg=[storage_key(two), second])
+    one.evaluate("() => window.later()")  # the first tab's write, after the second tab's
+    saved = stored_items(one)
+    assert saved[first]["done"] and saved[second]["done"] and len(saved) == 1502
+    one.reload()
+    assert item(one, second).locator(".hb-item__box").is_checked() and item(one, first).locator(".hb-item__box").is_checked()
+
+
+def choose_file(page, action: str, text: str):
+    page.set_input_files(f'[data-action="{action}"]', files=[{"name": "assessment.json", "mimeType": "application/json",
+                                                             "buffer": text.encode("utf-8")}])
+
+
+def test_importing_someone_elses_file_asks_first_and_keeps_every_version(watched_page, site_url, loaded):
+    key = first_signal_key(loaded)
+    report, manager = watched_page(site_url).page, watched_page(site_url).page
+    open_assessment(report, site_url)
+    report.locator('[data-profile-field="name"]').fill("Sam")
+    write_note(report, key, "Sam's evidence")
+    sams_file = download(report, "export-json")
+    open_assessment(manager, site_url)
+    manager.locator('[data-profile-field="name"]').fill("Robin")
+    write_note(manager, key, "Robin's own notes")
+    import_json(manager, sams_file)
+    manager.locator("[data-import-choice]").wait_for()
+    assert "Sam" in manager.locator("[data-import-question]").inner_text()
+    assert stored(manager)["profiles"]["me"]["items"][key]["note"] == "Robin's own notes", "replaced before asking"
+    manager.locator('[data-import-choice] [data-action="import-as-new"]').click()
+    for _ in range(2):  # the same person's file again, twice: their kept copy is updated, never doubled
+        choose_file(manager, "import-new", sams_file)
+        manager.wait_for_function("() => document.querySelector('[data-status=conversation]').textContent.startsWith('Updated')")
+        manager.evaluate("document.querySelector('[data-status=conversation]').textContent = ''")
+    assert [p["name"] for p in stored(manager)["profiles"].values()] == ["Robin", "Sam"]
+    manager.locator("[data-profile-select]").select_option(value="me")
+    import_json(manager, sams_file)
+    manager.locator('[data-import-choice] [data-action="import-replace"]').click()  # waits for the question
+    assert stored(manager)["profiles"]["me"]["name"] == "Sam"
+    manager.locator('[data-action="undo"]').click()
+    assert stored(manager)["profiles"]["me"]["items"][key]["note"] == "Robin's own notes"
+    manager.locator('[data-action="undo"]').click()  # Undo again: Sam's, as imported
+    for _ in range(limits(manager)["versions"]):  # one version more than the history keeps per assessment
+        manager.evaluate("handbook.store.reset()")
+    manager.reload()
+    manager.locator("[data-versions-section] summary").click()
+    listed = manager.locator("[data-versions-list] li")
+    assert listed.count() == limits(manager)["versions"]
+    assert "before a reset" in listed.first.inner_text()
+    assert "replaced by an import of Sam" not in listed.last.inner_text(), "the oldest version went first"
+    manager.evaluate("handbook.store.restore(handbook.store.versions().at(-1).index)")  # Sam's, as imported
+    assert stored(manager)["profiles"]["me"]["items"][key]["note"] == "Sam's evidence"
+
+
+def test_replacing_own_assessment_is_restorable_from_the_list(watched_page, site_url, loaded):
+    key = first_signal_key(loaded)
+    page = watched_page(site_url).page
+    open_assessment(page, site_url)
+    write_note(page, key, "my notes")
+    other = json.dumps({"version": 3, "profile": "me", "profiles": {"me": {"name": "Alex", "uid": "a1b2c3", "items": {}}}})
+    import_json(page, other)
+    page.locator('[data-import-choice] [data-action="import-replace"]').click()
+    assert stored_items(page) == {}
+    page.locator("[data-versions-section] summary").click()
+    entry = page.locator("[data-versions-list] li").first
+    assert "replaced by an import of Alex" in entry.inner_text()
+    entry.locator('[data-action="restore"]').click()
+    assert stored_items(page)[key]["note"] == "my notes"
+    assert item(page, key).locator(".hb-note__text").input_value() == "my notes"
+
+
+@pytest.mark.parametrize("suffix", ["#%", "?levels=%zz#%E0%A4%A", "#%25%"])
+def test_a_malformed_address_is_ignored(watched_page, site_url, loaded, suffix):
+    key = first_signal_key(loaded)
+    transition = first_transition(loaded)
+    watch = watched_page(site_url)
+    page = watch.page
+    page.goto(assessment_url(site_url) + suffix)
+    page.locator('[data-action="show-all"]').click()
+    item(page, key).locator(".hb-item__box").check()
+    assert page.locator(f'[data-chart-row="{transition.id}"] [data-chart-done]').inner_text() == "1"
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.locator('[data-action="reset"]').click()
+    await_status(page, message(page, "reset-done-one"))
+    assert page.locator('[data-action="undo"]').is_visible()
+    assert watch.errors == []
+
+
+def test_invalid_check_in_dates_never_show_invalid_date(watched_page, site_url):
+    page = watched_page(site_url).page
+    page.goto(assessment_url(site_url))
+    store_raw(page, json.dumps({"version": 2, "profile": "me", "profiles": {"me": {"checkins": [
+        {"date": "2026-13-45T00:00:00Z", "placements": {}, "items": {}}, {"date": "9999-99-99", "placements": {}, "items": {}}]}}}))
+    page.reload()
+    assert page.locator("[data-checkin-section]").is_visible()
+    assert "Invalid Date" not in page.locator("[data-assessment]").inner_text()
+
+
+def test_non_latin_names_get_distinct_readable_file_names(watched_page, site_url):
+    page = watched_page(site_url).page
+    open_assessment(page, site_url)
+    names = []
+    for name in ("Иван Петров", "李小龙", "محمد علي", "Zoë"):
+        page.locator('[data-profile-field="name"]').fill(name)
+        with page.expect_download() as info:
+            page.locator('[data-action="export-json"]').click()
+        names.append(info.value.suggested_filename)
+    assert names == ["self-assessment-иван-петров.json", "self-assessment-李小龙.json", "self-assessment-محمد-علي.json",
+                     "self-assessment-zoe.json"]
+
+
+def test_offline_copy_shares_no_local_path_and_keeps_answers_in_another_folder(watched_page, offline_site, loaded,
+                                                                             tmp_path):
+    import shutil
+    key = first_signal_key(loaded)
+    page = watched_page("file://").page
+    page.goto((offline_site / "self-assessment.html").as_uri())
+    # Answers an earlier version kept under the folder's path move to the key that does not depend on it.
+    store_raw(page, (Path(__file__).parent / "fixtures" / "store-v2.json").read_text(encoding="utf-8"),
+              page.evaluate("__md_scope.pathname + '.hb.assessment'"))
+    page.reload()
+    assert page.locator('[data-profile-field="name"]').input_value() == "Sam Okafor"
+    keys = page.evaluate("Object.keys(localStorage).filter(k => k.endsWith('.hb.assessment') && !k.startsWith('/'))")
+    assert len(keys) == 1 and keys[0].startswith("offline:http") and str(offline_site) not in keys[0]
+    page.locator('[data-action="show-all"]').click()
+    write_note(page, key, "kept offline")
+    page.locator('[data-action="share"]').click()
+    link = page.locator("[data-share-output]").input_value()
+    assert "file:" not in link and str(offline_site) not in link and "#share=" in link
+    moved = tmp_path / "somewhere-else"
+    shutil.copytree(offline_site, moved)
+    page.goto((moved / "self-assessment.html").as_uri())
+    page.locator('[data-action="show-all"]').click()
+    assert item(page, key).locator(".hb-note__text").input_value() == "kept offline"
+    transition = first_transition(loaded)
+    page.goto((moved / (loaded.entry(transition.id).page[:-len(".md")] + ".html")).as_uri())  # a page in a subfolder
+    assert item(page, key).locator(".hb-note__text").input_value() == "kept offline"
+
+
+def test_keeping_the_same_shared_link_twice_updates_one_copy_and_keeps_its_version(watched_page, site_url, loaded):
+    key = first_signal_key(loaded)
+    page = watched_page(site_url).page
+    open_assessment(page, site_url)
+    shared = {"version": 3, "profile": "me", "profiles": {"me": {"uid": "sam0001", "name": "Sam", "items": {key: {"done": True}}}}}
+    for note in ("first link", "second link"):
+        shared["profiles"]["me"]["items"][key]["note"] = note
+        page.goto(site_url)
+        page.goto(assessment_url(site_url) + "#share=" + share_code_of(shared))
+        page.locator('[data-action="adopt"]').click()
+    document = stored(page)
+    assert [p["name"] for p in document["profiles"].values()] == ["", "Sam"]
+    assert document["profiles"]["p1"]["items"][key]["note"] == "second link"
+    page.locator("[data-versions-section] summary").click()
+    assert "replaced by the shared assessment of Sam" in page.locator("[data-versions-list] li").first.inner_text()
+    page.locator('[data-versions-list] [data-action="restore"]').first.click()
+    assert stored(page)["profiles"]["p1"]["items"][key]["note"] == "first link"
+
+
+def share_code_of(document: dict) -> str:
+    import base64
+    return base64.urlsafe_b64encode(json.dumps(document).encode("utf-8")).decode("ascii").rstrip("=")
+
+
+def test_a_check_in_on_a_shared_view_never_lands_in_the_readers_own(watched_page, site_url, loaded):
+    key = first_signal_key(loaded)
+    page = watched_page(site_url).page
+    open_assessment(page, site_url)
+    write_note(page, key, "mine")
+    before = stored(page)
+    shared = {"version": 3, "profile": "me", "profiles": {"me": {"name": "Sam", "items": {key: {"done": True}}}}}
+    page.goto(assessment_url(site_url) + "#share=" + share_code_of(shared))
+    page.locator('[data-action="checkin"]').click()
+    assert stored(page) == before
+    page.locator('[data-action="leave-share"]').click()
+    write_note(page, key, "mine, later")  # the next write must not carry the shared view's check-in
+    assert stored(page)["profiles"]["me"]["checkins"] == []

@@ -22,6 +22,10 @@
     hb.notYetSetUp(root, ".hb-checklist").forEach(function (list) {
       list.querySelectorAll(".hb-progress, .hb-note").forEach(function (part) { part.hidden = false; });
       list.querySelector(".hb-progress").dataset.items = itemIds(list).join(" ");
+      /* The store's own limit where the reader types: said in a message where the page has its words (the
+         self-assessment), else the box takes no more. */
+      var said = document.querySelector('[data-message="too-long"]');
+      list.querySelectorAll(".hb-note__text").forEach(function (note) { if (!said) note.maxLength = store.LIMITS.text; });
       list.querySelectorAll("[data-item]").forEach(function (item) {
         var answer = store.get(item.dataset.item);
         if (answer && answer.note) openNote(item, true);
@@ -138,7 +142,7 @@
   });
   document.addEventListener("input", function (event) {
     var found = itemOf(event, ".hb-note__text");
-    if (found) answer(found[1], { note: found[0].value.trim() ? found[0].value : "" });
+    if (found && hb.fits(found[0])) answer(found[1], { note: found[0].value.trim() ? found[0].value : "" });
   });
   document.addEventListener("click", function (event) {
     var confirmed = itemOf(event, ".hb-changed__ok");

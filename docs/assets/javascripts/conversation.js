@@ -168,8 +168,10 @@
     return out;
   }
 
+  /* A check-in's day; its stored text when that is no date (never "Invalid Date"). */
   function day(taken) {
-    return new Date(taken.date).toLocaleDateString();
+    var date = new Date(taken.date);
+    return isNaN(date) ? taken.date : date.toLocaleDateString();
   }
 
   function sparkline(values, top) {
@@ -228,14 +230,16 @@
     });
   }
 
+  /* A new assessment, or a file of someone already kept: their copy updated (its version kept first). */
   function addProfile(value, name) {
-    var id = store.add(value, name);
-    say(id ? message("profile-added", { name: label(id, store.profile()) }) : message("save-full"));
+    var result = store.add(value, name), shown = result && label(result.id, store.profile());
+    say(result ? message(result.updated ? "profile-updated" : "profile-added", { name: shown }) : message("save-full"));
   }
 
   var actions = {
     "profile-add": function () {
       var field = $("[data-profile-new]");
+      if (!hb.fits(field)) return;
       addProfile(null, field.value.trim() || message("unnamed"));
       field.value = "";
     },

@@ -16,6 +16,33 @@
     });
   };
 
+  /* Whether a reader's text fits the store's limit (one definition: store.LIMITS). If not, a message next to
+     the field says so and the text stays in the box, unsaved, for the reader to shorten or copy elsewhere. */
+  hb.fits = function (field) {
+    var over = hb.store.over(field.value), note = field.parentNode.querySelector("[data-too-long]");
+    if (!over && !note) return true;
+    if (!note) {
+      note = document.createElement("span");
+      note.className = "hb-too-long";
+      note.setAttribute("data-too-long", "");
+      note.setAttribute("role", "alert");
+      field.after(note);
+    }
+    note.hidden = !over;
+    note.textContent = over ? hb.message("too-long", { count: over, limit: hb.store.LIMITS.text.toLocaleString("en"), over: over.toLocaleString("en") }) : "";
+    field.setAttribute("aria-invalid", String(!!over));
+    return !over;
+  };
+
+  /* The address's #fragment decoded, or as it is when it holds a `%` that is no escape ("#%"). */
+  hb.hashTarget = function () {
+    var id = location.hash.slice(1);
+    try {
+      id = decodeURIComponent(id);
+    } catch (error) { /* a malformed address: used as written */ }
+    return id && document.getElementById(id);
+  };
+
   /* The elements of `root` that match `selector` and that no setup has seen, marked as seen: setup runs
      again for every page Material shows, and must not add its listeners twice. */
   hb.notYetSetUp = function (root, selector) {

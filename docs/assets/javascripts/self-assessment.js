@@ -65,6 +65,7 @@
     if (!changedId || !onPage[changedId]) {
       archived(root, answers, onPage);
       unreadable(root);
+      versions(root);
     }
     root.querySelectorAll(":scope > [data-notice]").forEach(function (notice) {
       notice.hidden = !lists.noticeApplies(notice.dataset.notice);
@@ -72,6 +73,27 @@
     hb.conversation.render(root);
     root.classList.toggle("hb-assessment--shared", store.isShared());
     root.querySelector('[data-action="undo"]').hidden = !store.canUndo();
+  }
+
+  /* The versions a replacing action kept of this assessment (and of deleted ones), newest first, each with Restore. */
+  function versions(root) {
+    var entries = store.versions().map(function (entry) {
+      var item = element("li", when(entry.date) + ": " + message("version-" + entry.label, { name: entry.by || message("unnamed") }) +
+        " " + message("version-holds", { name: entry.profile.name || message("unnamed"), count: store.count({ profile: "x", profiles: { x: entry.profile } }) }) + " ");
+      var button = element("button", message("restore"), "md-button");
+      button.type = "button";
+      button.dataset.action = "restore";
+      button.dataset.index = entry.index;
+      item.append(button);
+      return item;
+    });
+    fill(root, "versions", entries);
+  }
+
+  /* A stored time stamp in the reader's words; as written when it is no date (never "Invalid Date"). */
+  function when(stamp) {
+    var date = new Date(stamp);
+    return isNaN(date) ? String(stamp) : date.toLocaleString();
   }
 
   /* The list [data-NAME-list] holds `entries`; its section [data-NAME-section], if any, shows when it has some. */
@@ -214,7 +236,7 @@
     if (family && family !== shownFamily) hb.familyPicker.choose(document, family);
     shownFamily = family || shownFamily;
     if (!mine.length && groups.length) mine = [groups[0].dataset.focus];
-    var target = location.hash.length > 1 && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    var target = hb.hashTarget(); // never throws: a malformed address must not stop the page
     groups.forEach(function (group) {
       group.hidden = !showAll && mine.indexOf(group.dataset.focus) < 0 && !(target && group.contains(target));
     });
@@ -249,7 +271,7 @@
 
   function unreadable(root) {
     var entries = store.unreadable().map(function (key) {
-      var entry = element("li", new Date(Number(key.split(".").pop())).toLocaleString() + " ");
+      var entry = element("li", when(Number(key.split(".").pop())) + " ");
       ["download", "delete"].forEach(function (action) {
         var button = element("button", message(action), "md-button");
         button.type = "button";
@@ -328,8 +350,8 @@
   /* A download's file name with the assessment's name in it ("promotion-case-uma-patel.md"), so that a
      manager's six downloads do not overwrite one another. */
   function personal(filename) {
-    var who = (store.profile().name || "").toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-");
-    who = who.replace(/^-+|-+$/g, "").slice(0, 40).replace(/-+$/, "");
+    var who = (store.profile().name || "").toLowerCase().normalize("NFKD").replace(/\p{M}+/gu, "").replace(/[^\p{L}\p{N}]+/gu, "-");
+    who = Array.from(who.replace(/^-+|-+$/g, "")).slice(0, 40).join("").replace(/-+$/, ""); // letters of any script stay
     var dot = filename.lastIndexOf(".");
     return who ? filename.slice(0, dot) + "-" + who + filename.slice(dot) : filename;
   }
@@ -342,7 +364,55 @@
     setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
   }
 
+  /* This page's address for a share link. The offline copy's (file:///home/...) would tell the reader's
+     folders and opens nowhere else: there, the published address of the page (its canonical link). */
+  function pageAddress() {
+    if (location.protocol !== "file:") return location.origin + location.pathname + location.search;
+    var canonical = document.querySelector('link[rel="canonical"]');
+    return canonical && /^https?:/.test(canonical.href) ? canonical.href.split("#")[0] : "";
+  }
+
+  /* A JSON file read for an import into the assessment shown: another person's asks first (see choice). */
+  var waiting = null;
+
+  function importFile(result, fileName) {
+    waiting = { doc: result.doc, name: fileName };
+    var incoming = result.doc.profiles[result.doc.profile];
+    if (!store.isSomeoneElse(result.doc)) return importWaiting({ dataset: { action: "import-replace" } });
+    var box = document.querySelector("[data-import-choice]");
+    box.querySelector("[data-import-question]").textContent = message("import-ask", { theirs: incoming.name || fileName,
+      mine: store.profile().name || message("me") });
+    box.hidden = false;
+    box.querySelector("button").focus();
+  }
+
+  /* The answer to the question: replace the assessment shown (a version of it kept), keep as another, or nothing. */
+  function importWaiting(button) {
+    var value = waiting, choice = button.dataset.action;
+    waiting = null;
+    document.querySelector("[data-import-choice]").hidden = true;
+    if (!value || choice === "import-cancel") return say(message("import-cancelled"));
+    leaveShareLink();
+    var name = value.doc.profiles[value.doc.profile].name || value.name;
+    if (choice === "import-as-new") return kept(store.add(value.doc, value.doc.profiles[value.doc.profile].name ? "" : value.name, "import"), value.doc);
+    if (!store.replace(value.doc, name)) return say(message("import-full", { count: store.count(value.doc) }));
+    say(message("import-done", { count: store.count() }));
+  }
+
+  /* The message after keeping a file or a link: added, or the copy kept of that person updated. */
+  function kept(result, value) {
+    if (!result) return say(message("import-full", { count: store.count(value) }));
+    say(message(result.updated ? "kept-updated" : "adopt-done", { count: store.count(), name: store.profile().name || message("unnamed") }));
+  }
+
   var actions = {
+    "import-replace": importWaiting,
+    "import-as-new": importWaiting,
+    "import-cancel": importWaiting,
+    restore: function (button) {
+      var count = store.restore(Number(button.dataset.index));
+      say(count < 0 ? message("save-full") : message("restored", { count: count }));
+    },
     "export-markdown": function (button) {
       var text = markdown();
       document.querySelector("[data-markdown-output]").value = text;
@@ -353,7 +423,7 @@
     },
     share: function () {
       var output = document.querySelector("[data-share-output]");
-      var link = location.origin + location.pathname + location.search + SHARE + store.shareCode();
+      var link = pageAddress() + SHARE + store.shareCode();
       if (link.length > MAX_URL) {
         output.value = "";
         return say(message("share-too-long", { size: (link.length / 1e6).toFixed(1) }));
@@ -378,8 +448,7 @@
     adopt: function () {
       var shared = store.document();
       leaveShareLink();
-      if (!store.add(shared)) return say(message("import-full", { count: store.count(shared) }));
-      say(message("adopt-done", { count: store.count() }));
+      kept(store.add(shared, "", "adopt"), shared);
     },
     "leave-share": leaveShareLink,
     "show-all": function () {
@@ -406,19 +475,19 @@
   document.addEventListener("change", function (event) {
     var input = event.target;
     if (!input.matches || !input.matches('[data-assessment] input[data-action="import"]') || !input.files.length) return;
-    input.files[0].text().then(function (text) {
+    var file = input.files[0];
+    file.text().then(function (text) {
       var result = store.parse(text);
       input.value = "";
       if (result.problem) return say(describe(result.problem));
-      leaveShareLink();
-      if (!store.replace(result)) return say(message("import-full", { count: store.count(result.doc) }));
-      say(message("import-done", { count: store.count() }));
+      importFile(result, file.name);
     });
   });
   /* The reader's own fields: profile (name, date, levels) and plan (next step, date, evidence). */
   document.addEventListener("input", function (event) {
     var field = event.target;
     if (!field.closest || !field.closest("[data-assessment]")) return;
+    if ((field.dataset.profileField || field.dataset.planField) && !hb.fits(field)) return; // said next to the field
     if (field.dataset.profileField) store.setField(field.dataset.profileField, field.value);
     else if (field.dataset.planField) store.setPlan(field.closest("[data-plan]").dataset.plan, Object.fromEntries([[field.dataset.planField, field.value]]));
     else if (field.matches("[data-profile-other], [data-profile-measure] input")) render();

@@ -1,33 +1,71 @@
 /* The reader's answers: one versioned document in localStorage, never sent anywhere (see README,
-   "Self-assessment"). Version 2: {version, profile, profiles: {me: {name, date, current, target,
-   placements, plan, items, checkins: [{date, placements, items}]}}} (checkins, dated snapshots, may be
-   absent); version 1 ({items}) migrates on reading. The key starts with the site's
-   base path. Lenient reading storage (the raw text set aside), strict on import. */
+   "Self-assessment"). Version 3: {version, profile, profiles: {me: {uid, name, date, current, target,
+   placements, plan, items, checkins: [{date, placements, items}]}}}. Version 2 had no uid (a random id
+   that follows an assessment into its downloads, so a second file from the same person updates the copy
+   kept of them) and refused more than 200 check-ins or a year of more than four digits; version 1 was
+   {items}. Older versions migrate on reading. Beside it, under KEY + ".history", the versions that a
+   replacing action (import, reset, delete, keep, restore) replaced: the last LIMITS.versions per assessment.
+   Lenient reading storage (the raw text set aside), strict on import.
+
+   The storage key. On the web it starts with the site's base path, as Material's own keys do, so two
+   handbooks on one host stay apart. A file:// page's path is wherever the offline zip was unzipped, and
+   every file:// page shares one origin, so there the key starts with the site's published address (the
+   page's canonical link, less the page's own path): the same in any folder, and different per handbook.
+   Answers kept under the former path key (before version 3) move to it on the first visit.
+
+   Tabs: the document is shared by every tab, but the assessment shown belongs to the tab (kept in
+   sessionStorage, which is per tab). Each change is also kept as an operation until it is written; before
+   every write, and when another tab writes (the `storage` event), the stored document is read again and
+   this tab's unwritten operations are applied to it, so neither tab's change overwrites the other's. */
 (function (hb) {
   "use strict";
-  var VERSION = 2;
+  var VERSION = 3;
+  /* The one definition of what may be stored: the page checks it where the reader types, the store checks
+     it before writing, and the reader of stored data accepts exactly this. */
+  var LIMITS = Object.freeze({ text: 20000, versions: 20 });
   var ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
   var ITEM_ID = /^[a-z0-9]+(-[a-z0-9]+)*(--[a-z0-9]+(-[a-z0-9]+)*)+$/;
   var HASH = /^[0-9a-f]{8}$/;
-  var DATE = /^(\d{4}-\d{2}-\d{2})?$/;
-  var STAMP = /^\d{4}-\d{2}-\d{2}(T[\d:.]+Z)?$/;
-  var MAX_CHECKINS = 200;
-  var MAX_TEXT = 20000;
+  var DATE = /^(\d{4,6}-\d{2}-\d{2})?$/; // a date box gives years up to 275760
+  var STAMP = /^[+-]?\d{4,6}-\d{2}-\d{2}(T[\d:.]+Z)?$/;
+  var UID = /^([a-z0-9]{1,40})?$/; // "" until stored: a profile read from a version 2 file
   var WRITE_NOW = 1000; // more answers than this (100 kB) are written when the browser is idle
   var OWN = "me";
   var scope = window.__md_scope || new URL(".", location);
-  var KEY = scope.pathname + ".hb.assessment";
-  var UNDO = KEY + ".undo";
+  var OLD_KEY = scope.pathname + ".hb.assessment";
+  var KEY = (location.protocol === "file:" ? "offline:" + publishedRoot() : scope.pathname) + ".hb.assessment";
+  var UNDO = KEY + ".undo"; // version 2's single undo copy: becomes versions in the history
+  var HISTORY = KEY + ".history";
   var UNREADABLE = KEY + ".unreadable.";
+  var SHOWN = KEY + ".shown";
 
   var full = false; // the last write did not fit
   var storage = probe();
   var doc = empty();
-  var previous = null; // before the last reset or import, for Undo (stored too)
+  var lastRaw = null; // the stored text this tab last read or wrote
+  var ops = []; // this tab's changes not written yet: functions applied to a document
+  var memoryHistory = { version: VERSION, versions: [] }; // when nothing can be stored
+  var shown = session(); // the assessment this tab shows
   var shared = null; // a document opened from a share link: shown, never saved
   var setAsideNow = false; // unreadable answers were set aside on this visit
   var listeners = [];
   var pending = false; // a change waits to be written
+
+  /* The site's published root from the canonical link ("https://handbook.example/"), or "" without one. */
+  function publishedRoot() {
+    var link = document.querySelector('link[rel="canonical"]'), href = link ? link.href : "";
+    var own = location.href.split(/[?#]/)[0].slice(scope.href.length).replace(/(^|\/)index\.html$/, "$1");
+    if (href.slice(-own.length) === own || !own) return href.slice(0, href.length - own.length);
+    return href && new URL(href).origin + "/"; // a canonical link of another shape: its host, the same on every page
+  }
+
+  function session(id) {
+    try {
+      if (id === undefined) return sessionStorage.getItem(SHOWN) || "";
+      sessionStorage.setItem(SHOWN, id);
+    } catch (error) { /* no session storage: the tab keeps it in memory */ }
+    return id;
+  }
 
   /* null when nothing can be saved; full storage still holds answers, so it is kept. */
   function probe() {
@@ -83,8 +121,12 @@
     return Object.create(null);
   }
 
+  function newUid() {
+    return Array.from(crypto.getRandomValues(new Uint8Array(8)), function (b) { return (b + 256).toString(16).slice(1); }).join("");
+  }
+
   function emptyProfile() {
-    return { name: "", date: "", current: "", target: "", placements: map(), plan: map(), items: map(), checkins: [] };
+    return { uid: newUid(), name: "", date: "", current: "", target: "", placements: map(), plan: map(), items: map(), checkins: [] };
   }
 
   function empty() {
@@ -100,7 +142,7 @@
   function matches(pattern) {
     return function (value) { return value === undefined || (typeof value === "string" && pattern.test(value)); };
   }
-  var isText = function (value) { return value === undefined || (typeof value === "string" && value.length <= MAX_TEXT); };
+  var isText = function (value) { return value === undefined || (typeof value === "string" && value.length <= LIMITS.text); };
   var isDate = matches(DATE), isLevel = matches(/^([a-z0-9]+(-[a-z0-9]+)*)?$/), isHash = matches(HASH);
   var isTick = function (value) { return typeof value === "boolean"; };
   var isId = function (value) { return typeof value === "string" && ID.test(value); };
@@ -110,9 +152,9 @@
     placements: [ID, { level: isId, from: isLevel, hash: isHash }],
     plan: [ID, { step: isText, date: isDate, evidence: isText }],
   };
-  var FIELDS = { name: isText, date: isDate, current: isLevel, target: isLevel };
+  var FIELDS = { uid: matches(UID), name: isText, date: isDate, current: isLevel, target: isLevel };
 
-  /* Returns {doc, bad: [problems]} or {problem}. */
+  /* Returns {doc, bad: [problems]} or {problem}. Every version before VERSION is migrated here. */
   function check(data) {
     if (!isObject(data) || typeof data.version !== "number") return { problem: { code: "shape" } };
     if (!Number.isInteger(data.version) || data.version < 1) return { problem: { code: "version", version: String(data.version) } };
@@ -132,10 +174,12 @@
     return { doc: result, bad: bad };
   }
 
-  /* A profile, or (snapshot) a check-in's placements and items: its date is a time stamp, checked by the caller. */
+  /* A profile, or (snapshot) a check-in's placements and items: its date is a time stamp, checked by the caller.
+     A profile without uid (version 2 and before) keeps "" until it is stored: see withUids. */
   function checkProfile(data, bad, snapshot) {
     if (!isObject(data) || (data.items !== undefined && !isObject(data.items))) return null;
     var profile = emptyProfile();
+    profile.uid = "";
     if (!snapshot) Object.keys(FIELDS).forEach(function (name) {
       if (FIELDS[name](data[name])) profile[name] = data[name] || "";
       else bad.push({ code: "item", id: name, field: name });
@@ -152,13 +196,18 @@
     });
     var checkins = data.checkins;
     if (checkins === undefined || snapshot) return profile;
-    if (!Array.isArray(checkins) || checkins.length > MAX_CHECKINS) bad.push({ code: "shape" });
+    if (!Array.isArray(checkins)) bad.push({ code: "shape" });
     else checkins.forEach(function (taken) {
       var kept = isObject(taken) && typeof taken.date === "string" && STAMP.test(taken.date) && checkProfile(taken, bad, true);
       if (kept) profile.checkins.push({ date: taken.date, placements: kept.placements, items: kept.items });
       else bad.push({ code: "item", id: "checkins", field: "date" });
     });
     return profile;
+  }
+
+  function withUids(value) {
+    Object.keys(value.profiles).forEach(function (id) { value.profiles[id].uid = value.profiles[id].uid || newUid(); });
+    return value;
   }
 
   function invalid(part, entry) {
@@ -194,30 +243,70 @@
     }
   }
 
-  function readDoc(key) {
+  function readDoc(key, checker) {
     var raw = read(key), result;
     if (raw === null) return { doc: null, raw: raw, damaged: false };
     try {
-      result = check(JSON.parse(raw));
+      result = (checker || check)(JSON.parse(raw));
     } catch (error) {
       result = { problem: { code: "json" } };
     }
     return { doc: result.doc || null, raw: raw, damaged: !!(result.problem || result.bad.length) };
   }
 
-  /* Lenient: keep what is readable of the answers and the undo copy; set damaged text aside. */
+  /* The history document: {version, versions: [{date, label, by, id, profile}]}, oldest first. */
+  function checkHistory(data) {
+    if (!isObject(data) || !Array.isArray(data.versions)) return { problem: { code: "shape" } };
+    var bad = [], versions = data.versions.map(function (entry) {
+      var profile = isObject(entry) && typeof entry.date === "string" && ID.test(entry.id) && checkProfile(entry.profile, bad);
+      if (!profile) return bad.push({ code: "shape" }) && null;
+      return { date: entry.date, label: String(entry.label || ""), by: String(entry.by || ""), id: entry.id, profile: profile };
+    }).filter(Boolean);
+    return { doc: { version: VERSION, versions: versions }, bad: bad };
+  }
+
+  /* Read once and kept until this tab or another writes it: the page lists it at every render. */
+  var historyCache = null;
+
+  function history() {
+    if (!storage) return memoryHistory;
+    return historyCache || (historyCache = readDoc(HISTORY, checkHistory).doc || { version: VERSION, versions: [] });
+  }
+
+  /* Lenient: keep what is readable of the answers and the history; set damaged text aside. */
   function load() {
     if (!storage) return;
-    var main = readDoc(KEY), undo = readDoc(UNDO);
-    doc = main.doc || empty();
-    previous = undo.doc;
-    var damaged = [main, undo].filter(function (result) { return result.damaged; });
-    if (!damaged.length) return;
-    var now = Date.now();
+    if (KEY !== OLD_KEY && read(KEY) === null && read(OLD_KEY) !== null) { // the offline key before version 3
+      write([[KEY, read(OLD_KEY)], [UNDO, read(OLD_KEY + ".undo")]]);
+    }
+    var main = readDoc(KEY), kept = readDoc(HISTORY, checkHistory), undo = readDoc(UNDO);
+    doc = withUids(main.doc || empty());
+    var versions = kept.doc ? kept.doc.versions : [];
+    if (undo.doc) Object.keys(undo.doc.profiles).forEach(function (id) { // version 2's Undo copy
+      versions.push({ date: new Date().toISOString(), label: "undo", by: "", id: id, profile: withUids(undo.doc).profiles[id] });
+    });
+    var damaged = [main, kept, undo].filter(function (result) { return result.damaged; });
+    var migrated = main.raw !== null && !/^\{"version":3,/.test(main.raw);
+    lastRaw = main.raw;
+    if (!damaged.length && !migrated && undo.raw === null) return;
+    var now = Date.now(), text = serialise(doc);
     var pairs = damaged.map(function (result, index) { return [UNREADABLE + (now + index), result.raw]; });
-    pairs.push([KEY, serialise(doc)], [UNDO, previous ? serialise(previous) : null]);
-    if (write(pairs)) setAsideNow = true;
-    else storage = null; // no room to set them aside: work in memory
+    pairs.push([KEY, text], [HISTORY, JSON.stringify({ version: VERSION, versions: pruned(versions) })], [UNDO, null]);
+    if (write(pairs)) {
+      lastRaw = text;
+      setAsideNow = damaged.length > 0;
+    } else if (damaged.length) storage = null; // no room to set them aside: work in memory
+  }
+
+  /* The stored document again, with this tab's unwritten changes applied to it (another tab may have written). */
+  function refresh() {
+    var raw = read(KEY);
+    if (raw === lastRaw || !storage) return;
+    var latest = readDoc(KEY);
+    if (!latest.doc && raw !== null) return; // damaged by someone else: kept as it is until the next load sets it aside
+    doc = withUids(latest.doc || empty());
+    lastRaw = raw;
+    ops.forEach(function (op) { op(doc); });
   }
 
   /* JSON.stringify of the document, each item's JSON kept with it (ten thousand kept answers). */
@@ -237,12 +326,33 @@
     return '{"version":' + VERSION + ',"profile":' + JSON.stringify(value.profile) + ',"profiles":{' + profiles.join(",") + "}}";
   }
 
-  function save(withUndo) {
+  /* The last LIMITS.versions versions of each assessment. */
+  function pruned(versions) {
+    var seen = map();
+    return versions.slice().reverse().filter(function (entry) {
+      seen[entry.id] = (seen[entry.id] || 0) + 1;
+      return seen[entry.id] <= LIMITS.versions;
+    }).reverse();
+  }
+
+  /* Writes the document and, if given, the history; when they do not fit, the oldest versions give way
+     to the newest one (never the answers); false when even that does not fit. */
+  function save(versions) {
     if (!storage || shared) return true;
     pending = false;
-    var pairs = [[KEY, serialise(doc)]];
-    if (withUndo) pairs.push([UNDO, previous ? serialise(previous) : null]);
-    return write(pairs);
+    refresh();
+    var text = serialise(doc), saved = !versions && write([[KEY, text]]);
+    if (versions) {
+      versions = pruned(versions);
+      while (!(saved = write([[KEY, text], [HISTORY, JSON.stringify({ version: VERSION, versions: versions })]])) && versions.length > 1) {
+        versions = versions.slice(Math.ceil((versions.length - 1) / 2));
+      }
+    }
+    if (saved) {
+      lastRaw = text;
+      ops = [];
+    }
+    return saved;
   }
 
   /* Written now or, with many answers, when idle (and before the page goes away). */
@@ -259,6 +369,7 @@
 
   function flush() {
     if (pending && !save()) {
+      ops = [];
       load(); // it did not fit: back to what is stored
       changed();
     }
@@ -268,12 +379,19 @@
     return shared || doc;
   }
 
-  function profile() {
-    return view().profiles[view().profile];
+  /* The id of the assessment this tab shows: its own choice while that assessment exists. */
+  function current() {
+    if (shared) return shared.profile;
+    if (!doc.profiles[shown]) session(shown = doc.profiles[doc.profile] ? doc.profile : Object.keys(doc.profiles)[0]);
+    return shown;
   }
 
-  function count(value) {
-    var p = value.profiles[value.profile];
+  function profile() {
+    return view().profiles[current()];
+  }
+
+  function count(value, id) {
+    var p = value.profiles[id || (value === doc ? current() : value.profile)];
     return ["items", "placements", "plan"].reduce(function (sum, part) { return sum + Object.keys(p[part]).length; }, 0);
   }
 
@@ -281,52 +399,102 @@
     return check(JSON.parse(serialise(value))).doc;
   }
 
-  /* The document with only the current profile: what an export or a share link carries. */
-  function alone() {
-    var value = view(), one = { profile: value.profile, profiles: map() };
-    one.profiles[value.profile] = profile();
-    return one;
+  function copyProfile(profile) {
+    var one = { profile: OWN, profiles: map() };
+    one.profiles[OWN] = profile;
+    return copy(one).profiles[OWN];
   }
 
-  /* The stored document with `edit(copy)` applied, through replace (so Undo brings the old one back). */
-  function edited(edit) {
-    var next = copy(doc);
-    edit(next);
-    return replace(next);
+  /* The document with only the current profile: what an export or a share link carries. */
+  function alone() {
+    var one = { profile: current(), profiles: map() };
+    one.profiles[one.profile] = profile();
+    return one;
   }
 
   function changed(id) {
     listeners.forEach(function (listener) { listener(id); });
   }
 
-  /* Replace every answer (undo() brings them back); false, nothing changed, if they do not fit. */
-  function replace(value) {
-    var before = [doc, previous, shared];
-    previous = copy(doc);
-    doc = copy(value);
+  /* A replacing action: the latest stored document, `edit(next, keep)` applied to a copy, where
+     keep(id, label, by) first keeps the assessment `id` as it was; written with the history at once.
+     Returns the edit's result, or false (nothing changed) when it does not fit. */
+  function edited(edit, show) {
+    refresh();
+    var versions = history().versions, next = copy(doc), date = new Date().toISOString();
+    var result = edit(next, function (id, label, by) {
+      if (next.profiles[id]) versions.push({ date: date, label: label, by: by || "", id: id, profile: copyProfile(next.profiles[id]) });
+    });
+    var before = doc;
+    historyCache = null; // the versions pushed below are written with the document, or dropped with it
+    doc = withUids(next);
     shared = null;
-    var saved = save(true);
-    if (!saved) {
-      doc = before[0];
-      previous = before[1];
-      shared = before[2];
+    if (!save(versions)) {
+      doc = before;
+      changed();
+      return false;
     }
+    if (!storage) memoryHistory.versions = pruned(versions);
+    if (show) session(shown = show); // the tab shows the assessment the action put in place
     changed();
+    return result === undefined ? true : result;
+  }
+
+  /* Apply `op` to this tab's document now and to the stored one at the next write; false, nothing
+     changed, if it does not fit. */
+  function change(op, itemId) {
+    ops.push(op);
+    op(doc);
+    var saved = saveSoon();
+    if (!saved) { // back to the stored document, with this tab's other waiting changes
+      ops.pop();
+      lastRaw = undefined;
+      refresh();
+    }
+    changed(itemId);
     return saved;
   }
 
-  /* Set or delete one entry of a part of the profile, or a field; false, nothing changed, if it does not fit. */
+  /* Set or delete one entry of a part of the current profile, or a field; false, nothing changed, if it
+     breaks a limit or does not fit. */
   function put(part, id, entry) {
-    var entries = part ? profile()[part] : profile(), had = id in entries, old = entries[id];
-    if (entry || !part) entries[id] = entry;
-    else delete entries[id];
-    var saved = saveSoon();
-    if (!saved) {
-      if (had) entries[id] = old;
+    if (part && entry && invalid(part, entry)) return false;
+    if (shared) {
+      var entries = part ? profile()[part] : profile();
+      if (entry || !part) entries[id] = entry;
       else delete entries[id];
+      return changed(), true;
     }
-    changed(part === "items" ? id : undefined);
-    return saved;
+    var pid = current();
+    return change(function (target) {
+      var p = target.profiles[pid];
+      if (!p) return; // deleted in another tab: its versions keep it
+      var entries = part ? p[part] : p;
+      if (entry || !part) entries[id] = entry;
+      else delete entries[id];
+    }, part === "items" ? id : undefined);
+  }
+
+  /* The kept assessment of the same person as `value` (same uid; a file without one: same name), or "". */
+  function keptOf(value) {
+    return Object.keys(doc.profiles).filter(function (id) {
+      var kept = doc.profiles[id];
+      return value.uid ? kept.uid === value.uid : !!value.name && kept.name === value.name;
+    })[0] || "";
+  }
+
+  /* Put a checked document's current profile in the store: over the copy kept of the same person (that
+     copy kept as a version first), else as a new assessment. {id, updated}, or false. */
+  function keep(value, name, label) {
+    var incoming = copy(value).profiles[value.profile], id = keptOf(incoming), n = 1;
+    if (name) incoming.name = name;
+    if (!id) while (doc.profiles[id = "p" + n]) n += 1;
+    var updated = !!doc.profiles[id];
+    return edited(function (next, keepVersion) {
+      keepVersion(id, label, incoming.name);
+      next.profiles[id] = incoming;
+      next.profile = id;
+    }, id) && { id: id, updated: updated };
   }
 
   function unreadableKeys() {
@@ -354,13 +522,35 @@
   window.addEventListener("pagehide", flush);
   document.addEventListener("visibilitychange", function () { if (document.hidden) flush(); });
   window.addEventListener("storage", function (event) {
-    if (event.key !== KEY && event.key !== UNDO) return;
-    load();
+    if (event.key !== null && event.key !== KEY && event.key !== HISTORY) return;
+    historyCache = null;
+    refresh(); // another tab wrote: its change and this tab's waiting ones, together
     changed();
   });
 
+  /* The versions of the assessment shown, and of deleted ones, newest first: [{index, date, label, by, id, profile}]. */
+  function versions() {
+    var all = history().versions, id = current();
+    return all.map(function (entry, index) { return Object.assign({ index: index }, entry); }).filter(function (entry) {
+      return entry.id === id || !doc.profiles[entry.id];
+    }).reverse();
+  }
+
+  /* Version `index` of the history back in its place (the assessment it replaces kept first); the tab shows it. */
+  function restore(index) {
+    var entry = history().versions[index];
+    if (!entry) return -1;
+    return edited(function (next, keepVersion) {
+      keepVersion(entry.id, "restore", entry.profile.name);
+      next.profiles[entry.id] = entry.profile;
+    }, entry.id) ? count(doc, entry.id) : -1;
+  }
+
   hb.store = {
     VERSION: VERSION,
+    LIMITS: LIMITS,
+    /* The number of characters over the limit of `text` (0 when it fits). */
+    over: function (text) { return Math.max(0, String(text || "").length - LIMITS.text); },
     get: function (id) {
       return profile().items[id] || null;
     },
@@ -378,7 +568,7 @@
       return put("plan", dimension, Object.keys(plan).length ? plan : null);
     },
     setField: function (name, value) {
-      return FIELDS[name](value) && put(null, name, value);
+      return name !== "uid" && FIELDS[name](value) && put(null, name, value);
     },
     count: function (value) { return count(value || view()); },
     inMemory: function () { return !storage; },
@@ -386,39 +576,58 @@
     setAsideNow: function () { return setAsideNow; },
     isShared: function () { return !!shared; },
     onChange: function (listener) { listeners.push(listener); },
+    /* For other pages that read downloads (the team page): parse(text) -> {doc} or {problem}, strict, every
+       earlier version migrated; check(data) the same on parsed JSON, lenient ({doc, bad}). */
     parse: parse,
-    /* An imported document's current profile replaces the current profile's answers (Undo brings them back). */
-    replace: function (value) {
+    check: check,
+    /* Whether a checked document's current profile is another person's than the assessment shown (and that one holds answers). */
+    isSomeoneElse: function (value) {
+      var incoming = value.profiles[value.profile], mine = profile();
+      if (!count(doc) && !mine.name) return false;
+      return incoming.uid ? incoming.uid !== mine.uid : incoming.name !== mine.name;
+    },
+    /* An imported document's current profile replaces the current profile's answers (a version is kept first). */
+    replace: function (value, by) {
       value = value.doc || value;
-      return edited(function (next) { next.profiles[next.profile] = copy(value).profiles[value.profile]; });
+      var id = current();
+      return edited(function (next, keepVersion) {
+        keepVersion(id, "import", by);
+        next.profiles[id] = copy(value).profiles[value.profile];
+        next.profiles[id].uid = next.profiles[id].uid || doc.profiles[id].uid;
+      });
     },
     document: view,
     /* reset and undo: how many answers, or -1 when nothing changed (no room). */
     reset: function () {
-      var cleared = count(doc), name = profile().name;
-      return edited(function (next) { next.profiles[next.profile] = Object.assign(emptyProfile(), { name: name }); }) ? cleared : -1;
+      var id = current(), cleared = count(doc), name = profile().name, uid = profile().uid;
+      if (shared) return -1; // the page offers no reset of a shared view; never one of the reader's own through it
+      return edited(function (next, keepVersion) {
+        keepVersion(id, "reset");
+        next.profiles[id] = Object.assign(emptyProfile(), { name: name, uid: uid });
+      }) ? cleared : -1;
     },
-    /* Profiles: {id: {name}} of the stored document; the current one's id; switch, add, delete (Undo brings it back). */
+    /* Profiles: {id: {name}} of the stored document; the id this tab shows; switch, add, delete (a version is kept). */
     profiles: function () { return doc.profiles; },
-    current: function () { return doc.profile; },
+    current: current,
     use: function (id) {
       if (!doc.profiles[id] || shared) return;
-      doc.profile = id;
-      save();
-      changed();
+      session(shown = id);
+      change(function (target) { if (target.profiles[id]) target.profile = id; }); // where a new tab opens
     },
-    /* `value`: a checked document whose current profile is added under a new id, named `name` if given. */
-    add: function (value, name) {
+    /* `value`: a checked document whose current profile is kept (see keep), named `name` if given; null: a new empty one. */
+    add: function (value, name, label) {
+      if (value) return keep(value, name, label || "import");
       var id, n = 1;
       while (doc.profiles[id = "p" + n]) n += 1;
       return edited(function (next) {
-        next.profiles[id] = value ? copy(value).profiles[value.profile] : emptyProfile();
-        if (name) next.profiles[id].name = name;
+        next.profiles[id] = Object.assign(emptyProfile(), { name: name || "" });
         next.profile = id;
-      }) && id;
+      }, id) && { id: id, updated: false };
     },
+    keptOf: function (value) { return keptOf(value.profiles[value.profile]); },
     remove: function (id) {
-      return edited(function (next) {
+      return !shared && edited(function (next, keepVersion) {
+        keepVersion(id, "delete");
         delete next.profiles[id];
         if (!Object.keys(next.profiles).length) next.profiles[OWN] = emptyProfile();
         if (!next.profiles[next.profile]) next.profile = Object.keys(next.profiles)[0];
@@ -426,16 +635,17 @@
     },
     /* A dated snapshot of the current profile's placements and items. */
     checkin: function () {
-      var own = profile(), taken = JSON.parse(JSON.stringify({ date: new Date().toISOString(), placements: own.placements, items: own.items }));
-      own.checkins.push(taken);
-      if (save()) return changed(), true;
-      own.checkins.pop();
-      return false;
+      var own = profile(), pid = current();
+      var taken = JSON.stringify({ date: new Date().toISOString(), placements: own.placements, items: own.items });
+      if (shared) return own.checkins.push(JSON.parse(taken)), changed(), true; // a shared view is never saved
+      return change(function (target) { if (target.profiles[pid]) target.profiles[pid].checkins.push(JSON.parse(taken)); });
     },
-    canUndo: function () { return !!previous && !shared; },
+    versions: versions,
+    restore: restore,
+    canUndo: function () { return !shared && history().versions.length > 0; },
+    /* Undo: the newest version back (restoring keeps what it replaces, so Undo again switches back). */
     undo: function () {
-      if (!previous) return count(doc);
-      return replace(previous) ? count(doc) : -1;
+      return restore(history().versions.length - 1);
     },
     exportJson: function () {
       var value = alone();
