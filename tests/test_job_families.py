@@ -160,6 +160,15 @@ def test_the_family_picker_shows_the_chosen_family_and_keeps_it_in_the_address(n
     assert not page.locator("[data-family-picker]").is_visible()
 
 
+def test_a_malformed_address_leaves_the_family_picker_working(northwind_site, page):
+    _, url = northwind_site
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(url + "levels/#%")
+    assert errors == []
+    assert page.locator("[data-family-picker]").is_visible() and page.locator("[data-family=software]").is_visible()
+
+
 @pytest.mark.browser
 def test_a_reader_assesses_themselves_against_their_own_family(northwind_site, northwind, page):
     _, url = northwind_site

@@ -8,7 +8,7 @@
   function setup(root) {
     hb.notYetSetUp(root, "[data-family-picker]").forEach(function (picker) {
       var families = [].slice.call(root.querySelectorAll("[data-family]"));
-      var wanted = hb.readChoice(picker) || familyOf(families, location.hash) || hb.placement.readerFamily(hb.placement.levels());
+      var wanted = hb.readChoice(picker) || familyOf() || hb.placement.readerFamily(hb.placement.levels());
       var radios = [].slice.call(picker.querySelectorAll("input[type=radio]"));
       radios.forEach(function (radio) { if (radio.value === wanted) radio.checked = true; });
       picker.hidden = false;
@@ -17,8 +17,9 @@
     });
   }
 
-  function familyOf(families, hash) {
-    var target = hash && document.getElementById(decodeURIComponent(hash.slice(1)));
+  /* The family of the element the address's #fragment points at (a malformed address points at nothing). */
+  function familyOf() {
+    var target = hb.hashTarget();
     var family = target && target.closest("[data-family]");
     return family ? family.dataset.family : null;
   }
