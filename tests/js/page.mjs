@@ -30,6 +30,7 @@ export function page(names, stored = {}) {
   window.__md_scope = new URL("https://handbook.example/base/");
   const context = vm.createContext(Object.assign(window, {
     URL, JSON, Date, Object, Array, String, Number, Math, RegExp, TextEncoder, TextDecoder, btoa, atob, setTimeout,
+    crypto: globalThis.crypto, Uint8Array, sessionStorage: new MemoryStorage(),
     clearTimeout,
   }));
   for (const name of names) {
