@@ -52,9 +52,10 @@ from handbook.data.loader import load_handbook  # noqa: E402
 CONFIG = ROOT / "mkdocs.yml"
 DATA_PLUGIN = "handbook"  # the plugin that loads the data and adds the generated pages
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "true"}
-# Scale of the data -> runs of each build (a build at 100x takes most of a minute). Fewer runs than these
-# let a slow moment of a shared machine move the medians by 10%.
-SCALES = {1: 9, 10: 7, 100: 3}
+# Scale of the data -> runs of each build. Few at 100x, whose builds are long enough to even out a slow
+# moment of a shared machine; more at small scales, where they are not. The whole run is sized to take
+# about ten minutes on the project's 2-core machine (BENCHMARKS.md has what it took).
+SCALES = {1: 7, 10: 3, 100: 1}
 # Where the plugin's own cost is measured too (a third build per run; at 100x that would add minutes).
 PLUGIN_COST_SCALES = {1, 10}
 SERVE_EDITS = 3
