@@ -145,7 +145,7 @@ import: setup
 # QUICK=1: only the scaling check (1x and 5x data, a build each, well under a minute). QUICK only
 # chooses the flag; its value never reaches the shell.
 bench: setup browser
-	$(BIN)/python scripts/bench.py $(if $(QUICK),--quick)
+	$(BIN)/python scripts/bench.py $(if $(filter 1,$(QUICK)),--quick)
 
 # Prints figures, checks nothing: Lighthouse (npm, pinned in package.json) with the desktop and mobile
 # presets on the home, a level, a transition and the self-assessment page, and screenshots of them
