@@ -191,7 +191,7 @@ def test_raw_html_is_shown_as_text_in_every_conversion_of_a_reused_renderer(betw
 def test_each_raw_html_chunk_is_checked_once_whatever_the_headings(monkeypatch):
     """The check ran over every chunk once per heading (headings x chunks), which made large
     handbooks slow to build; now a page costs one check per chunk."""
-    from macros import safe_markdown
+    from handbook.render import safe_markdown
     checked = []
     monkeypatch.setattr(safe_markdown, "dangerous_html",
                         lambda chunk: checked.append(chunk) or bool(safe_markdown._DANGEROUS_HTML.search(chunk)))
