@@ -52,12 +52,15 @@ from handbook.data.loader import load_handbook  # noqa: E402
 CONFIG = ROOT / "mkdocs.yml"
 DATA_PLUGIN = "handbook"  # the plugin that loads the data and adds the generated pages
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "true"}
-# Scale of the data -> runs of each build (a build at 100x takes most of a minute). Fewer runs than these
-# let a slow moment of a shared machine move the medians by 10%.
-SCALES = {1: 9, 10: 7, 100: 3}
+# Scale of the data -> runs of each build. Few at 100x, whose builds are long enough to even out a slow
+# moment of a shared machine; more at small scales, where they are not. The whole run is sized to take
+# about ten minutes on the project's 2-core machine (BENCHMARKS.md has what it took).
+SCALES = {1: 7, 10: 3, 100: 1}
 # Where the plugin's own cost is measured too (a third build per run; at 100x that would add minutes).
 PLUGIN_COST_SCALES = {1, 10}
 SERVE_EDITS = 3
+# `--quick`: the scales of the scaling check, one handbook build each.
+QUICK_SCALES = (1, 5)
 
 
 # --- Data at larger scales ------------------------------------------------------
@@ -225,6 +228,32 @@ def compare_builds(work: Path, scale: int, runs: int, cold: bool) -> dict:
     return result
 
 
+def page_count(site: Path) -> int:
+    """The pages of a built site: each is listed once in its sitemap (redirect pages are not)."""
+    return (site / "sitemap.xml").read_text(encoding="utf-8").count("<loc>")
+
+
+def quick_check(work: Path) -> None:
+    """The scaling check to run before calling a change done: the handbook's CPU time per page at 1x
+    and 5x data, one build each, and how much it grew. Flat (a few %) means the build is linear."""
+    per_page = {}
+    for scale in QUICK_SCALES:
+        data_dir = ROOT / "data" if scale == 1 else scaled_data(work / f"data-{scale}x", scale)
+        site = work / f"site-{scale}x"
+        wall, cpu = timed_build(CONFIG, site, HANDBOOK_DATA=str(data_dir))
+        pages = page_count(site)
+        per_page[scale] = 1000 * cpu / pages
+        print(f"{scale:>4}x {pages:>5} pages: CPU {cpu:6.2f} s, wall {wall:6.2f} s, "
+              f"{per_page[scale]:6.1f} ms/page", flush=True)
+    low, high = QUICK_SCALES[0], QUICK_SCALES[-1]
+    print(f"handbook ms/page {low}x -> {high}x: {per_page[low]:.1f} -> {per_page[high]:.1f} "
+          f"({100 * (per_page[high] / per_page[low] - 1):+.0f}%; load average {load()})")
+
+
+def load() -> str:
+    return " ".join(f"{value:.1f}" for value in os.getloadavg())
+
+
 # --- Live reload -----------------------------------------------------------------------
 
 def fetch(url: str) -> str | None:
@@ -382,12 +411,20 @@ def requests_line(page: str, kinds: list[str]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scales", type=int, nargs="*", default=list(SCALES), help="data scales to build")
+    parser.add_argument("--quick", action="store_true",
+                        help=f"only the scaling check: one handbook build at each of {QUICK_SCALES}x data, ms per page")
     args = parser.parse_args()
+    if args.quick:
+        print(f"handbook scaling check: one `mkdocs build` at each scale, CPU time (user + system) per page; "
+              f"load average {load()}")
+        with tempfile.TemporaryDirectory(prefix="handbook-bench-") as tmp:
+            quick_check(Path(tmp))
+        return
     print(f"handbook benchmark: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}. Each build is a fresh "
           "`mkdocs build` process; runs alternate; medians. Plain: the same pages as Markdown, the same plugins\n"
           "(mkdocs-macros-plugin on), no data and no macros to call, so the ratio is what the data costs. The ratio "
           "is of CPU time (user + system),\nwhich other work on the machine disturbs less than wall time; a build "
-          "uses one core, so on an idle machine the two are close.")
+          f"uses one core, so on an idle machine the two are close. Load average at the start: {load()}.")
     with tempfile.TemporaryDirectory(prefix="handbook-bench-") as tmp:
         work = Path(tmp)
         results = []
@@ -425,6 +462,7 @@ def main() -> None:
         for line in page_weight(base["site"], level_page, scripts):
             print(line)
         print(requests_line(level_page, kinds))
+        print(f"load average at the end: {load()}")
         print("build ratio handbook/plain, both with mkdocs-macros-plugin: "
               + ", ".join(f"{r['scale']}x {r['ratio']:.2f}" for r in results))
 

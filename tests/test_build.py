@@ -127,6 +127,16 @@ def test_search_index_covers_rendered_content(built_site, loaded):
         assert resource.title.replace("'", "&#x27;") in text or resource.title in text
 
 
+def test_searching_a_level_finds_its_page_not_every_page_that_lists_the_ladder(built_site, loaded):
+    """Level and transition pages carry every level's name for their scripts (hidden); search leaves it
+    out, or searching "Principal" would find a section of every level page (and the index would grow
+    with levels x pages)."""
+    index = json.loads((built_site[0] / "search/search_index.json").read_text(encoding="utf-8"))
+    first, last = loaded.levels[0], loaded.levels[-1]
+    found = [doc["location"] for doc in index["docs"] if last.name in doc["text"] + doc["title"]]
+    assert found and not [location for location in found if location.startswith(f"levels/{first.id}/")], found
+
+
 def test_no_page_asks_for_anything_outside_the_site(built_site):
     for page in built_site[0].rglob("*.html"):
         text = page.read_text(encoding="utf-8")

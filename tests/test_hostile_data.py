@@ -166,6 +166,42 @@ def test_renderer_shows_html_from_the_data_as_text_should_the_check_miss_it(data
     assert "window.__pwned = 1" in "".join(page.text)
 
 
+def _hostile_document(headings: int) -> str:
+    """Headings (each makes the table of contents run the postprocessors) around hostile raw HTML."""
+    parts = [f"## Part {n}\n\n<span>{n}</span> <img src=x onerror=\"window.__pwned = {n}\">\n" for n in range(headings)]
+    return "\n".join(parts) + "\n<script>window.__pwned = 0</script>\n"
+
+
+@pytest.mark.parametrize("between", ["reset", "stash only", "nothing"])
+def test_raw_html_is_shown_as_text_in_every_conversion_of_a_reused_renderer(between):
+    """A renderer converts many pages (the table of contents reruns the check once per heading): script
+    from any of them, before or after any heading, on a longer page after a shorter one, stays text."""
+    names, options = site_markdown_extensions()
+    md = markdown.Markdown(extensions=[*names, SafeMarkdown()], extension_configs=options)
+    for headings in (1, 4, 2, 6):
+        if between == "reset":
+            md.reset()
+        elif between == "stash only":
+            md.htmlStash.reset()
+        page = elements(md.convert(_hostile_document(headings)))
+        assert "script" not in page.tags and "img" not in page.tags and not page.handlers
+        assert "window.__pwned = 0" in "".join(page.text)
+
+
+def test_each_raw_html_chunk_is_checked_once_whatever_the_headings(monkeypatch):
+    """The check ran over every chunk once per heading (headings x chunks), which made large
+    handbooks slow to build; now a page costs one check per chunk."""
+    from handbook.render import safe_markdown
+    checked = []
+    monkeypatch.setattr(safe_markdown, "dangerous_html",
+                        lambda chunk: checked.append(chunk) or bool(safe_markdown._DANGEROUS_HTML.search(chunk)))
+    names, options = site_markdown_extensions()
+    document = _hostile_document(30)
+    md = markdown.Markdown(extensions=[*names, SafeMarkdown()], extension_configs=options)
+    md.convert(document)
+    assert len(checked) == len(md.htmlStash.rawHtmlBlocks) > 60
+
+
 def test_checklist_labels_never_become_html():
     label = elements(_inline_html("Ship <img src=x onerror=alert(1)> **now** [x](javascript:alert(1))"))
     assert label.tags == ["strong", "span"] and not label.handlers and not label.hrefs

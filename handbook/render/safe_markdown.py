@@ -43,7 +43,11 @@ _PLAIN_TEXT = re.compile(r"(?<=>)[^<>\"']+(?=<)")
 def dangerous_html(chunk: str) -> bool:
     """Whether a piece of raw HTML could run script: its markup is looked at, not its plain text."""
     markup = _PLAIN_TEXT.sub("", chunk)
-    return bool(_DANGEROUS_HTML.search(markup) or _SCRIPT_URL.search(_INVISIBLE.sub("", html.unescape(markup))))
+    if _DANGEROUS_HTML.search(markup):
+        return True
+    # A script address needs a colon, written as it is or as a character reference (`&#58;`, `&colon;`):
+    # most chunks (`<span>`, `</li>`) have neither, and decoding them would find nothing.
+    return (":" in markup or "&" in markup) and bool(_SCRIPT_URL.search(_INVISIBLE.sub("", html.unescape(markup))))
 
 
 class _SafeAttributes(Treeprocessor):
@@ -65,20 +69,19 @@ class _SafeRawHtml(Postprocessor):
     The table of contents runs every postprocessor again once per heading, over the same stash,
     which only grows during a conversion. Checking the whole stash on each run cost headings x
     chunks; so the chunks already checked are remembered and each is checked once per conversion.
-    `reset()` (called by Markdown before every conversion) starts the count again.
+    A new conversion gets a new stash (Markdown.reset() makes a new list), which starts the count
+    again: tied to the list itself, not to a reset call that an extension might not pass on.
     """
 
     def __init__(self, md):
         super().__init__(md)
-        self.checked = 0
-
-    def reset(self) -> None:
+        self.stash: list | None = None
         self.checked = 0
 
     def run(self, text: str) -> str:
         blocks = self.md.htmlStash.rawHtmlBlocks
-        if self.checked > len(blocks):  # a stash emptied without a reset: check it from the start
-            self.checked = 0
+        if blocks is not self.stash or self.checked > len(blocks):  # another stash, or this one emptied
+            self.stash, self.checked = blocks, 0
         for position in range(self.checked, len(blocks)):
             chunk = blocks[position]
             if isinstance(chunk, str) and "<" in chunk and dangerous_html(chunk):
@@ -99,9 +102,4 @@ class SafeMarkdown(Extension):
         # After the inline links (20), attribute lists (8) and the table of contents (5).
         md.treeprocessors.register(_SafeAttributes(md), "safe_attributes", 1)
         # Before raw HTML goes back into the page (30).
-        self.raw_html = _SafeRawHtml(md)
-        md.postprocessors.register(self.raw_html, "safe_raw_html", 35)
-        md.registerExtension(self)  # so that md.reset() calls reset() below
-
-    def reset(self) -> None:
-        self.raw_html.reset()
+        md.postprocessors.register(_SafeRawHtml(md), "safe_raw_html", 35)
