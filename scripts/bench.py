@@ -45,7 +45,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from conftest import CHROMIUM, CHROMIUM_ARGS, free_port, serve  # noqa: E402
+import bench_team  # noqa: E402  (the team view's drawing time)
+from support import CHROMIUM, CHROMIUM_ARGS, free_port, serve  # noqa: E402
 from handbook.site.bundle import BUNDLE  # noqa: E402
 from handbook.data.loader import load_handbook  # noqa: E402
 
@@ -462,6 +463,11 @@ def main() -> None:
         for line in page_weight(base["site"], level_page, scripts):
             print(line)
         print(requests_line(level_page, kinds))
+        team = bench_team.render_ms()
+        print(f"team view, {team['people']} people x {team['dimensions']} dimensions (large test ladder): drawn in "
+              f"{team['render_ms']:.0f} ms, files read in {team['read_ms']:.0f} ms, from the files chosen to the page "
+              f"laid out {team['total_ms']:.0f} ms (medians); team.js {team['team_js_gz'] / 1024:.1f} KB gzipped, "
+              f"loaded on that page only")
         print(f"load average at the end: {load()}")
         print("build ratio handbook/plain, both with mkdocs-macros-plugin: "
               + ", ".join(f"{r['scale']}x {r['ratio']:.2f}" for r in results))
