@@ -76,6 +76,7 @@ def wider_ladder(folder: Path, extra: dict[str, str] = EXTRA) -> Path:
         for level in ladder["levels"]:
             level["dimensions"][dimension] = f"{name} at {level['name']}."
     (folder / "data").mkdir(parents=True, exist_ok=True)
+    (folder / "docs").mkdir(exist_ok=True)  # a company's own pages: none, but MkDocs needs the folder
     (folder / "data" / "ladder.yml").write_text(yaml.safe_dump(ladder, sort_keys=False), encoding="utf-8")
     (folder / "data" / "transitions.yml").write_bytes((LARGE / "data" / "transitions.yml").read_bytes())
     config = (LARGE / "mkdocs.yml").read_text(encoding="utf-8").replace("../../../", f"{ROOT}/")
