@@ -5,6 +5,7 @@ import re
 import textwrap
 
 import pytest
+from playwright.sync_api import expect
 
 from support import ROOT
 from handbook.errors import HandbookError
@@ -315,7 +316,8 @@ def test_searching_a_level_code_shows_that_level_before_the_transitions_named_af
         page.locator("input.md-search__input").click()
         page.keyboard.type(level.code)
         first = page.locator(".md-search-result__item > a").first
-        first.wait_for()
+        # Results come for every key typed: wait for those of the whole code (Material adds it as ?h=).
+        expect(first).to_have_attribute("href", re.compile(rf"[?&]h={re.escape(level.code.lower())}(&|#|$)"))
         assert re.search(rf"/levels/{level.id}/(\?|#|$)", first.get_attribute("href")), level.code
 
 
