@@ -248,6 +248,7 @@ def company_leaving_out(folder, leave_out: str, page: str = "") -> object:
     (folder / "data").mkdir()
     if page:
         (folder / "docs" / "co" / "about.md").write_text(page, encoding="utf-8")
+    nav = '    nav: [{Dropco: [co/about.md]}]\n' if page else ""
     (folder / "mkdocs.yml").write_text(textwrap.dedent(f"""\
         INHERIT: {ROOT / "mkdocs.yml"}
         site_name: Dropco Handbook
@@ -255,15 +256,7 @@ def company_leaving_out(folder, leave_out: str, page: str = "") -> object:
           handbook:
             overlay_dir: data
             leave_out: {leave_out}
-            nav: [{{Dropco: [{"co/about.md" if page else ""}]}}]
-        """) if page else textwrap.dedent(f"""\
-        INHERIT: {ROOT / "mkdocs.yml"}
-        site_name: Dropco Handbook
-        plugins:
-          handbook:
-            overlay_dir: data
-            leave_out: {leave_out}
-        """), encoding="utf-8")
+        """) + nav, encoding="utf-8")
     return folder / "mkdocs.yml"
 
 
