@@ -65,7 +65,7 @@
   function placements(mine, theirs, known) {
     return dimensions(known).map(function (d) {
       var a = mine.placements[d.id], b = theirs.placements[d.id], sa = place.step(a, known), sb = place.step(b, known);
-      return { name: d.name, mine: place.describe(a, known), theirs: place.describe(b, known), myStep: sa, theirStep: sb,
+      return { name: d.name, mine: place.describe(a, known), theirs: place.describe(b, known), myStep: sa, theirStep: sb, at: [a, b],
         size: sa === null || sb === null ? (a || b ? 0.25 : 0) : Math.abs(sa - sb) };
     }).sort(function (x, y) { return y.size - x.size; });
   }

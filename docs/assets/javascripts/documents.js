@@ -162,10 +162,12 @@
     out.push(block("h1", message("agenda-title", { first: b.title, second: a.title })),
       block("p", message("agenda-date", { date: new Date().toISOString().slice(0, 10) })), block("h2", message("agenda-placements")));
     hb.conversation.placements(mine, them.profile, known).forEach(function (row) {
-      var views = a.who + ": " + row.mine + "; " + b.who + ": " + row.theirs;
+      var mineAt = placed(row.at[0], known), theirsAt = placed(row.at[1], known);
+      if (!mineAt && !theirsAt) return; // placed in neither view: nothing to talk about
+      var views = a.who + ": " + (mineAt || message("not-placed")) + "; " + b.who + ": " + (theirsAt || message("not-placed"));
       if (row.size >= 0.5) {
         out.push(block("li", message("agenda-higher", { who: row.myStep > row.theirStep ? a.who : b.who, steps: steps(row.size), dimension: row.name }) + " (" + views + ")"));
-      } else out.push(block("li", message(row.size ? "agenda-unplaced" : "agenda-same", { dimension: row.name, views: views, level: row.mine })));
+      } else out.push(block("li", message(row.size ? "agenda-unplaced" : "agenda-same", { dimension: row.name, views: views, level: mineAt })));
     });
     var differ = hb.conversation.items(mine, them.profile).differ;
     if (differ.length) out.push(block("h2", message("agenda-items")));
