@@ -81,7 +81,7 @@ def test_engineer_and_manager_compare_views_bring_an_agenda_and_check_in(watched
     assert agenda.startswith("# ") and "Sam" in agenda
     assert names[dims[0]] in agenda and "Led the incident review" in agenda and "Only saw one review" in agenda
     assert agenda.index(names[dims[0]]) < agenda.index(names[dims[1]]), "differences come first"
-    assert "## " + manager.locator('[data-message="agenda-decided"]').text_content() in agenda
+    assert "## " + manager.locator('[data-message="agenda-decided"]').text_content() not in agenda, "no empty section"
 
     # Sam's share link opens beside the manager's assessments, never over them.
     before = stored(manager)
@@ -375,3 +375,41 @@ def test_level_pages_say_whose_assessment_their_choices_go_to(watched_page, site
     on_map = page.locator("[data-placing-for]").first.inner_text()
     assert not alone and not on_assessment_page
     assert named == "Uma Patel" and "Uma Patel" in on_map
+
+
+def test_the_agenda_names_both_people_and_holds_her_plan_a_decision_and_the_next_meeting(watched_page, site_url, loaded):
+    dims = [d.id for d in loaded.handbook.ladder.dimensions]
+    names = {d.id: d.name for d in loaded.handbook.ladder.dimensions}
+    engineer = watched_page(site_url).page
+    fill(engineer, site_url, "Priya Raman", {dims[0]: "senior", dims[1]: "senior"}, {}, set())
+    engineer.locator('[data-profile-field="target"]').select_option("staff")
+    engineer.locator(f'[data-plan="{dims[0]}"] [data-plan-field="step"]').fill("Lead the R&D review, ~2k lines")
+    her_file = download(engineer, "export-json")
+
+    watch = watched_page(site_url)
+    manager = watch.page
+    open_assessment(manager, site_url)
+    manager.locator('[data-profile-field="name"]').fill("Marco")
+    manager.locator("[data-profile-new]").fill("Priya (my report)")
+    manager.locator('[data-action="profile-add"]').click()
+    place(manager, site_url, {dims[0]: "staff", dims[1]: "senior"})
+    open_assessment(manager, site_url)
+    choose_file(manager, "compare-file", her_file)
+    manager.locator("[data-compare]").wait_for()
+    row = manager.locator("[data-agenda-row]").first
+    row.locator('[data-agenda-field="text"]').fill("Priya leads the next design review")
+    row.locator('[data-agenda-field="owner"]').fill("Priya")
+    row.locator('[data-agenda-field="date"]').fill("2026-12-20")
+    manager.locator("[data-agenda-next]").fill("2027-01-10")
+    agenda = download(manager, "export-agenda")
+
+    title = agenda.splitlines()[0]
+    assert "Priya Raman (own view)" in title and "Marco's view of Priya" in title, title
+    assert f"Marco places one step higher on {names[dims[0]]}" in agenda, agenda
+    assert agenda.index(names[dims[0]]) < agenda.index(names[dims[1]]), "the largest difference first"
+    assert "Lead the R&D review, ~2k lines" in agenda, "her own plan, as typed"
+    assert "Priya leads the next design review; owner: Priya; by 2026-12-20" in agenda
+    assert "Next meeting: 2027-01-10" in agenda
+    assert not [line for line in agenda.splitlines() if line.strip() in ("-", "- =")], "no empty bullet"
+    assert manager.locator("[data-agenda-output]").input_value() == agenda
+    assert watch.errors == []

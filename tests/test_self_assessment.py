@@ -1,13 +1,15 @@
 """The self-assessment in headless Chromium: answers that stay, exports, imports, share links, and safety."""
+import html
 import json
 import re
 import shutil
 
 import pytest
+from markdown_it import MarkdownIt
 from playwright.sync_api import expect
 
 from support import (HOSTILE, assessment_url, axe_violations, download, first_signal_key, first_transition, free_port,
-                     import_json, item, item_key, message, open_assessment, page_url, serve, settled, share_code, status,
+                     import_json, item, item_key, message, open_assessment, page_url, radio, serve, settled, share_code, status,
                      storage_key, store_raw, stored, stored_items, tab_to, transition_url, write_note)
 
 
@@ -133,7 +135,7 @@ def test_table_shows_progress_per_transition(watched_page, site_url, loaded):
     assert row.locator("[data-chart-share]").inner_text() == f"{round(300 / len(last.signals))}%"
 
 
-def test_markdown_export_ends_with_the_brag_document_and_the_ticked_items_and_notes(watched_page, site_url, loaded):
+def test_markdown_export_lists_the_ticked_items_and_notes(watched_page, site_url, loaded):
     transition = first_transition(loaded)
     ticked, untouched = transition.signals[0], transition.signals[1]
     exercise = loaded.handbook.exercises.exercises[0]
@@ -145,17 +147,80 @@ def test_markdown_export_ends_with_the_brag_document_and_the_ticked_items_and_no
     write_note(page, item_key(exercise, noted), "Did it in March")
     markdown = download(page, "export-markdown")
 
-    template = loaded.handbook.staff.brag_document.template.strip().splitlines()
     assert markdown.splitlines()[0].startswith("# ")
-    for heading in [line for line in template[1:] if line.startswith("#")]:
-        assert heading in markdown.splitlines()
     ticked_text = item(page, item_key(transition, ticked)).locator(".hb-item__text").inner_text()
-    assert f"- [x] {ticked_text}" in markdown
+    assert f"- {ticked_text}" in markdown
     assert "Planned the billing rewrite in the ticket first" in markdown
-    assert "Did it in March" in markdown
+    assert "Did it in March" not in markdown, "a note on an item not ticked is no signal shown"
     untouched_text = item(page, item_key(transition, untouched)).locator(".hb-item__text").inner_text()
-    assert f"- [x] {untouched_text}" not in markdown
+    assert untouched_text not in markdown
     assert transition.title in markdown
+
+
+def rendered_text(markdown: str) -> str:
+    """What a CommonMark/GFM reader shows of `markdown`: its text, tags dropped, entities read."""
+    rendered = MarkdownIt("commonmark").enable(["strikethrough", "table"]).render(markdown)
+    return html.unescape(re.sub(r"<[^>]+>", "", rendered))
+
+
+def test_promotion_case_is_ready_to_paste_and_reads_as_typed(watched_page, site_url, loaded):
+    levels, dims = loaded.levels, loaded.handbook.ladder.dimensions
+    today, target = levels[2], levels[3]
+    transition = loaded.transitions_from(today)[0]
+    key = item_key(transition, transition.signals[0])
+    page = watched_page(site_url).page
+    page.goto(page_url(site_url, "levels/index.md"))
+    radio(page, dims[0].id, target.id).check()  # already at the target: a strength
+    radio(page, dims[1].id, today.id).check()
+    open_assessment(page, site_url)
+    page.locator('[data-profile-field="name"]').fill("Priya Raman")
+    page.locator('[data-profile-field="current"]').select_option(today.id)
+    page.locator('[data-profile-field="target"]').select_option(target.id)
+    page.locator(f'[data-plan="{dims[1].id}"] [data-plan-field="step"]').fill("Run the R&D review")  # no date, no evidence
+    item(page, key).locator(".hb-item__box").check()
+    write_note(page, key, "Cut the bill by ~2k a month & wrote why; a < b")
+    case = download(page, "export-markdown")
+
+    shown = rendered_text(case)
+    assert "Cut the bill by ~2k a month & wrote why; a < b" in shown and "Run the R&D review" in shown
+    assert "~2k" in case and "R&D" in case, "the file itself reads as typed"
+    assert "I am Priya Raman." in shown and f"{today.name} ({today.code})" in shown and f"{target.name} ({target.code})" in shown
+    strengths = case.split(message(page, "case-strengths-heading"))[1].split("\n## ")[0]
+    assert dims[0].name in strengths and dims[1].name not in strengths
+    assert message(page, "case-plan-date") + ":" not in case and f": {message(page, 'none')}" not in case, "nothing left blank"
+    assert not re.search(r"\[[a-z][^\]]*\]", shown), "no template placeholder"
+    assert not [line for line in shown.splitlines() if line.rstrip().endswith(":")], "no empty field"
+    signals = case.split(message(page, "assessment-heading"))[1]
+    assert "- [ ]" not in case and "- [x]" not in signals
+    template = loaded.handbook.staff.brag_document.template.strip().splitlines()
+    assert not [line for line in template[1:] if line.startswith("#") and line in case.splitlines()], "the brag template is its own file"
+
+
+def test_brag_document_template_downloads_on_its_own(watched_page, site_url, loaded):
+    page = watched_page(site_url).page
+    page.goto(assessment_url(site_url))
+    with page.expect_download() as info:
+        page.locator('[data-action="export-brag"]').click()
+    assert info.value.suggested_filename == "brag-document-template.md"
+    assert info.value.path().read_text(encoding="utf-8") == loaded.handbook.staff.brag_document.template.strip() + "\n"
+
+
+def test_copy_formatted_puts_the_case_on_the_clipboard_as_html(watched_page, site_url):
+    watch = watched_page(site_url, permissions=["clipboard-read", "clipboard-write"])
+    page = watch.page
+    page.goto(assessment_url(site_url))
+    page.locator('[data-profile-field="name"]').fill("Priya <b>Raman</b> & co")
+    page.locator('[data-action="copy-formatted"]').click()
+    expect(page.locator('[data-status="copy"]')).to_have_text(message(page, "copy-done"))
+    copied = page.evaluate("""async () => {
+        const [entry] = await navigator.clipboard.read();
+        return { types: entry.types, html: await (await entry.getType("text/html")).text(),
+                 text: await (await entry.getType("text/plain")).text() }; }""")
+    assert "text/html" in copied["types"] and "text/plain" in copied["types"]
+    assert re.search(r"<h1>Promotion case: Priya &lt;b&gt;Raman&lt;/b&gt; &amp; co</h1>", copied["html"]), copied["html"]
+    assert "<b>" not in copied["html"]
+    assert copied["text"].startswith("# ")
+    assert watch.errors == []
 
 
 def test_json_export_resets_and_imports_back(watched_page, site_url, loaded):

@@ -18,13 +18,23 @@ test("a line that would start a heading, list, rule or numbered item is escaped"
   assert.equal(markdownText("2) second"), "2\\) second");
 });
 
-test("HTML stays text and inline Markdown is escaped", () => {
-  assert.equal(markdownText("<b>bold</b> & more"), "&lt;b&gt;bold&lt;/b&gt; &amp; more");
-  assert.equal(markdownText("*em* _em_ `code` [link](x)"), "\\*em\\* \\_em\\_ \\`code\\` \\[link\\](x)");
+test("HTML stays text and inline Markdown is escaped where it would close or open something", () => {
+  assert.equal(markdownText("<b>bold</b> & more"), "&lt;b>bold&lt;/b> & more");
+  assert.equal(markdownText("say *em* _em_ `code` [link](x)"), "say *em\\* _em\\_ \\`code\\` \\[link\\](x)");
+  assert.equal(markdownText("a ~~gone~~ b"), "a ~~gone\\~\\~ b");
+  assert.equal(markdownText("&amp; &#60;"), "&amp;amp; &amp;#60;");
+});
+
+test("ordinary text reads as typed in the file too", () => {
+  assert.equal(markdownText("saved ~2k a month"), "saved ~2k a month");
+  assert.equal(markdownText("~2k"), "~2k");
+  assert.equal(markdownText("R&D & ops"), "R&D & ops");
+  assert.equal(markdownText("a < b and c > d"), "a < b and c > d");
+  assert.equal(markdownText("snake_case_name and C:\\path"), "snake_case_name and C:\\path");
 });
 
 test("every kind of line break becomes a hard break indented for the caller's item", () => {
-  assert.equal(markdownText("# Hi <b>\r\n- x", "    "), "\\# Hi &lt;b&gt;  \n    \\- x");
+  assert.equal(markdownText("# Hi <b>\r\n- x", "    "), "\\# Hi &lt;b>  \n    \\- x");
   assert.equal(markdownText("a\rb\u2028c", "  "), "a  \n  b  \n  c");
 });
 

@@ -1,6 +1,6 @@
 /* The career conversation on the "My self-assessment" page: several named assessments (profiles) in one
-   browser, a second view beside the current one (another profile, a JSON file, a share link) with its
-   Markdown agenda, and dated check-ins with what changed and a timeline per dimension. Words come from the
+   browser, a second view beside the current one (another profile, a JSON file, a share link; its agenda is
+   documents.js's), and dated check-ins with what changed and a timeline per dimension. Words come from the
    page (data-message); reader text is only ever set as text, and goes through markdownText in Markdown. */
 (function (hb) {
   "use strict";
@@ -58,14 +58,14 @@
   function other() {
     var profiles = store.profiles();
     if (others[chosen]) return others[chosen];
-    return profiles[chosen] && chosen !== store.current() ? { name: label(chosen, profiles[chosen]), profile: profiles[chosen] } : null;
+    return profiles[chosen] && chosen !== store.current() ? { id: chosen, name: label(chosen, profiles[chosen]), profile: profiles[chosen] } : null;
   }
 
   /* Per dimension: both placements and the difference in steps; differences first, the largest first. */
   function placements(mine, theirs, known) {
     return dimensions(known).map(function (d) {
       var a = mine.placements[d.id], b = theirs.placements[d.id], sa = place.step(a, known), sb = place.step(b, known);
-      return { name: d.name, mine: place.describe(a, known), theirs: place.describe(b, known),
+      return { name: d.name, mine: place.describe(a, known), theirs: place.describe(b, known), myStep: sa, theirStep: sb, at: [a, b],
         size: sa === null || sb === null ? (a || b ? 0.25 : 0) : Math.abs(sa - sb) };
     }).sort(function (x, y) { return y.size - x.size; });
   }
@@ -121,34 +121,7 @@
       return entry;
     }));
     $("[data-compare-agreed]", root).textContent = message("compare-agreed", { count: found.agree });
-    $("[data-agenda-output]", root).value = agenda();
-  }
-
-  /* The agenda: where the two views differ, with both notes; the agreed target and plan; room for decisions. */
-  function agenda() {
-    var known = place.levels(), mine = store.profile(), them = other(), md = hb.markdownText, out;
-    if (!them) return "";
-    var me = md(label(store.current(), mine)), name = md(them.name);
-    out = ["# " + message("agenda-title", { mine: me, theirs: name }), "", message("agenda-date", { date: new Date().toISOString().slice(0, 10) }),
-      "", "## " + message("agenda-placements"), ""];
-    placements(mine, them.profile, known).forEach(function (row) {
-      out.push("- " + (row.size ? "" : "= ") + md(row.name) + (row.size >= 0.5 ? " (" + message("agenda-apart", { count: row.size }) + ")" : "") +
-        ": " + me + " " + md(row.mine) + "; " + name + " " + md(row.theirs));
-    });
-    out.push("", "## " + message("agenda-items"), "");
-    items(mine, them.profile).differ.forEach(function (row) {
-      out.push("- " + md(row.label, "  ") + " — " + me + " " + tick(row.a) + "; " + name + " " + tick(row.b));
-      [[row.a, me], [row.b, name]].forEach(function (pair) {
-        if (pair[0].note) out.push("  - " + pair[1] + ": " + md(pair[0].note, "    "));
-      });
-    });
-    out.push("", "## " + message("agenda-plan"), "", "- " + message("agenda-target", { level: place.describe(known[place.target(known)] ? { level: place.target(known) } : null, known) }));
-    dimensions(known).forEach(function (d) {
-      var plan = mine.plan[d.id];
-      if (plan && plan.step) out.push("- " + md(d.name) + ": " + md(plan.step, "  ") + (plan.date ? " (" + plan.date + ")" : ""));
-    });
-    out.push("", "## " + message("agenda-decided"), "", "- ", "");
-    return out.join("\n");
+    if (hb.documents) $("[data-agenda-output]", root).value = hb.documents.agenda();
   }
 
   /* What changed from check-in `a` to `b` (or to today's answers). */
@@ -259,11 +232,6 @@
     checkin: function () {
       say(store.checkin() ? message("checkin-saved") : message("save-full"));
     },
-    "export-agenda": function (button) {
-      var text = agenda();
-      $("[data-agenda-output]").value = text;
-      hb.assessment.download(text, button.dataset.filename, "text/markdown");
-    },
   };
 
   document.addEventListener("click", function (event) {
@@ -288,5 +256,5 @@
     }
   });
 
-  hb.conversation = { render: render, agenda: agenda };
+  hb.conversation = { render: render, other: other, placements: placements, items: items, tick: tick };
 })(window.handbook = window.handbook || {});

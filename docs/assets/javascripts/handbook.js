@@ -63,17 +63,22 @@
     history.replaceState(history.state, "", "?" + params + location.hash);
   };
 
-  /* The team view's script is only for its page: loaded the first time a page has [data-team], from beside
-     this script (the same relative address from any page, over http or file://). A page's own <script> would
-     not run under instant navigation. */
+  /* A page's own script, loaded the first time a page has `selector`, from beside this script (the same
+     relative address from any page, over http or file://): the team view's (team.js, [data-team]) and the
+     self-assessment's documents (documents.js, [data-assessment]). A page's own <script> would not run
+     under instant navigation. Each sets itself up when it arrives. */
   var here = document.currentScript && document.currentScript.src;
+  function pageScript(name, selector) {
+    if (!here || !document.querySelector(selector) || document.querySelector('script[data-page-script="' + name + '"]')) return;
+    var script = document.createElement("script");
+    script.src = new URL(name, here).href;
+    script.setAttribute("data-page-script", name);
+    document.body.appendChild(script);
+  }
+
   function teamView() {
     if (hb.team) return hb.team.setup(document);
-    if (!here || !document.querySelector("[data-team]") || document.querySelector("script[data-team-script]")) return;
-    var script = document.createElement("script");
-    script.src = new URL("team.js", here).href;
-    script.setAttribute("data-team-script", "");
-    document.body.appendChild(script); // team.js sets itself up when it arrives
+    pageScript("team.js", "[data-team]");
   }
 
   function setup() {
@@ -83,6 +88,7 @@
     hb.compare.setup(document);
     hb.familyPicker.setup(document);
     teamView();
+    pageScript("documents.js", "[data-assessment]");
   }
 
   hb.store.onChange(function (changedId) {

@@ -143,12 +143,6 @@
     return from && from.name !== at.name ? from.name + "–" + at.name : at.name;
   }
 
-  /* " (Practitioner)", for the promotion case; "" without a proficiency. */
-  function proficiencyOf(placement, dimension) {
-    var name = proficiencyName(placement, dimension);
-    return name ? " (" + hb.markdownText(name) + ")" : "";
-  }
-
   /* A table cell: a placement's text, with below it the proficiency its cell asks for on the dimension, if any. */
   function withProficiency(cell, text, placement, dimension) {
     var name = proficiencyName(placement, dimension);
@@ -284,69 +278,6 @@
     fill(root, "unreadable", entries);
   }
 
-  /* The promotion case, in the first person: who, levels and date; placement; plan; gaps on the way; the
-     ticked items with their evidence; archived answers; the brag document's sections. Words from the page;
-     every text from the page or the reader goes through markdownText, so it stays text. */
-  function markdown() {
-    var known = place.levels(), fields = store.profile(), target = levelName(known, place.target(known)), rows = dimensions(known);
-    var template = document.querySelector("[data-brag-template]").textContent.trim().split("\n");
-    var rest = template.slice(1).join("\n").trim(), h2 = (rest.match(/^(#+) /m) || [0, "##"])[1] + " ", h3 = "#" + h2;
-    var out = ["# " + message("case-title", { name: fields.name ? hb.markdownText(fields.name) : message("unnamed") }), "",
-      "- " + message("case-current", { level: levelName(known, place.current(known)) }), "- " + message("case-target", { level: target }),
-      "- " + message("case-date", { date: fields.date || new Date().toISOString().slice(0, 10) }), "", message("case-note"),
-      "", h2 + message("case-placement-heading"), ""];
-    rows.forEach(function (row) {
-      var targetId = place.target(known), today = placementText(row, known) + proficiencyOf(row.placement, row.id);
-      out.push("- " + message("case-placement", { dimension: hb.markdownText(row.name), today: today,
-        target: target + proficiencyOf(targetId && { level: targetId }, row.id) }));
-    });
-    out.push("", h2 + message("case-plan-heading"));
-    rows.forEach(function (row) {
-      var written = store.plan(row.id);
-      if (document.querySelector('[data-plan="' + row.id + '"]').hidden) return;
-      out.push("", h3 + hb.markdownText(row.name) + ": " + placementText(row, known) + " → " + target, "");
-      ["step", "date", "evidence"].forEach(function (field) {
-        out.push("- " + message("case-plan-" + field) + ": " + (written[field] ? hb.markdownText(written[field], "  ") : message("none")));
-      });
-    });
-    way(known).forEach(function (id) {
-      var list = lists.byKey(document, id), gaps = [];
-      list.querySelectorAll("[data-item]").forEach(function (item) {
-        var answer = store.get(item.dataset.item);
-        if (!answer || !answer.done) gaps.push("- [ ] " + hb.markdownText(lists.textOf(item), "  "));
-      });
-      if (gaps.length) out.push("", h2 + message("case-gaps-heading", { transition: hb.markdownText(list.dataset.title) }), "", gaps.join("\n"));
-    });
-    return out.concat(ticked(h2), "", rest).join("\n") + "\n";
-  }
-
-  /* The answers of every checklist on the page under one heading (none when there are none), then the archived. */
-  function ticked(h2) {
-    var answers = store.all(), onPage = Object.create(null), out = [];
-    document.querySelectorAll(".hb-checklist").forEach(function (list) {
-      var ids = lists.itemIds(list), lines = [];
-      list.querySelectorAll("[data-item]").forEach(function (item) {
-        onPage[item.dataset.item] = item;
-        var answer = answers[item.dataset.item];
-        if (answer) lines.push(markdownEntry(answer, lists.textOf(item), lists.wordingChanged(answer, item) ? " (" + message("changed") + ")" : ""));
-      });
-      if (lines.length) out.push("", "#" + h2 + hb.markdownText(list.dataset.title) + " (" + doneCount(ids) + "/" + ids.length + ")", "", lines.join("\n"));
-    });
-    if (out.length) out.unshift("", h2 + message("assessment-heading"));
-    var gone = archivedIds(answers, onPage);
-    if (gone.length) {
-      out.push("", h2 + message("archived-heading"), "");
-      out.push(gone.map(function (id) { return markdownEntry(answers[id], answers[id].text || "", " (`" + id + "`)"); }).join("\n"));
-    }
-    return out;
-  }
-
-  function markdownEntry(answer, text, after) {
-    var line = "- [" + (answer.done ? "x" : " ") + "] " + hb.markdownText(text, "  ") + after;
-    if (answer.note) line += "\n  - " + message("evidence") + ": " + hb.markdownText(answer.note, "    ");
-    return line;
-  }
-
   /* A download's file name with the assessment's name in it ("promotion-case-uma-patel.md"), so that a
      manager's six downloads do not overwrite one another. */
   function personal(filename) {
@@ -413,11 +344,6 @@
       var count = store.restore(Number(button.dataset.index));
       say(count < 0 ? message("save-full") : message("restored", { count: count }));
     },
-    "export-markdown": function (button) {
-      var text = markdown();
-      document.querySelector("[data-markdown-output]").value = text;
-      download(text, button.dataset.filename, "text/markdown");
-    },
     "export-json": function (button) {
       download(store.exportJson(), button.dataset.filename, "application/json");
     },
@@ -466,12 +392,8 @@
   document.addEventListener("click", function (event) {
     var button = event.target.closest && event.target.closest("[data-assessment] button[data-action]");
     if (button && actions[button.dataset.action]) actions[button.dataset.action](button);
+    else if (button && button.hasAttribute("data-document") && !hb.documents) hb.waitingClick = button; // documents.js replays it
   });
-  document.addEventListener("toggle", function (event) {
-    if (event.target.matches && event.target.matches("[data-markdown-preview]") && event.target.open) {
-      document.querySelector("[data-markdown-output]").value = markdown();
-    }
-  }, true);
   document.addEventListener("change", function (event) {
     var input = event.target;
     if (!input.matches || !input.matches('[data-assessment] input[data-action="import"]') || !input.files.length) return;
@@ -498,5 +420,5 @@
     focus();
   });
 
-  hb.assessment = { setup: setup, render: render, markdown: markdown, download: download };
+  hb.assessment = { setup: setup, render: render, download: download, dimensions: dimensions, levelName: levelName, proficiencyName: proficiencyName };
 })(window.handbook = window.handbook || {});
