@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from support import (HOSTILE, assessment_url, axe_violations, download, first_signal_key, item, message,
+from support import (make_share_link, open_share_link, HOSTILE, assessment_url, axe_violations, download, first_signal_key, item, message,
                      open_assessment, page_url, radio, store_raw, stored, write_note)
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -52,8 +52,7 @@ def test_engineer_and_manager_compare_views_bring_an_agenda_and_check_in(watched
 
     fill(engineer, site_url, "Sam", {dims[0]: "staff", dims[1]: "senior"}, {key: "Led the incident review"}, {key})
     sams_file = download(engineer, "export-json")
-    engineer.locator('[data-action="share"]').click()
-    sams_link = engineer.locator("[data-share-output]").input_value()
+    sams_link = make_share_link(engineer)
 
     # The manager keeps their own assessment and one of Sam, made before the one-on-one.
     fill(manager, site_url, "Robin", {dims[0]: "principal"}, {}, set())
@@ -85,14 +84,13 @@ def test_engineer_and_manager_compare_views_bring_an_agenda_and_check_in(watched
 
     # Sam's share link opens beside the manager's assessments, never over them.
     before = stored(manager)
-    manager.goto(sams_link)
-    assert manager.locator('[data-notice="shared"]').is_visible()
+    open_share_link(manager, sams_link)
     assert manager.locator("[data-shared-name]").inner_text() == "Sam"
     manager.locator('[data-action="compare-shared"]').click()
     manager.locator("[data-compare]").wait_for()
     assert compare_rows(manager)[0][0] == names[dims[0]]
     assert stored(manager) == before, "comparing wrote to the manager's storage"
-    manager.goto(sams_link)
+    open_share_link(manager, sams_link)
     manager.locator('[data-action="adopt"]').click()
     assert profile_names(manager) == ["Me (Robin)", "Sam (my report)", "Sam"]
     assert stored(manager)["profiles"]["me"] == before["profiles"]["me"]

@@ -81,6 +81,10 @@
     return { differ: differ.sort(function (x, y) { return y.size - x.size; }), agree: agree };
   }
 
+  function blank(profile) {
+    return !Object.keys(profile.placements).length && !Object.keys(profile.items).length && !profile.target;
+  }
+
   function tick(answer) {
     return message(answer.done ? "ticked" : "not-ticked");
   }
@@ -168,10 +172,9 @@
     return out;
   }
 
-  /* A check-in's day; its stored text when that is no date (never "Invalid Date"). */
+  /* A check-in's day, in the page's one date format (hb.date). */
   function day(taken) {
-    var date = new Date(taken.date);
-    return isNaN(date) ? taken.date : date.toLocaleDateString();
+    return hb.date(taken.date);
   }
 
   function sparkline(values, top) {
@@ -248,13 +251,32 @@
       if (!window.confirm(message("profile-delete-confirm", { name: name }))) return;
       say(store.remove(store.current()) ? message("profile-deleted", { name: name }) : message("save-full"));
     },
+    /* Never beside an empty assessment without asking: the reader chooses one that has answers. */
     "compare-shared": function () {
-      var shared = store.document();
+      var shared = store.document(), profiles;
       others.shared = { name: label("", store.profile()) || message("shared-name"), profile: shared.profiles[shared.profile] };
-      chosen = "shared";
       $('[data-action="leave-share"]').click();
+      profiles = store.profiles();
+      var full = Object.keys(profiles).filter(function (id) { return !blank(profiles[id]); }), ask = blank(store.profile());
+      chosen = ask ? "" : "shared";
+      $("[data-compare-ask]").hidden = !ask;
+      $("[data-compare-question]").textContent = message(full.length ? "compare-ask" : "compare-ask-none",
+        { mine: label(store.current(), store.profile()), theirs: others.shared.name });
+      $("[data-compare-choices]").replaceChildren.apply($("[data-compare-choices]"), full.map(function (id) {
+        var button = element("button", label(id, profiles[id]));
+        button.type = "button";
+        button.className = "md-button";
+        button.dataset.action = "compare-use";
+        button.dataset.profile = id;
+        return button;
+      }));
       hb.assessment.render();
       $("#compare").scrollIntoView();
+    },
+    "compare-use": function (button) {
+      chosen = "shared";
+      $("[data-compare-ask]").hidden = true;
+      store.use(button.dataset.profile);
     },
     checkin: function () {
       say(store.checkin() ? message("checkin-saved") : message("save-full"));

@@ -16,6 +16,17 @@
     });
   };
 
+  /* A date as the page shows it: "7 Dec 2026" in the reader's variant of the page's language (files keep
+     ISO dates); with the time for versions. A day without a time ("2026-12-07") is that day everywhere
+     (read as UTC); a text that is no date is shown as written (never "Invalid Date"). */
+  hb.date = function (value, time) {
+    var date = new Date(value), lang = document.documentElement.lang || "en", day = /^\d{4}-\d\d-\d\d$/.test(value);
+    var locale = navigator.languages.filter(function (l) { return l.split("-")[0] === lang.split("-")[0]; })[0] || lang;
+    if (isNaN(date)) return String(value);
+    return new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", year: "numeric", timeZone: day ? "UTC" : undefined,
+      hour: time ? "2-digit" : undefined, minute: time ? "2-digit" : undefined }).format(date);
+  };
+
   /* Whether a reader's text fits the store's limit (one definition: store.LIMITS). If not, a message next to
      the field says so and the text stays in the box, unsaved, for the reader to shorten or copy elsewhere. */
   hb.fits = function (field) {

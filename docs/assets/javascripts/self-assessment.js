@@ -5,7 +5,7 @@
 (function (hb) {
   "use strict";
   var store = hb.store, lists = hb.checklists, place = hb.placement;
-  var SHARE = "#share=";
+  var SHARE = "#share=", PACKED = "#share2="; // plain JSON (earlier links, browsers that cannot deflate); deflated
   var MAX_URL = 2000000; // Chromium's limit is 2 MB; longer addresses do not open
   var showAll = false, shownFamily = "";
 
@@ -36,17 +36,30 @@
   function setup() {
     var root = page();
     if (!root) return store.closeShared(); // a shared view ends when the reader leaves the page
-    if (location.hash.indexOf(SHARE) === 0) openShareLink();
+    openShareLink();
     render();
   }
 
+  function isShareLink() {
+    return location.hash.indexOf(SHARE) === 0 || location.hash.indexOf(PACKED) === 0;
+  }
+
+  /* A packed link unpacks asynchronously: shown only if the reader is still on it by then. */
   function openShareLink() {
-    var problem = store.openShared(location.hash.slice(SHARE.length));
-    if (problem) say(message("share-problem") + " " + describe(problem), "page");
+    var hash = location.hash, packed = hash.indexOf(PACKED) === 0;
+    if (!isShareLink()) return;
+    var result = store.readShare(hash.slice((packed ? PACKED : SHARE).length), packed);
+    if (!packed) return opened(result);
+    result.then(function (value) { if (location.hash === hash && page()) opened(value); });
+  }
+
+  function opened(result) {
+    if (result.problem) return say(message("share-problem") + " " + describe(result.problem), "page");
+    store.openShared(result.doc);
   }
 
   function leaveShareLink() {
-    if (location.hash.indexOf(SHARE) === 0) history.replaceState(history.state, "", location.pathname + location.search);
+    if (isShareLink()) history.replaceState(history.state, "", location.pathname + location.search);
     store.closeShared();
   }
 
@@ -93,7 +106,7 @@
   /* A stored time stamp in the reader's words; as written when it is no date (never "Invalid Date"). */
   function when(stamp) {
     var date = new Date(stamp);
-    return isNaN(date) ? String(stamp) : date.toLocaleString();
+    return hb.date(stamp, true);
   }
 
   /* The list [data-NAME-list] holds `entries`; its section [data-NAME-section], if any, shows when it has some. */
@@ -372,6 +385,18 @@
     return canonical && /^https?:/.test(canonical.href) ? canonical.href.split("#")[0] : "";
   }
 
+  /* The share link of the assessment shown, put in its box; "" (said why) when too long for browsers. */
+  function shareLink() {
+    var output = document.querySelector("[data-share-output]");
+    output.value = "";
+    return store.shareCode().then(function (result) {
+      var link = pageAddress() + (result.packed ? PACKED : SHARE) + result.code;
+      if (link.length <= MAX_URL) return (output.value = link);
+      say(message("share-too-long", { size: (link.length / 1e6).toFixed(1) }), "share");
+      return "";
+    });
+  }
+
   /* A JSON file read for an import into the assessment shown: another person's asks first (see choice). */
   var waiting = null;
 
@@ -422,16 +447,27 @@
       download(store.exportJson(), button.dataset.filename, "application/json");
     },
     share: function () {
+      return shareLink().then(function (link) {
+        if (!link) return;
+        var output = document.querySelector("[data-share-output]");
+        output.focus();
+        output.select();
+        say(message("share-made"), "share");
+      });
+    },
+    /* Copy: the link made if there is none yet; when the browser refuses, the link is left selected. */
+    "share-copy": function () {
       var output = document.querySelector("[data-share-output]");
-      var link = pageAddress() + SHARE + store.shareCode();
-      if (link.length > MAX_URL) {
-        output.value = "";
-        return say(message("share-too-long", { size: (link.length / 1e6).toFixed(1) }));
-      }
-      output.value = link;
-      output.focus();
-      output.select();
-      say(message("share-made"));
+      (output.value ? Promise.resolve(output.value) : shareLink()).then(function (link) {
+        if (!link) return;
+        return navigator.clipboard.writeText(link).then(function () {
+          say(message("share-copied"), "share");
+        });
+      }).catch(function () {
+        output.focus();
+        output.select();
+        say(message("share-copy-failed"), "share");
+      });
     },
     reset: function () {
       if (!window.confirm(message("reset-confirm"))) return;
@@ -494,7 +530,7 @@
   });
   window.addEventListener("hashchange", function () {
     if (!page()) return;
-    if (location.hash.indexOf(SHARE) === 0) openShareLink();
+    openShareLink();
     focus();
   });
 

@@ -23,6 +23,7 @@
   /* The one definition of what may be stored: the page checks it where the reader types, the store checks
      it before writing, and the reader of stored data accepts exactly this. */
   var LIMITS = Object.freeze({ text: 20000, versions: 20 });
+  var MAX_UNPACKED = 16e6; // bytes a packed share link may unfold into: more than browser storage holds
   var ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
   var ITEM_ID = /^[a-z0-9]+(-[a-z0-9]+)*(--[a-z0-9]+(-[a-z0-9]+)*)+$/;
   var HASH = /^[0-9a-f]{8}$/;
@@ -507,15 +508,45 @@
     return keys.sort();
   }
 
-  function toBase64Url(text) {
-    var bytes = new TextEncoder().encode(text), binary = "";
+  function toBase64Url(bytes) {
+    var binary = "";
     bytes.forEach(function (byte) { binary += String.fromCharCode(byte); });
     return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
   }
 
   function fromBase64Url(text) {
-    var binary = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
-    return new TextDecoder("utf-8", { fatal: true }).decode(Uint8Array.from(binary, function (c) { return c.charCodeAt(0); }));
+    return Uint8Array.from(atob(text.replace(/-/g, "+").replace(/_/g, "/")), function (c) { return c.charCodeAt(0); });
+  }
+
+  /* Bytes through a (de)compression stream. Unpacking stops past MAX_UNPACKED: a hostile link of 2 MB
+     could otherwise unfold into gigabytes. A cut or damaged stream rejects. */
+  function squeeze(bytes, stream, limit) {
+    var reader = new Blob([bytes]).stream().pipeThrough(stream).getReader(), parts = [], size = 0;
+    function next() {
+      return reader.read().then(function (step) {
+        if (step.done) return new Blob(parts).arrayBuffer().then(function (all) { return new Uint8Array(all); });
+        size += step.value.length;
+        if (limit && size > limit) {
+          reader.cancel();
+          throw new Error("too large");
+        }
+        parts.push(step.value);
+        return next();
+      });
+    }
+    return next();
+  }
+
+  /* A share link's document, read as strictly as an import: {doc} or {problem}. `bytes`: a function
+     giving them, as decoding a damaged code throws. */
+  function readShare(bytes) {
+    var text;
+    try {
+      text = new TextDecoder("utf-8", { fatal: true }).decode(bytes());
+    } catch (error) {
+      return { problem: { code: "json" } };
+    }
+    return parse(text);
   }
 
   load();
@@ -652,18 +683,30 @@
       return JSON.stringify({ format: "handbook-self-assessment", version: VERSION, exported: new Date().toISOString(),
         profile: value.profile, profiles: value.profiles }, null, 2);
     },
-    shareCode: function () { return toBase64Url(serialise(alone())); },
-    openShared: function (code) {
-      var result;
-      try {
-        result = parse(fromBase64Url(code));
-      } catch (error) {
-        result = { problem: { code: "json" } };
-      }
-      if (result.problem) return result.problem;
-      shared = result.doc;
+    /* The code of a share link: {code, packed}. Packed (deflated, about a third as long) where the
+       browser can; the plain code of earlier links otherwise. */
+    shareCode: function () {
+      var bytes = new TextEncoder().encode(serialise(alone()));
+      if (!window.CompressionStream) return Promise.resolve({ code: toBase64Url(bytes), packed: false });
+      return squeeze(bytes, new CompressionStream("deflate-raw")).then(function (out) { return { code: toBase64Url(out), packed: true }; });
+    },
+    /* A link's code read: {doc} or {problem}; a promise of it when `packed`. A packed code that does not
+       unpack (cut when copied, damaged, or unfolding past the limit) is "cut". */
+    readShare: function (code, packed) {
+      if (!packed) return readShare(function () { return fromBase64Url(code); });
+      if (!window.DecompressionStream) return Promise.resolve({ problem: { code: "browser" } });
+      return Promise.resolve().then(function () {
+        return squeeze(fromBase64Url(code), new DecompressionStream("deflate-raw"), MAX_UNPACKED);
+      }).then(function (bytes) {
+        return readShare(function () { return bytes; });
+      }, function () {
+        return { problem: { code: "cut" } };
+      });
+    },
+    /* Shows a document that readShare accepted; never saved. */
+    openShared: function (value) {
+      shared = value;
       changed();
-      return null;
     },
     closeShared: function () {
       if (!shared) return;
