@@ -373,3 +373,22 @@ def test_level_pages_say_whose_assessment_their_choices_go_to(watched_page, site
     on_map = page.locator("[data-placing-for]").first.inner_text()
     assert not alone and not on_assessment_page
     assert named == "Uma Patel" and "Uma Patel" in on_map
+
+
+def test_comparing_a_shared_view_with_an_empty_own_assessment_asks_which_one(watched_page, site_url, loaded):
+    dim = loaded.handbook.ladder.dimensions[0].id
+    page = watched_page(site_url).page
+    page.goto(assessment_url(site_url))
+    store_raw(page, json.dumps({"version": 3, "profile": "me", "profiles": {
+        "me": {"name": "Robin"}, "p1": {"name": "Sam (my report)", "placements": {dim: {"level": "senior"}}}}}))
+    shared = {"version": 3, "profile": "me", "profiles": {"me": {"name": "Sam", "placements": {dim: {"level": "staff"}}}}}
+    page.goto(site_url)
+    page.goto(assessment_url(site_url) + "#share=" + base64.urlsafe_b64encode(json.dumps(shared).encode()).decode().rstrip("="))
+    page.locator('[data-action="compare-shared"]').click()
+    expect(page.locator("[data-compare-ask]")).to_be_visible()
+    assert "Me (Robin)" in page.locator("[data-compare-question]").inner_text()
+    assert not page.locator("[data-compare]").is_visible(), "compared with an empty assessment without asking"
+    page.locator("[data-compare-choices] button", has_text="Sam (my report)").click()
+    page.locator("[data-compare]").wait_for()
+    assert "Senior" in compare_rows(page)[0][1] and "Staff" in compare_rows(page)[0][2]
+    assert page.locator("[data-profile-select]").input_value() == "p1"

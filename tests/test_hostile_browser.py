@@ -1,14 +1,17 @@
 """Hostile and unlucky input in the browser: what a reader typed stays text in the Markdown export,
 storage that is full is said to be full and nothing is lost, odd imports and share links are refused."""
+import base64
 import html.parser
 import json
 import random
 import string
+import zlib
 from pathlib import Path
 
 import markdown
 import pytest
 from markdown_it import MarkdownIt
+from playwright.sync_api import expect
 
 from support import (make_share_link, assessment_url, download, first_signal_key, first_transition, import_json, item, item_key,
                      message, open_assessment, status, storage_key, store_raw, stored, stored_items, transition_url,
@@ -551,3 +554,18 @@ def test_a_check_in_on_a_shared_view_never_lands_in_the_readers_own(watched_page
     page.locator('[data-action="leave-share"]').click()
     write_note(page, key, "mine, later")  # the next write must not carry the shared view's check-in
     assert stored(page)["profiles"]["me"]["checkins"] == []
+
+
+def test_a_packed_share_link_cut_short_is_refused_with_a_message(watched_page, site_url, loaded):
+    key = first_signal_key(loaded)
+    page = watched_page(site_url).page
+    open_assessment(page, site_url)
+    write_note(page, key, "mine")
+    shared = {"version": 3, "profile": "me", "profiles": {"me": {"name": "Sam", "items": {key: {"done": True, "note": "x" * 400}}}}}
+    packer = zlib.compressobj(wbits=-15)
+    code = base64.urlsafe_b64encode(packer.compress(json.dumps(shared).encode()) + packer.flush()).decode().rstrip("=")
+    page.goto(site_url)
+    page.goto(assessment_url(site_url) + "#share2=" + code[: len(code) // 2])  # cut when pasted into a chat
+    expect(page.locator('[data-status="page"]')).to_have_text(message(page, "share-problem") + " " + message(page, "problem-cut"))
+    assert not page.locator('[data-notice="shared"]').is_visible()
+    assert item(page, key).locator(".hb-note__text").input_value() == "mine"
