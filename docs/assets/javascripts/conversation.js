@@ -253,30 +253,19 @@
     },
     /* Never beside an empty assessment without asking: the reader chooses one that has answers. */
     "compare-shared": function () {
-      var shared = store.document(), profiles;
+      var shared = store.document(), profiles, ask;
       others.shared = { name: label("", store.profile()) || message("shared-name"), profile: shared.profiles[shared.profile] };
       $('[data-action="leave-share"]').click();
       profiles = store.profiles();
-      var full = Object.keys(profiles).filter(function (id) { return !blank(profiles[id]); }), ask = blank(store.profile());
+      ask = blank(store.profile());
       chosen = ask ? "" : "shared";
       $("[data-compare-ask]").hidden = !ask;
-      $("[data-compare-question]").textContent = message(full.length ? "compare-ask" : "compare-ask-none",
-        { mine: label(store.current(), store.profile()), theirs: others.shared.name });
-      $("[data-compare-choices]").replaceChildren.apply($("[data-compare-choices]"), full.map(function (id) {
-        var button = element("button", label(id, profiles[id]));
-        button.type = "button";
-        button.className = "md-button";
-        button.dataset.action = "compare-use";
-        button.dataset.profile = id;
-        return button;
-      }));
+      options($("[data-compare-choices]"), [["", message("compare-pick")]].concat(Object.keys(profiles).filter(function (id) {
+        return !blank(profiles[id]);
+      }).map(function (id) { return [id, label(id, profiles[id])]; })), "");
+      $("[data-compare-question]").textContent = message("compare-ask", { mine: label(store.current(), store.profile()), theirs: others.shared.name });
       hb.assessment.render();
       $("#compare").scrollIntoView();
-    },
-    "compare-use": function (button) {
-      chosen = "shared";
-      $("[data-compare-ask]").hidden = true;
-      store.use(button.dataset.profile);
     },
     checkin: function () {
       say(store.checkin() ? message("checkin-saved") : message("save-full"));
@@ -296,6 +285,11 @@
     var input = event.target;
     if (!input.closest || !input.closest("[data-assessment]")) return;
     if (input.matches("[data-profile-select]")) store.use(input.value);
+    else if (input.matches("[data-compare-choices]")) {
+      chosen = "shared";
+      $("[data-compare-ask]").hidden = true;
+      store.use(input.value);
+    }
     else if (input.matches("[data-compare-with]")) {
       chosen = input.value;
       hb.assessment.render();

@@ -20,11 +20,9 @@
      ISO dates); with the time for versions. A day without a time ("2026-12-07") is that day everywhere
      (read as UTC); a text that is no date is shown as written (never "Invalid Date"). */
   hb.date = function (value, time) {
-    var date = new Date(value), lang = document.documentElement.lang || "en", day = /^\d{4}-\d\d-\d\d$/.test(value);
-    var locale = navigator.languages.filter(function (l) { return l.split("-")[0] === lang.split("-")[0]; })[0] || lang;
-    if (isNaN(date)) return String(value);
-    return new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", year: "numeric", timeZone: day ? "UTC" : undefined,
-      hour: time ? "2-digit" : undefined, minute: time ? "2-digit" : undefined }).format(date);
+    var date = new Date(value), lang = document.documentElement.lang.split("-")[0], clock = time ? "2-digit" : undefined;
+    return isNaN(date) ? String(value) : date.toLocaleString(navigator.languages.filter(function (l) { return !l.indexOf(lang); }).concat(lang || []),
+      { day: "numeric", month: "short", year: "numeric", hour: clock, minute: clock, timeZone: /^\d{4}-\d\d-\d\d$/.test(value) ? "UTC" : undefined });
   };
 
   /* Whether a reader's text fits the store's limit (one definition: store.LIMITS). If not, a message next to

@@ -5,7 +5,7 @@
 (function (hb) {
   "use strict";
   var store = hb.store, lists = hb.checklists, place = hb.placement;
-  var SHARE = "#share=", PACKED = "#share2="; // plain JSON (earlier links, browsers that cannot deflate); deflated
+  var LINK = /^#share(2?)=/; // #share2=: deflated; #share=: plain JSON (earlier links, browsers that cannot deflate)
   var MAX_URL = 2000000; // Chromium's limit is 2 MB; longer addresses do not open
   var showAll = false, shownFamily = "";
 
@@ -40,16 +40,12 @@
     render();
   }
 
-  function isShareLink() {
-    return location.hash.indexOf(SHARE) === 0 || location.hash.indexOf(PACKED) === 0;
-  }
-
   /* A packed link unpacks asynchronously: shown only if the reader is still on it by then. */
   function openShareLink() {
-    var hash = location.hash, packed = hash.indexOf(PACKED) === 0;
-    if (!isShareLink()) return;
-    var result = store.readShare(hash.slice((packed ? PACKED : SHARE).length), packed);
-    if (!packed) return opened(result);
+    var hash = location.hash, found = LINK.exec(hash);
+    if (!found) return;
+    var result = store.readShare(hash.slice(found[0].length), found[1]);
+    if (!found[1]) return opened(result);
     result.then(function (value) { if (location.hash === hash && page()) opened(value); });
   }
 
@@ -59,7 +55,7 @@
   }
 
   function leaveShareLink() {
-    if (isShareLink()) history.replaceState(history.state, "", location.pathname + location.search);
+    if (LINK.test(location.hash)) history.replaceState(history.state, "", location.pathname + location.search);
     store.closeShared();
   }
 
@@ -390,11 +386,17 @@
     var output = document.querySelector("[data-share-output]");
     output.value = "";
     return store.shareCode().then(function (result) {
-      var link = pageAddress() + (result.packed ? PACKED : SHARE) + result.code;
+      var link = pageAddress() + (result.packed ? "#share2=" : "#share=") + result.code;
       if (link.length <= MAX_URL) return (output.value = link);
       say(message("share-too-long", { size: (link.length / 1e6).toFixed(1) }), "share");
       return "";
     });
+  }
+
+  function pick() {
+    var output = document.querySelector("[data-share-output]");
+    output.focus();
+    output.select();
   }
 
   /* A JSON file read for an import into the assessment shown: another person's asks first (see choice). */
@@ -447,25 +449,17 @@
       download(store.exportJson(), button.dataset.filename, "application/json");
     },
     share: function () {
-      return shareLink().then(function (link) {
-        if (!link) return;
-        var output = document.querySelector("[data-share-output]");
-        output.focus();
-        output.select();
-        say(message("share-made"), "share");
+      shareLink().then(function (link) {
+        if (link) pick(), say(message("share-made"), "share");
       });
     },
-    /* Copy: the link made if there is none yet; when the browser refuses, the link is left selected. */
+    /* The link made first if there is none yet; when the browser refuses, it is left selected to copy by hand. */
     "share-copy": function () {
-      var output = document.querySelector("[data-share-output]");
-      (output.value ? Promise.resolve(output.value) : shareLink()).then(function (link) {
-        if (!link) return;
-        return navigator.clipboard.writeText(link).then(function () {
-          say(message("share-copied"), "share");
-        });
+      var made = document.querySelector("[data-share-output]").value;
+      (made ? Promise.resolve(made) : shareLink()).then(function (link) {
+        return link && navigator.clipboard.writeText(link).then(function () { say(message("share-copied"), "share"); });
       }).catch(function () {
-        output.focus();
-        output.select();
+        pick();
         say(message("share-copy-failed"), "share");
       });
     },

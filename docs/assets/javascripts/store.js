@@ -518,35 +518,27 @@
     return Uint8Array.from(atob(text.replace(/-/g, "+").replace(/_/g, "/")), function (c) { return c.charCodeAt(0); });
   }
 
-  /* Bytes through a (de)compression stream. Unpacking stops past MAX_UNPACKED: a hostile link of 2 MB
-     could otherwise unfold into gigabytes. A cut or damaged stream rejects. */
-  function squeeze(bytes, stream, limit) {
-    var reader = new Blob([bytes]).stream().pipeThrough(stream).getReader(), parts = [], size = 0;
-    function next() {
-      return reader.read().then(function (step) {
-        if (step.done) return new Blob(parts).arrayBuffer().then(function (all) { return new Uint8Array(all); });
-        size += step.value.length;
-        if (limit && size > limit) {
-          reader.cancel();
-          throw new Error("too large");
-        }
-        parts.push(step.value);
-        return next();
-      });
-    }
-    return next();
+  /* A packed code's bytes; rejects when the code was cut or damaged, or unfolds past MAX_UNPACKED
+     (a hostile link of 2 MB could otherwise unfold into gigabytes). */
+  function unpack(code) {
+    var stream = new Blob([fromBase64Url(code)]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
+    var reader = stream.getReader(), parts = [], size = 0;
+    return reader.read().then(function next(step) {
+      if (step.done) return new Blob(parts).arrayBuffer();
+      if ((size += step.value.length) > MAX_UNPACKED) throw reader.cancel();
+      parts.push(step.value);
+      return reader.read().then(next);
+    });
   }
 
-  /* A share link's document, read as strictly as an import: {doc} or {problem}. `bytes`: a function
-     giving them, as decoding a damaged code throws. */
+  /* A share link's document, read as strictly as an import: {doc} or {problem}. `bytes` gives them
+     (decoding a damaged code throws). */
   function readShare(bytes) {
-    var text;
     try {
-      text = new TextDecoder("utf-8", { fatal: true }).decode(bytes());
+      return parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes()));
     } catch (error) {
       return { problem: { code: "json" } };
     }
-    return parse(text);
   }
 
   load();
@@ -683,21 +675,19 @@
       return JSON.stringify({ format: "handbook-self-assessment", version: VERSION, exported: new Date().toISOString(),
         profile: value.profile, profiles: value.profiles }, null, 2);
     },
-    /* The code of a share link: {code, packed}. Packed (deflated, about a third as long) where the
-       browser can; the plain code of earlier links otherwise. */
+    /* The code of a share link: {code, packed}. Packed (deflated: about 60% shorter) where the browser
+       can; the plain code of earlier links otherwise. */
     shareCode: function () {
       var bytes = new TextEncoder().encode(serialise(alone()));
-      if (!window.CompressionStream) return Promise.resolve({ code: toBase64Url(bytes), packed: false });
-      return squeeze(bytes, new CompressionStream("deflate-raw")).then(function (out) { return { code: toBase64Url(out), packed: true }; });
+      if (!window.CompressionStream) return Promise.resolve({ code: toBase64Url(bytes) });
+      return new Response(new Blob([bytes]).stream().pipeThrough(new CompressionStream("deflate-raw"))).arrayBuffer()
+        .then(function (out) { return { code: toBase64Url(new Uint8Array(out)), packed: true }; });
     },
-    /* A link's code read: {doc} or {problem}; a promise of it when `packed`. A packed code that does not
-       unpack (cut when copied, damaged, or unfolding past the limit) is "cut". */
+    /* A link's code read: {doc} or {problem}; when `packed`, a promise of it. A packed code that does
+       not unpack is "cut" (most often cut off when pasted into a message; or a browser from before 2023). */
     readShare: function (code, packed) {
       if (!packed) return readShare(function () { return fromBase64Url(code); });
-      if (!window.DecompressionStream) return Promise.resolve({ problem: { code: "browser" } });
-      return Promise.resolve().then(function () {
-        return squeeze(fromBase64Url(code), new DecompressionStream("deflate-raw"), MAX_UNPACKED);
-      }).then(function (bytes) {
+      return Promise.resolve(code).then(unpack).then(function (bytes) {
         return readShare(function () { return bytes; });
       }, function () {
         return { problem: { code: "cut" } };
