@@ -99,9 +99,8 @@
     fill(root, "versions", entries);
   }
 
-  /* A stored time stamp in the reader's words; as written when it is no date (never "Invalid Date"). */
+  /* A stored time stamp in the page's one date format, with the time (two versions a minute apart). */
   function when(stamp) {
-    var date = new Date(stamp);
     return hb.date(stamp, true);
   }
 
