@@ -217,6 +217,19 @@ def status(page) -> str:
     return " ".join(page.locator("[data-status]").all_inner_texts()).strip()
 
 
+def make_share_link(page) -> str:
+    """Click "Make a share link" and wait for the link (packing it takes a moment)."""
+    page.locator('[data-action="share"]').click()
+    page.wait_for_function("() => document.querySelector('[data-share-output]').value !== ''")
+    return page.locator("[data-share-output]").input_value()
+
+
+def open_share_link(page, link: str):
+    """Open a share link and wait until the shared view is shown (a packed link unpacks after the page loads)."""
+    page.goto(link)
+    page.locator('[data-notice="shared"]').wait_for()
+
+
 def share_code(answers: dict) -> str:
     raw = json.dumps({"version": 1, "items": answers}).encode("utf-8")
     return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")

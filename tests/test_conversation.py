@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from support import (HOSTILE, assessment_url, axe_violations, download, first_signal_key, item, message,
+from support import (make_share_link, open_share_link, HOSTILE, assessment_url, axe_violations, download, first_signal_key, item, message,
                      open_assessment, page_url, radio, store_raw, stored, write_note)
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -52,8 +52,7 @@ def test_engineer_and_manager_compare_views_bring_an_agenda_and_check_in(watched
 
     fill(engineer, site_url, "Sam", {dims[0]: "staff", dims[1]: "senior"}, {key: "Led the incident review"}, {key})
     sams_file = download(engineer, "export-json")
-    engineer.locator('[data-action="share"]').click()
-    sams_link = engineer.locator("[data-share-output]").input_value()
+    sams_link = make_share_link(engineer)
 
     # The manager keeps their own assessment and one of Sam, made before the one-on-one.
     fill(manager, site_url, "Robin", {dims[0]: "principal"}, {}, set())
@@ -85,14 +84,13 @@ def test_engineer_and_manager_compare_views_bring_an_agenda_and_check_in(watched
 
     # Sam's share link opens beside the manager's assessments, never over them.
     before = stored(manager)
-    manager.goto(sams_link)
-    assert manager.locator('[data-notice="shared"]').is_visible()
+    open_share_link(manager, sams_link)
     assert manager.locator("[data-shared-name]").inner_text() == "Sam"
     manager.locator('[data-action="compare-shared"]').click()
     manager.locator("[data-compare]").wait_for()
     assert compare_rows(manager)[0][0] == names[dims[0]]
     assert stored(manager) == before, "comparing wrote to the manager's storage"
-    manager.goto(sams_link)
+    open_share_link(manager, sams_link)
     manager.locator('[data-action="adopt"]').click()
     assert profile_names(manager) == ["Me (Robin)", "Sam (my report)", "Sam"]
     assert stored(manager)["profiles"]["me"] == before["profiles"]["me"]
@@ -413,3 +411,23 @@ def test_the_agenda_names_both_people_and_holds_her_plan_a_decision_and_the_next
     assert not [line for line in agenda.splitlines() if line.strip() in ("-", "- =")], "no empty bullet"
     assert manager.locator("[data-agenda-output]").input_value() == agenda
     assert watch.errors == []
+
+
+def test_comparing_a_shared_view_with_an_empty_own_assessment_asks_which_one(watched_page, site_url, loaded):
+    dim = loaded.handbook.ladder.dimensions[0].id
+    page = watched_page(site_url).page
+    page.goto(assessment_url(site_url))
+    store_raw(page, json.dumps({"version": 3, "profile": "me", "profiles": {
+        "me": {"name": "Robin"}, "p1": {"name": "Sam (my report)", "placements": {dim: {"level": "senior"}}}}}))
+    shared = {"version": 3, "profile": "me", "profiles": {"me": {"name": "Sam", "placements": {dim: {"level": "staff"}}}}}
+    page.goto(site_url)
+    page.goto(assessment_url(site_url) + "#share=" + base64.urlsafe_b64encode(json.dumps(shared).encode()).decode().rstrip("="))
+    page.locator('[data-action="compare-shared"]').click()
+    expect(page.locator("[data-compare-ask]")).to_be_visible()
+    assert "Me (Robin)" in page.locator("[data-compare-question]").inner_text()
+    assert not page.locator("[data-compare]").is_visible(), "compared with an empty assessment without asking"
+    assert page.locator("[data-compare-choices] option").all_inner_texts()[1:] == ["Sam (my report)"]  # only those with answers
+    page.locator("[data-compare-choices]").select_option(label="Sam (my report)")
+    page.locator("[data-compare]").wait_for()
+    assert "Senior" in compare_rows(page)[0][1] and "Staff" in compare_rows(page)[0][2]
+    assert page.locator("[data-profile-select]").input_value() == "p1"

@@ -9,7 +9,7 @@ import rjsmin
 
 from handbook.data.loader import load_handbook
 from handbook.render.profile import Scale
-from support import (FIXTURES, LARGE, ROOT, assessment_url, axe_violations_on, download, free_port, item, message, mkdocs_build, open_assessment, page_url,
+from support import (make_share_link, open_share_link, FIXTURES, LARGE, ROOT, assessment_url, axe_violations_on, download, free_port, item, message, mkdocs_build, open_assessment, page_url,
                      radio, serve, settled, store_raw, stored, tab_to, write_note)
 
 ACME = ROOT / "examples" / "acme"
@@ -203,10 +203,9 @@ def test_json_export_import_and_share_link_carry_placements_target_and_plan(watc
     assert own["placements"][dimension.id]["level"] == level.id and own["target"] == target.id
     assert own["plan"][dimension.id]["step"] == "Pair with the staff engineer"
 
-    page.locator('[data-action="share"]').click()
-    link = page.locator("[data-share-output]").input_value()
+    link = make_share_link(page)
     mentor = watched_page(site_url).page
-    mentor.goto(link)
+    open_share_link(mentor, link)
     assert profile_row(mentor, dimension.id)[0] == level.name
     assert mentor.locator('[data-profile-field="target"]').input_value() == target.id
     assert mentor.locator(f'[data-plan="{dimension.id}"] [data-plan-field="step"]').input_value() == "Pair with the staff engineer"

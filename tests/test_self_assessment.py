@@ -1,15 +1,18 @@
 """The self-assessment in headless Chromium: answers that stay, exports, imports, share links, and safety."""
+import base64
 import html
 import json
 import re
 import shutil
+import zlib
 
 import pytest
 from markdown_it import MarkdownIt
 from playwright.sync_api import expect
 
 from support import (HOSTILE, assessment_url, axe_violations, download, first_signal_key, first_transition, free_port,
-                     import_json, item, item_key, message, open_assessment, page_url, radio, serve, settled, share_code, status,
+                     import_json, item, item_key, make_share_link, message, open_assessment, open_share_link, page_url,
+                     radio, serve, settled, share_code, status,
                      storage_key, store_raw, stored, stored_items, tab_to, transition_url, write_note)
 
 
@@ -310,12 +313,11 @@ def test_share_link_shows_the_same_view_without_touching_own_answers(watched_pag
     open_assessment(sharer, site_url)
     item(sharer, key).locator(".hb-item__box").check()
     write_note(sharer, key, "Led the incident review")
-    sharer.locator('[data-action="share"]').click()
-    link = sharer.locator("[data-share-output]").input_value()
+    link = make_share_link(sharer)
     assert link.startswith(assessment_url(site_url) + "#")
 
     mentor = watched_page(site_url).page
-    mentor.goto(link)
+    open_share_link(mentor, link)
     assert item(mentor, key).locator(".hb-item__box").is_checked()
     assert "Led the incident review" in mentor.locator("[data-evidence-list]").inner_text()
     assert mentor.locator('[data-notice="shared"]').is_visible()
@@ -324,7 +326,7 @@ def test_share_link_shows_the_same_view_without_touching_own_answers(watched_pag
     assert not item(mentor, key).locator(".hb-item__box").is_checked()
 
     mentor.goto(site_url)
-    mentor.goto(link)
+    open_share_link(mentor, link)
     mentor.locator('[data-action="adopt"]').click()
     document = stored(mentor)
     assert document["profiles"]["me"]["items"] == {}, "keeping a shared assessment replaced the reader's own"
@@ -540,3 +542,69 @@ def test_search_dialog_has_an_accessible_name(watched_page, site_url):
     page = watched_page(site_url).page
     page.goto(site_url)
     assert page.locator(".md-search[role=dialog]").get_attribute("aria-label")
+
+
+# --- sharing that is easy, one date format ------------------------------------------------------------
+
+def test_share_link_is_packed_shorter_than_before_and_opens_with_every_answer(watched_page, site_url, loaded):
+    transition = first_transition(loaded)
+    keys = [item_key(transition, signal) for signal in transition.signals[:6]]
+    sharer = watched_page(site_url).page
+    open_assessment(sharer, site_url)
+    sharer.locator('[data-profile-field="name"]').fill("Priya Raman")
+    for n, key in enumerate(keys):
+        item(sharer, key).locator(".hb-item__box").check()
+        write_note(sharer, key, f"Led the migration of service {n} to the new queue, with a write-up the team reuses")
+    link = make_share_link(sharer)
+    base, code = link.split("#share2=")
+    document = zlib.decompress(base64.urlsafe_b64decode(code + "=" * (-len(code) % 4)), wbits=-15)
+    old_link = base + "#share=" + base64.urlsafe_b64encode(document).decode("ascii").rstrip("=")
+    print(f"share link: {len(link)} characters packed, {len(old_link)} as before")
+    assert len(link) < len(old_link) * 0.75
+
+    for opened in (link, old_link):  # links made before still open
+        mentor = watched_page(site_url).page
+        open_share_link(mentor, opened)
+        assert mentor.locator("[data-shared-name]").inner_text() == "Priya Raman"
+        mentor.locator('[data-action="show-all"]').click()
+        for n, key in enumerate(keys):
+            assert item(mentor, key).locator(".hb-item__box").is_checked()
+            assert item(mentor, key).locator(".hb-note__text").input_value().startswith(f"Led the migration of service {n} ")
+
+
+def test_copy_puts_the_share_link_on_the_clipboard_and_says_so_beside_the_button(watched_page, site_url, loaded):
+    page = watched_page(site_url, permissions=["clipboard-read", "clipboard-write"]).page
+    open_assessment(page, site_url)
+    item(page, first_signal_key(loaded)).locator(".hb-item__box").check()
+    copy = page.locator('[data-action="share-copy"]')
+    copy.click()
+    expect(page.locator('[data-status="share"]')).to_have_text(message(page, "share-copied"))
+    link = page.locator("[data-share-output]").input_value()
+    assert "#share2=" in link and page.evaluate("navigator.clipboard.readText()") == link
+    button, said = copy.bounding_box(), page.locator('[data-status="share"]').bounding_box()
+    assert abs((said["y"] + said["height"] / 2) - (button["y"] + button["height"] / 2)) < button["height"], \
+        "the message is not beside the Copy button"
+
+
+@pytest.mark.parametrize("width,height", [(1280, 800), (390, 844)])
+def test_shared_view_notice_is_on_the_first_screen(watched_page, site_url, loaded, width, height):
+    page = watched_page(site_url, viewport={"width": width, "height": height}).page
+    page.goto(assessment_url(site_url) + "#share=" + share_code({first_signal_key(loaded): {"done": True}}))
+    page.evaluate("window.scrollTo(0, 0)")
+    box = page.locator('[data-notice="shared"]').bounding_box()  # whose it is, and its buttons
+    assert box["y"] >= 0 and box["y"] + box["height"] <= height, f"the shared-view notice is at y={box['y']:.0f}"
+
+
+def test_dates_on_the_page_are_in_one_format_the_readers(watched_page, site_url, loaded):
+    page = watched_page(site_url, locale="en-GB").page
+    open_assessment(page, site_url)
+    item(page, first_signal_key(loaded)).locator(".hb-item__box").check()
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.locator('[data-action="reset"]').click()
+    item(page, first_signal_key(loaded)).locator(".hb-item__box").check()
+    page.locator('[data-action="checkin"]').click()
+    page.locator("[data-versions-section] summary").click()
+    shown = [page.locator("[data-checkin-since]").inner_text(), page.locator("[data-versions-list] li").first.inner_text()]
+    for text in shown:
+        assert re.search(r"\b\d{1,2} [A-Z][a-z]{2,3} \d{4}\b", text), text
+        assert not re.search(r"\d+/\d+/\d+|\d{4}-\d\d-\d\d", text), text

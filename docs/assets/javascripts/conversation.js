@@ -81,6 +81,10 @@
     return { differ: differ.sort(function (x, y) { return y.size - x.size; }), agree: agree };
   }
 
+  function blank(profile) {
+    return !Object.keys(profile.placements).length && !Object.keys(profile.items).length && !profile.target;
+  }
+
   function tick(answer) {
     return message(answer.done ? "ticked" : "not-ticked");
   }
@@ -141,10 +145,9 @@
     return out;
   }
 
-  /* A check-in's day; its stored text when that is no date (never "Invalid Date"). */
+  /* A check-in's day, in the page's one date format (hb.date). */
   function day(taken) {
-    var date = new Date(taken.date);
-    return isNaN(date) ? taken.date : date.toLocaleDateString();
+    return hb.date(taken.date);
   }
 
   function sparkline(values, top) {
@@ -221,11 +224,19 @@
       if (!window.confirm(message("profile-delete-confirm", { name: name }))) return;
       say(store.remove(store.current()) ? message("profile-deleted", { name: name }) : message("save-full"));
     },
+    /* Never beside an empty assessment without asking: the reader chooses one that has answers. */
     "compare-shared": function () {
-      var shared = store.document();
+      var shared = store.document(), profiles, ask;
       others.shared = { name: label("", store.profile()) || message("shared-name"), profile: shared.profiles[shared.profile] };
-      chosen = "shared";
       $('[data-action="leave-share"]').click();
+      profiles = store.profiles();
+      ask = blank(store.profile());
+      chosen = ask ? "" : "shared";
+      $("[data-compare-ask]").hidden = !ask;
+      options($("[data-compare-choices]"), [["", message("compare-pick")]].concat(Object.keys(profiles).filter(function (id) {
+        return !blank(profiles[id]);
+      }).map(function (id) { return [id, label(id, profiles[id])]; })), "");
+      $("[data-compare-question]").textContent = message("compare-ask", { mine: label(store.current(), store.profile()), theirs: others.shared.name });
       hb.assessment.render();
       $("#compare").scrollIntoView();
     },
@@ -242,6 +253,11 @@
     var input = event.target;
     if (!input.closest || !input.closest("[data-assessment]")) return;
     if (input.matches("[data-profile-select]")) store.use(input.value);
+    else if (input.matches("[data-compare-choices]")) {
+      chosen = "shared";
+      $("[data-compare-ask]").hidden = true;
+      store.use(input.value);
+    }
     else if (input.matches("[data-compare-with]")) {
       chosen = input.value;
       hb.assessment.render();

@@ -16,6 +16,15 @@
     });
   };
 
+  /* A date as the page shows it: "7 Dec 2026" in the reader's variant of the page's language (files keep
+     ISO dates); with the time for versions. A day without a time ("2026-12-07") is that day everywhere
+     (read as UTC); a text that is no date is shown as written (never "Invalid Date"). */
+  hb.date = function (value, time) {
+    var date = new Date(value), lang = document.documentElement.lang.split("-")[0], clock = time ? "2-digit" : undefined;
+    return isNaN(date) ? String(value) : date.toLocaleString(navigator.languages.filter(function (l) { return !l.indexOf(lang); }).concat(lang || []),
+      { day: "numeric", month: "short", year: "numeric", hour: clock, minute: clock, timeZone: /^\d{4}-\d\d-\d\d$/.test(value) ? "UTC" : undefined });
+  };
+
   /* Whether a reader's text fits the store's limit (one definition: store.LIMITS). If not, a message next to
      the field says so and the text stays in the box, unsaved, for the reader to shorten or copy elsewhere. */
   hb.fits = function (field) {

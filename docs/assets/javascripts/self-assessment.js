@@ -5,7 +5,7 @@
 (function (hb) {
   "use strict";
   var store = hb.store, lists = hb.checklists, place = hb.placement;
-  var SHARE = "#share=";
+  var LINK = /^#share(2?)=/; // #share2=: deflated; #share=: plain JSON (earlier links, browsers that cannot deflate)
   var MAX_URL = 2000000; // Chromium's limit is 2 MB; longer addresses do not open
   var showAll = false, shownFamily = "";
 
@@ -36,17 +36,26 @@
   function setup() {
     var root = page();
     if (!root) return store.closeShared(); // a shared view ends when the reader leaves the page
-    if (location.hash.indexOf(SHARE) === 0) openShareLink();
+    openShareLink();
     render();
   }
 
+  /* A packed link unpacks asynchronously: shown only if the reader is still on it by then. */
   function openShareLink() {
-    var problem = store.openShared(location.hash.slice(SHARE.length));
-    if (problem) say(message("share-problem") + " " + describe(problem), "page");
+    var hash = location.hash, found = LINK.exec(hash);
+    if (!found) return;
+    var result = store.readShare(hash.slice(found[0].length), found[1]);
+    if (!found[1]) return opened(result);
+    result.then(function (value) { if (location.hash === hash && page()) opened(value); });
+  }
+
+  function opened(result) {
+    if (result.problem) return say(message("share-problem") + " " + describe(result.problem), "page");
+    store.openShared(result.doc);
   }
 
   function leaveShareLink() {
-    if (location.hash.indexOf(SHARE) === 0) history.replaceState(history.state, "", location.pathname + location.search);
+    if (LINK.test(location.hash)) history.replaceState(history.state, "", location.pathname + location.search);
     store.closeShared();
   }
 
@@ -90,10 +99,9 @@
     fill(root, "versions", entries);
   }
 
-  /* A stored time stamp in the reader's words; as written when it is no date (never "Invalid Date"). */
+  /* A stored time stamp in the page's one date format, with the time (two versions a minute apart). */
   function when(stamp) {
-    var date = new Date(stamp);
-    return isNaN(date) ? String(stamp) : date.toLocaleString();
+    return hb.date(stamp, true);
   }
 
   /* The list [data-NAME-list] holds `entries`; its section [data-NAME-section], if any, shows when it has some. */
@@ -303,6 +311,24 @@
     return canonical && /^https?:/.test(canonical.href) ? canonical.href.split("#")[0] : "";
   }
 
+  /* The share link of the assessment shown, put in its box; "" (said why) when too long for browsers. */
+  function shareLink() {
+    var output = document.querySelector("[data-share-output]");
+    output.value = "";
+    return store.shareCode().then(function (result) {
+      var link = pageAddress() + (result.packed ? "#share2=" : "#share=") + result.code;
+      if (link.length <= MAX_URL) return (output.value = link);
+      say(message("share-too-long", { size: (link.length / 1e6).toFixed(1) }), "share");
+      return "";
+    });
+  }
+
+  function pick() {
+    var output = document.querySelector("[data-share-output]");
+    output.focus();
+    output.select();
+  }
+
   /* A JSON file read for an import into the assessment shown: another person's asks first (see choice). */
   var waiting = null;
 
@@ -348,16 +374,19 @@
       download(store.exportJson(), button.dataset.filename, "application/json");
     },
     share: function () {
-      var output = document.querySelector("[data-share-output]");
-      var link = pageAddress() + SHARE + store.shareCode();
-      if (link.length > MAX_URL) {
-        output.value = "";
-        return say(message("share-too-long", { size: (link.length / 1e6).toFixed(1) }));
-      }
-      output.value = link;
-      output.focus();
-      output.select();
-      say(message("share-made"));
+      shareLink().then(function (link) {
+        if (link) pick(), say(message("share-made"), "share");
+      });
+    },
+    /* The link made first if there is none yet; when the browser refuses, it is left selected to copy by hand. */
+    "share-copy": function () {
+      var made = document.querySelector("[data-share-output]").value;
+      (made ? Promise.resolve(made) : shareLink()).then(function (link) {
+        return link && navigator.clipboard.writeText(link).then(function () { say(message("share-copied"), "share"); });
+      }).catch(function () {
+        pick();
+        say(message("share-copy-failed"), "share");
+      });
     },
     reset: function () {
       if (!window.confirm(message("reset-confirm"))) return;
@@ -416,7 +445,7 @@
   });
   window.addEventListener("hashchange", function () {
     if (!page()) return;
-    if (location.hash.indexOf(SHARE) === 0) openShareLink();
+    openShareLink();
     focus();
   });
 

@@ -23,6 +23,7 @@
   /* The one definition of what may be stored: the page checks it where the reader types, the store checks
      it before writing, and the reader of stored data accepts exactly this. */
   var LIMITS = Object.freeze({ text: 20000, versions: 20 });
+  var MAX_UNPACKED = 16e6; // bytes a packed share link may unfold into: more than browser storage holds
   var ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
   var ITEM_ID = /^[a-z0-9]+(-[a-z0-9]+)*(--[a-z0-9]+(-[a-z0-9]+)*)+$/;
   var HASH = /^[0-9a-f]{8}$/;
@@ -507,15 +508,37 @@
     return keys.sort();
   }
 
-  function toBase64Url(text) {
-    var bytes = new TextEncoder().encode(text), binary = "";
+  function toBase64Url(bytes) {
+    var binary = "";
     bytes.forEach(function (byte) { binary += String.fromCharCode(byte); });
     return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
   }
 
   function fromBase64Url(text) {
-    var binary = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
-    return new TextDecoder("utf-8", { fatal: true }).decode(Uint8Array.from(binary, function (c) { return c.charCodeAt(0); }));
+    return Uint8Array.from(atob(text.replace(/-/g, "+").replace(/_/g, "/")), function (c) { return c.charCodeAt(0); });
+  }
+
+  /* A packed code's bytes; rejects when the code was cut or damaged, or unfolds past MAX_UNPACKED
+     (a hostile link of 2 MB could otherwise unfold into gigabytes). */
+  function unpack(code) {
+    var stream = new Blob([fromBase64Url(code)]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
+    var reader = stream.getReader(), parts = [], size = 0;
+    return reader.read().then(function next(step) {
+      if (step.done) return new Blob(parts).arrayBuffer();
+      if ((size += step.value.length) > MAX_UNPACKED) throw reader.cancel();
+      parts.push(step.value);
+      return reader.read().then(next);
+    });
+  }
+
+  /* A share link's document, read as strictly as an import: {doc} or {problem}. `bytes` gives them
+     (decoding a damaged code throws). */
+  function readShare(bytes) {
+    try {
+      return parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes()));
+    } catch (error) {
+      return { problem: { code: "json" } };
+    }
   }
 
   load();
@@ -652,18 +675,28 @@
       return JSON.stringify({ format: "handbook-self-assessment", version: VERSION, exported: new Date().toISOString(),
         profile: value.profile, profiles: value.profiles }, null, 2);
     },
-    shareCode: function () { return toBase64Url(serialise(alone())); },
-    openShared: function (code) {
-      var result;
-      try {
-        result = parse(fromBase64Url(code));
-      } catch (error) {
-        result = { problem: { code: "json" } };
-      }
-      if (result.problem) return result.problem;
-      shared = result.doc;
+    /* The code of a share link: {code, packed}. Packed (deflated: about 60% shorter) where the browser
+       can; the plain code of earlier links otherwise. */
+    shareCode: function () {
+      var bytes = new TextEncoder().encode(serialise(alone()));
+      if (!window.CompressionStream) return Promise.resolve({ code: toBase64Url(bytes) });
+      return new Response(new Blob([bytes]).stream().pipeThrough(new CompressionStream("deflate-raw"))).arrayBuffer()
+        .then(function (out) { return { code: toBase64Url(new Uint8Array(out)), packed: true }; });
+    },
+    /* A link's code read: {doc} or {problem}; when `packed`, a promise of it. A packed code that does
+       not unpack is "cut" (most often cut off when pasted into a message; or a browser from before 2023). */
+    readShare: function (code, packed) {
+      if (!packed) return readShare(function () { return fromBase64Url(code); });
+      return Promise.resolve(code).then(unpack).then(function (bytes) {
+        return readShare(function () { return bytes; });
+      }, function () {
+        return { problem: { code: "cut" } };
+      });
+    },
+    /* Shows a document that readShare accepted; never saved. */
+    openShared: function (value) {
+      shared = value;
       changed();
-      return null;
     },
     closeShared: function () {
       if (!shared) return;
