@@ -17,10 +17,8 @@
     return hb.message(name, values);
   }
 
-  function element(tag, text) {
-    var node = document.createElement(tag);
-    node.textContent = text;
-    return node;
+  function element(tag, text, className) {
+    return hb.element(tag, text, className); // handbook.js, which loads after this file
   }
 
   function label(id, profile) {

@@ -16,6 +16,14 @@
     });
   };
 
+  /* An element holding `text` as text (reader text never becomes markup), with an optional class. */
+  hb.element = function (tag, text, className) {
+    var node = document.createElement(tag);
+    if (text !== undefined) node.textContent = text;
+    if (className) node.className = className;
+    return node;
+  };
+
   /* A date as the page shows it: "7 Dec 2026" in the reader's variant of the page's language (files keep
      ISO dates); with the time for versions. A day without a time ("2026-12-07") is that day everywhere
      (read as UTC); a text that is no date is shown as written (never "Invalid Date"). */

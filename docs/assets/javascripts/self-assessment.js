@@ -17,6 +17,10 @@
     return hb.message(name, values);
   }
 
+  function element(tag, text, className) {
+    return hb.element(tag, text, className); // handbook.js, which loads after this file
+  }
+
   function describe(problem) {
     return message("problem-" + problem.code, problem);
   }
@@ -26,12 +30,6 @@
     document.querySelector('[data-status="' + (where || "actions") + '"]').textContent = text;
   }
 
-  function element(tag, text, className) {
-    var node = document.createElement(tag);
-    if (text !== undefined) node.textContent = text;
-    if (className) node.className = className;
-    return node;
-  }
 
   function setup() {
     var root = page();

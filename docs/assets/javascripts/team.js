@@ -57,12 +57,7 @@
     return hb.store.profiles();
   }
 
-  function element(tag, text, className) {
-    var node = document.createElement(tag);
-    if (text !== undefined) node.textContent = text;
-    if (className) node.className = className;
-    return node;
-  }
+  var element = hb.element;
 
   /* --- What the page says about the ladder ------------------------------------------------------------ */
 
