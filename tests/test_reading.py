@@ -106,6 +106,15 @@ def test_home_page_shows_its_task_cards_on_the_first_screen(watched_page, site_u
         assert box["y"] + box["height"] <= viewport["height"], f"{element.inner_text()!r} is below the first screen"
 
 
+def test_every_task_card_holds_its_own_links(built_site):
+    """A card's links sit in its card: a template tag that starts a card's line must not push them out of it."""
+    home = (built_site[0] / "index.html").read_text(encoding="utf-8")
+    cards = re.search(r'<div class="[^"]*hb-tasks[^"]*"[^>]*>(.*?)</div>', home, re.S).group(1)
+    assert "</ul>" in cards and not re.search(r"</ul>\s*<p>", cards), "a paragraph of links outside the cards"
+    for card in re.findall(r"<li>(.*?)</li>", cards, re.S):
+        assert "<a " in card, f"a card without its link: {card[:80]!r}"
+
+
 def test_home_page_ladder_has_a_named_link_per_level(watched_page, site_url, loaded):
     """The picture of the ladder: an accessible name, and one link per level that opens its page."""
     watch = watched_page(site_url)
