@@ -80,7 +80,7 @@ class Renderer:
 def _compiled_templates() -> jinja2.BytecodeCache | None:
     """Compiled templates kept between builds, as Python keeps `.pyc` files.
 
-    Compiling the templates took about 0.08 s of every build. Jinja checks each cached
+    Compiling the templates was a visible share of every build (BENCHMARKS.md). Jinja checks each cached
     entry against the template's source; the file name also carries Jinja's version
     and the options above, so a change to either compiles afresh. Without a writable
     temporary folder the build simply compiles every time.
