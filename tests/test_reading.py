@@ -115,6 +115,12 @@ def test_every_task_card_holds_its_own_links(built_site):
         assert "<a " in card, f"a card without its link: {card[:80]!r}"
 
 
+def test_the_managers_page_opens_with_the_conversation_workflow(built_site):
+    page = (built_site[0] / "managers" / "index.html").read_text(encoding="utf-8")
+    first_heading = re.search(r"<h2 [^>]*>(.*?)</h2>", page, re.S).group(1)
+    assert 'id="career-conversations"' in re.search(r"<h2 [^>]*>", page).group(0), first_heading
+
+
 def test_home_page_ladder_has_a_named_link_per_level(watched_page, site_url, loaded):
     """The picture of the ladder: an accessible name, and one link per level that opens its page."""
     watch = watched_page(site_url)
