@@ -113,6 +113,7 @@ def test_every_task_card_holds_its_own_links(built_site):
     assert "</ul>" in cards and not re.search(r"</ul>\s*<p>", cards), "a paragraph of links outside the cards"
     for card in re.findall(r"<li>(.*?)</li>", cards, re.S):
         assert "<a " in card, f"a card without its link: {card[:80]!r}"
+        assert card.count("<strong>") == 1, f"two cards run together: {card[:80]!r}"
 
 
 def test_the_managers_page_opens_with_the_conversation_workflow(built_site):
