@@ -4,6 +4,10 @@ MkDocs rebuilds the whole site after every save. Within one session the handbook
 - the HTML of every page whose Markdown, after the macros ran, is the same as in the last build, with
   the same files and Markdown settings: converting Markdown was the largest part of a rebuild, and a
   YAML edit changes only the pages that show what was edited;
+- the search entries of every page whose HTML, title, headings and search settings are unchanged: Material's
+  search reads each page's HTML again with Python's HTML parser, the largest part of a rebuild after the HTML;
+- the names of the theme's static files: MkDocs matches each of the theme's files (thousands of icons) against
+  a list of patterns on every build;
 - the answers git gave mkdocs-macros-plugin for its `git` variable (twelve git processes per build);
 - a shorter pause between looks for saved files (each look reads every watched folder: 0.2 s costs about 2% of a core).
 `make build` keeps nothing: each build starts afresh.
@@ -93,3 +97,38 @@ def _restore(page, rendered: Rendered, files) -> None:
         page.links_to_anchors = {files.get_file_from_path(src_uri): anchors
                                  for src_uri, anchors in rendered.links_to_anchors.items()
                                  if files.get_file_from_path(src_uri) is not None}
+
+
+class KeptSearchEntries:
+    """The entries Material's search made of each page in the last build, keyed by everything it reads."""
+
+    def __init__(self):
+        self.entries: dict[str, tuple[str, list[dict]]] = {}
+
+    def use(self, search_plugin) -> None:
+        """Once per build, after the search plugin made its new, empty index."""
+        index = getattr(search_plugin, "search_index", None)
+        if index is None or not search_plugin.config.enabled:
+            return
+        add = index.add_entry_from_context  # Material's own indexing of one page
+
+        def add_entry_from_context(page):
+            key = _search_key(page)
+            kept = self.entries.get(page.file.src_uri)
+            if kept is not None and kept[0] == key:
+                index.entries.extend(dict(entry) for entry in kept[1])
+                return
+            first = len(index.entries)
+            add(page)
+            self.entries[page.file.src_uri] = (key, [dict(entry) for entry in index.entries[first:]])
+
+        index.add_entry_from_context = add_entry_from_context
+
+
+def _search_key(page) -> str:
+    meta = {name: page.meta.get(name) for name in ("title", "tags", "search")}
+    return hashlib.sha1(repr((page.url, page.title, meta, _headings(page.toc), page.content)).encode()).hexdigest()
+
+
+def _headings(toc) -> list:
+    return [(item.id, item.url, item.title, _headings(item.children)) for item in toc]
