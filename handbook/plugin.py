@@ -53,6 +53,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.compiled_theme = None  # the theme's compiled templates, kept between serve rebuilds
         self.kept_pages = None  # serve: each page's HTML, for a rebuild that leaves its Markdown as it was
         self.kept_search = None  # serve: each page's search entries, for a rebuild that leaves its HTML as it was
+        self.kept_theme_files = None  # serve: the theme's files, while none of its folders changed
 
     def load_config(self, options, config_file_path=None):
         """MkDocs only warns about an option it does not know; here it stops the build, naming it."""
@@ -84,10 +85,11 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
         self.modules = reload.forget_edited(self.modules)  # `mkdocs serve`: code saved since the last build
         if self.command == "serve" and (self.kept_pages is None or self.modules.reloaded):
-            from handbook.site.serve import KeptPages, KeptSearchEntries
+            from handbook.site.serve import KeptPages, KeptSearchEntries, KeptThemeFiles
 
             self.kept_pages = KeptPages()  # edited code may convert a page differently
             self.kept_search = KeptSearchEntries()
+            self.kept_theme_files = KeptThemeFiles()
         from handbook.data.redirects import page_redirects
         from handbook.errors import HandbookError
         from handbook.load import load_for_config
@@ -99,6 +101,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         # Jinja environments for each build, and compiling Material's templates took a tenth of it.
         self.compiled_theme = self.compiled_theme or KeptTemplates()
         self.compiled_theme.use_for(config.theme)
+        if self.kept_theme_files is not None:
+            self.kept_theme_files.use_for(config.theme)
         company_config.resolve_base_paths(config)  # the base's folders, wherever a company's mkdocs.yml sits
         repository.link_source(config, os.environ)
         if self.command == "build" and config["site_url"] == company_config.LOCAL_SITE_URL:

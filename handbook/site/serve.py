@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import os
 from dataclasses import dataclass
 
 # How often `mkdocs serve` looks for saved files, in seconds (MkDocs polls every 0.5 s).
@@ -132,3 +133,48 @@ def _search_key(page) -> str:
 
 def _headings(toc) -> list:
     return [(item.id, item.url, item.title, _headings(item.children)) for item in toc]
+
+
+class KeptThemeFiles:
+    """The names of the theme's files and which of them MkDocs copies into the site, kept while no folder of
+    the theme changed: adding, removing or renaming a file changes its folder's modification time."""
+
+    def __init__(self):
+        self.searchpath: list[str] = []
+        self.folders: dict[str, int] = {}  # every folder of the theme and its modification time
+        self.names: list[str] = []
+        self.copied: dict[tuple, list[str]] = {}  # by the filter MkDocs passed: the names it kept
+
+    def use_for(self, theme) -> None:
+        """The Jinja environments the theme makes in this build list their files from here."""
+        make_env = theme.get_env
+
+        def get_env():
+            env = make_env()
+            env.list_templates = functools.partial(self._list, env, theme)
+            return env
+
+        theme.get_env = get_env  # a build makes a new Theme, so this lasts one build
+
+    def _list(self, env, theme, extensions=None, filter_func=None) -> list[str]:
+        """Jinja's Environment.list_templates; MkDocs' filter (its patterns and the theme's static templates)
+        decides the same for the same name, so its answers are kept too."""
+        searchpath = getattr(env.loader, "searchpath", None)  # MkDocs' themes load from folders
+        if extensions is not None or filter_func is None or searchpath is None:
+            return type(env).list_templates(env, extensions, filter_func)
+        searchpath = list(searchpath)
+        if searchpath != self.searchpath or any(_modified(folder) != time for folder, time in self.folders.items()):
+            # The folders' times are taken before the names: a file added meanwhile shows at the next build.
+            self.folders = {folder: _modified(folder) for top in searchpath for folder, _, _ in os.walk(top)}
+            self.searchpath, self.names, self.copied = searchpath, env.loader.list_templates(), {}
+        key = (filter_func.__code__, tuple(theme.static_templates))
+        if key not in self.copied:
+            self.copied[key] = [name for name in self.names if filter_func(name)]
+        return list(self.copied[key])
+
+
+def _modified(folder: str) -> int:
+    try:
+        return os.stat(folder).st_mtime_ns
+    except OSError:
+        return -1
