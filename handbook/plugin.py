@@ -111,7 +111,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                   f"{company_config.LOCAL_SITE_URL}. Set site_url in your mkdocs.yml (or SITE_URL in the environment) "
                   "before you deploy.", file=sys.stderr)
         try:
-            self.loaded = load_for_config(config)
+            self.loaded = load_for_config(config, freeze=self.command != "serve")
         except HandbookError as error:
             raise PluginError(str(error)) from None
         loaded = self.loaded.handbook
