@@ -72,10 +72,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         return errors, warnings
 
     def on_startup(self, command, dirty):
-        from handbook.site import serve
-
         self.command = command
         if command == "serve":
+            from handbook.site import serve
+
             serve.keep_git_answers()
 
     @event_priority(100)
