@@ -133,7 +133,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     @event_priority(50)
     def on_files(self, files: Files, config: MkDocsConfig):
-        from handbook.site import pages
+        from handbook.render.renderer import Renderer
+        from handbook.site import ladder_script, pages
         from handbook.site.bundle import bundle_scripts
 
         for page in self.dropped:
@@ -141,7 +142,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         pages.add_generated_pages(files, config, self.loaded.handbook)
         if self.config.pages_dir:
             pages.add_company_pages(files, config, Path(self.config.pages_dir))
-        bundle_scripts(files, config)  # the scripts as one file
+        own_templates = [Path(self.config.templates_dir)] if self.config.templates_dir else []
+        levels = Renderer(self.loaded.handbook, own_templates, config).site_wide(ladder_script.TEMPLATE)
+        ladder_script.add_ladder_script(files, config, levels)  # once per site, not once per page
+        bundle_scripts(files, config)  # the scripts as one file, the list of levels first
         pages.add_open_data(files, config, self.loaded.handbook)
         return files
 
