@@ -13,7 +13,10 @@
         hb.keepChoice(picker, event.target.value);
         hb.view.set({ family: event.target.value });
       });
-      hb.view.set({ family: hb.readChoice(picker) || familyOf() || hb.placement.readerFamily(hb.placement.levels()) || "" });
+      var radios = [].slice.call(picker.querySelectorAll("input[type=radio]")), checked = picker.querySelector("input:checked");
+      var wanted = hb.readChoice(picker) || familyOf() || hb.placement.readerFamily(hb.placement.levels());
+      var known = radios.some(function (radio) { return radio.value === wanted; });
+      hb.view.set({ family: known ? wanted : checked ? checked.value : "" }); // else the one the page checks
     });
     render(root);
   }

@@ -18,9 +18,7 @@
     return document.querySelector("[data-team]");
   }
 
-  function message(name, values) {
-    return hb.message(name, values, root());
-  }
+  var message = hb.message, element = hb.element;
 
   /* The same few sentences fill hundreds of cells: each is looked up in the page once per drawing. */
   var said = null;
@@ -56,8 +54,6 @@
   function keptAssessments() {
     return hb.store.profiles();
   }
-
-  var element = hb.element;
 
   /* --- What the page says about the ladder ------------------------------------------------------------ */
 
