@@ -232,6 +232,18 @@
     checkin: function () {
       say(store.checkin() ? message("checkin-saved") : message("save-full"));
     },
+    "profile-use": function (select) {
+      store.use(select.value);
+    },
+    "compare-with": function (select) {
+      hb.view.set({ compared: select.value });
+    },
+    /* The assessment to set beside a shared one, chosen after it was opened. */
+    "compare-choice": function (select) {
+      $("[data-compare-ask]").hidden = true;
+      hb.view.set({ compared: "shared" });
+      store.use(select.value);
+    },
     "import-new": function (input) {
       readFile(input, function (value, name) { addProfile(value, value.profiles[value.profile].name ? "" : name); });
     },
@@ -244,17 +256,6 @@
   };
 
   hb.actions(actions);
-  document.addEventListener("change", function (event) {
-    var input = event.target;
-    if (!input.closest || !input.closest("[data-assessment]")) return;
-    if (input.matches("[data-profile-select]")) store.use(input.value);
-    else if (input.matches("[data-compare-choices]")) {
-      $("[data-compare-ask]").hidden = true;
-      hb.view.set({ compared: "shared" });
-      store.use(input.value);
-    }
-    else if (input.matches("[data-compare-with]")) hb.view.set({ compared: input.value });
-  });
 
   hb.conversation = { render: render, other: other, placements: placements, items: items, tick: tick };
 })(window.handbook = window.handbook || {});

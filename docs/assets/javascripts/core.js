@@ -82,7 +82,7 @@
   });
   document.addEventListener("change", function (event) {
     var field = event.target;
-    if (field.matches && field.matches("input[data-action]") && actions[field.dataset.action]) actions[field.dataset.action](field);
+    if (field.matches && field.matches("input[data-action], select[data-action]") && actions[field.dataset.action]) actions[field.dataset.action](field);
   });
 
   /* What sets up each page, in order: the bundle's parts (handbook.js lists them), then each page script
