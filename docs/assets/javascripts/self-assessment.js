@@ -423,6 +423,7 @@
   };
 
   hb.actions(actions);
+
   /* The reader's own fields: profile (name, date, levels) and plan (next step, date, evidence). */
   document.addEventListener("input", function (event) {
     var field = event.target;
