@@ -52,7 +52,7 @@ test("each script uses only what the scripts loaded before it offer", () => {
 test("a data-action is handled by one script only", () => {
   const hb = page(["core.js"]).handbook;
   hb.actions({ share: () => {} });
-  assert.throws(() => hb.actions({ share: () => {} }), /data-action="share" has two handlers/);
+  assert.throws(() => hb.actions({ share: () => {} }), /two handlers for data-action share/);
 });
 
 test("every script loads in the site's order, page scripts last, without an error", () => {

@@ -60,29 +60,31 @@
     params.set(form.dataset.addressKey, value);
     history.replaceState(history.state, "", "?" + params + location.hash);
   };
+
   /* The page's buttons and fields named by data-action: one listener per kind of event, and one table from
      each name to the function it runs (the file that owns the name registers it). A name registered twice is
      a mistake that must not pass quietly. A button pressed before its page script arrived (data-document:
      documents.js's) runs when that script registers its name. */
   var actions = Object.create(null), waiting = null;
+  function run(control) {
+    var action = actions[control.dataset.action];
+    if (action) action(control);
+    return !!action;
+  }
   hb.actions = function (table) {
     Object.keys(table).forEach(function (name) {
-      if (actions[name]) throw new Error('data-action="' + name + '" has two handlers');
+      if (actions[name]) throw new Error("two handlers for data-action " + name);
       actions[name] = table[name];
     });
-    var pressed = waiting;
-    waiting = null;
-    if (pressed && actions[pressed.dataset.action]) actions[pressed.dataset.action](pressed);
+    if (waiting && run(waiting)) waiting = null;
   };
   document.addEventListener("click", function (event) {
     var button = event.target.closest && event.target.closest("button[data-action]");
-    if (!button) return;
-    if (actions[button.dataset.action]) actions[button.dataset.action](button);
-    else if (button.hasAttribute("data-document")) waiting = button;
+    if (button && !run(button) && button.hasAttribute("data-document")) waiting = button;
   });
   document.addEventListener("change", function (event) {
-    var field = event.target;
-    if (field.matches && field.matches("input[data-action], select[data-action]") && actions[field.dataset.action]) actions[field.dataset.action](field);
+    var field = event.target.closest && event.target.closest("input[data-action], select[data-action]");
+    if (field) run(field);
   });
 
   /* What sets up each page, in order: the bundle's parts (handbook.js lists them), then each page script

@@ -13,10 +13,9 @@
         hb.keepChoice(picker, event.target.value);
         hb.view.set({ family: event.target.value });
       });
-      var radios = [].slice.call(picker.querySelectorAll("input[type=radio]")), checked = picker.querySelector("input:checked");
-      var wanted = hb.readChoice(picker) || familyOf() || hb.placement.readerFamily(hb.placement.levels());
-      var known = radios.some(function (radio) { return radio.value === wanted; });
-      hb.view.set({ family: known ? wanted : checked ? checked.value : "" }); // else the one the page checks
+      var wanted = hb.readChoice(picker) || familyOf() || hb.placement.readerFamily(hb.placement.levels()) || "";
+      var radio = picker.querySelector('input[value="' + CSS.escape(wanted) + '"]') || picker.querySelector("input:checked"); // else the page's
+      hb.view.set({ family: radio ? radio.value : "" });
     });
     render(root);
   }
