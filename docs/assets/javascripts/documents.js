@@ -241,5 +241,6 @@
 
   hb.documents = { promotionCase: function () { return markdown(promotionCase()); }, agenda: agenda, bragTemplate: bragTemplate };
   hb.view.onChange(fillAgenda);
+  hb.onEveryPage(fillAgenda);
   fillAgenda();
 })(window.handbook);
