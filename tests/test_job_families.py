@@ -55,6 +55,17 @@ def test_a_level_may_lead_to_two_levels_and_across_tracks(northwind):
     assert {t.from_level for t in northwind.transitions_to(level["em-4"])} == {"sw-3", "sw-4"}
 
 
+def test_a_team_theme_offers_only_steps_between_levels_that_describe_its_dimension(northwind):
+    operations = northwind.entry("dimension:operations").obj  # the software family's, not the data family's
+    level = {lv.id: lv for lv in northwind.levels}
+    ways = northwind.ways_across(operations)
+    assert ways and all("operations" in level[way.transition.from_level].dimensions
+                        and "operations" in level[way.transition.to_level].dimensions for way in ways)
+    assert len(ways) < len(northwind.handbook.transitions.transitions)
+    helped = [way for way in ways if way.exercises or way.practices]
+    assert helped and all(entry.kind in ("pillar", "staff_work") for way in helped for entry in way.practices)
+
+
 def ladder_overlay(tmp_path, levels_yaml: str):
     text = (NORTHWIND / "data" / "ladder.yml").read_text(encoding="utf-8")
     (tmp_path / "ladder.yml").write_text(text.split("levels:\n")[0] + "levels:\n" + textwrap.dedent(levels_yaml),

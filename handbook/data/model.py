@@ -54,6 +54,15 @@ class Entry:
         return [e for e in self.backlinks if e not in linked]
 
 
+@dataclass(frozen=True)
+class WayUp:
+    """A transition and what helps a reader take it: what the team view lists under a theme."""
+
+    transition: Transition
+    exercises: list[Entry]
+    practices: list[Entry]
+
+
 @dataclass
 class LoadedHandbook:
     handbook: Handbook
@@ -133,6 +142,15 @@ class LoadedHandbook:
         families = {level.id: level.family for level in self.levels}
         return [t for t in self.handbook.transitions.transitions
                 if family is None or families.get(t.from_level) == family.id]
+
+    def ways_across(self, dimension: Dimension) -> list["WayUp"]:
+        """The transitions whose two levels both describe `dimension` (a step on it can be taken there), in data
+        order, each with the exercises and the practices (pillars, staff work) that link to the level it reaches."""
+        levels = {level.id: level for level in self.levels}
+        return [WayUp(t, self.backlinks("level:" + t.to_level, "exercise"),
+                      self.backlinks("level:" + t.to_level, "pillar") + self.backlinks("level:" + t.to_level, "staff_work"))
+                for t in self.handbook.transitions.transitions
+                if dimension.id in levels[t.from_level].dimensions and dimension.id in levels[t.to_level].dimensions]
 
     def dimensions_of(self, target: Level | Family | None) -> list[Dimension]:
         """The dimensions a level (or a family) describes, in the ladder's order; all of them without families."""

@@ -18,9 +18,7 @@
     return document.querySelector("[data-team]");
   }
 
-  function message(name, values) {
-    return hb.message(name, values, root());
-  }
+  var message = hb.message, element = hb.element;
 
   /* The same few sentences fill hundreds of cells: each is looked up in the page once per drawing. */
   var said = null;
@@ -57,8 +55,6 @@
     return hb.store.profiles();
   }
 
-  var element = hb.element;
-
   /* --- What the page says about the ladder ------------------------------------------------------------ */
 
   function ladder() {
@@ -70,20 +66,9 @@
     return { known: place.levels(), says: says, columns: columns };
   }
 
-  /* Today's level and the target, as placement.js finds the reader's own (which reads only the store):
-     the one chosen, else the level placed at most often (the lower on a tie); the target chosen, else the
-     first level a transition leads to. */
+  /* Today's level, the target and the job family of one person's assessment, as the reader's own are found. */
   function levelsOf(profile, known) {
-    var today = known[profile.current] ? profile.current : "", counts = Object.create(null);
-    if (!today) Object.keys(profile.placements).forEach(function (dimension) {
-      var placement = profile.placements[dimension], id = placement.from || placement.level;
-      if (place.step(placement, known) !== null) counts[id] = (counts[id] || 0) + 1;
-    });
-    Object.keys(counts).forEach(function (id) {
-      if (!today || counts[id] > counts[today] || (counts[id] === counts[today] && known[id].step < known[today].step)) today = id;
-    });
-    var target = known[profile.target] ? profile.target : today && known[today].next[0] || "";
-    return { today: today, target: target, family: (known[today] || known[target] || { family: "" }).family };
+    return { today: place.current(known, profile), target: place.target(known, profile), family: place.readerFamily(known, profile) };
   }
 
   /* Half steps as people write them: 1, ½, 1½. */
@@ -478,5 +463,6 @@
   });
 
   hb.team = { setup: setup, timing: timing, csv: csv, markdown: markdown };
+  hb.onEveryPage(setup);
   setup();
 })(window.handbook = window.handbook || {});
