@@ -192,6 +192,25 @@ def test_a_hostile_name_stays_text_and_a_formula_is_guarded(watched_page, site_u
     assert not [token for token in tokens if token.type in ("html_block", "html_inline", "link_open", "image")]
 
 
+def test_two_downloads_of_one_person_are_one_row_the_newer_and_a_spaced_formula_is_guarded(watched_page, site_url, loaded):
+    """March's and April's files of the same person (the same uid), chosen in either order: one row, April's."""
+    page = open_team(watched_page(site_url), site_url)
+    name, body = team_downloads(loaded, 1)[0]
+    months = []
+    for month in ("2026-03-01", "2026-04-01"):
+        document = json.loads(body)
+        document["version"] = 3
+        document["profiles"]["me"].update(uid="a1b2c3d4e5f6a7b8", name=" =1+1 " + month,
+                                          checkins=[{"date": month, "placements": {}, "items": {}}])
+        months.append((f"{month}.json", json.dumps(document).encode()))
+    load(page, as_files(months[::-1]))
+    assert names(page) == ["=1+1 2026-04-01"]
+    load(page, as_files(months[:1]))
+    assert names(page) == ["=1+1 2026-04-01"], "an older file does not replace a newer one"
+    table = list(csv.reader(io.StringIO(download(page, "csv").removeprefix("\ufeff"))))
+    assert all(row[0].startswith("' =1+1") for row in table[1:]), "a formula after a space is guarded too"
+
+
 def test_an_older_format_migrates_and_a_newer_one_is_named(watched_page, site_url):
     page = open_team(watched_page(site_url), site_url)
     older = (ROOT / "tests" / "fixtures" / "store-v1.json").read_bytes()

@@ -31,7 +31,7 @@ export function page(names, stored = {}) {
   const context = vm.createContext(Object.assign(window, {
     URL, JSON, Date, Object, Array, String, Number, Math, RegExp, TextEncoder, TextDecoder, btoa, atob, setTimeout,
     crypto: globalThis.crypto, Uint8Array, sessionStorage: new MemoryStorage(),
-    clearTimeout,
+    clearTimeout, navigator: { languages: ["en-GB"] },
   }));
   for (const name of names) {
     vm.runInContext(readFileSync(new URL(name, SCRIPTS), "utf-8"), context, { filename: name });

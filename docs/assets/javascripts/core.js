@@ -27,10 +27,26 @@
      ISO dates); with the time for versions. A day without a time ("2026-12-07") is that day everywhere
      (read as UTC); a text that is no date is shown as written (never "Invalid Date"). */
   hb.date = function (value, time) {
-    var date = new Date(value), lang = document.documentElement.lang.split("-")[0], clock = time ? "2-digit" : undefined;
-    return isNaN(date) ? String(value) : date.toLocaleString(navigator.languages.filter(function (l) { return !l.indexOf(lang); }).concat(lang || []),
-      { day: "numeric", month: "short", year: "numeric", hour: clock, minute: clock, timeZone: /^\d{4}-\d\d-\d\d$/.test(value) ? "UTC" : undefined });
+    var key = (time ? "t" : "d") + value;
+    if (!shown.has(key)) {
+      if (shown.size > 5000) shown.clear();
+      shown.set(key, formatDate(value, time));
+    }
+    return shown.get(key);
   };
+  /* Formatters and dates already written, kept: a page with hundreds of check-ins writes each date once per
+     dimension, and making a formatter for every date froze the page. */
+  var formats = Object.create(null), shown = new Map();
+  function formatDate(value, time) {
+    var date = new Date(value), day = /^\d{4}-\d\d-\d\d$/.test(value), kind = (time ? "t" : "d") + (day ? "u" : "");
+    if (isNaN(date)) return String(value);
+    if (!formats[kind]) {
+      var lang = document.documentElement.lang.split("-")[0], clock = time ? "2-digit" : undefined;
+      formats[kind] = new Intl.DateTimeFormat(navigator.languages.filter(function (l) { return !l.indexOf(lang); }).concat(lang || []),
+        { day: "numeric", month: "short", year: "numeric", hour: clock, minute: clock, timeZone: day ? "UTC" : undefined });
+    }
+    return formats[kind].format(date);
+  }
 
   /* The address's #fragment decoded, or as it is when it holds a `%` that is no escape ("#%"). */
   hb.hashTarget = function () {

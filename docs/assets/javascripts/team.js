@@ -241,9 +241,20 @@
     timing.render = performance.now() - started;
   }
 
+  /* The date of a person's newest check-in ("" without one): of two files of the same person, the newer wins. */
+  function newest(person) {
+    return person.profile.checkins.reduce(function (last, checkin) { return checkin.date > last ? checkin.date : last; }, "");
+  }
+
+  /* Adds people, one row each: a file of someone already shown (the same uid, or the same file and name)
+     replaces theirs unless it is older (March's download after April's keeps April's). */
   function add(people) {
     people.forEach(function (person) {
-      team = team.filter(function (other) { return other.source !== person.source || other.name !== person.name; });
+      var uid = person.profile.uid, same = function (other) {
+        return uid && other.profile.uid === uid || other.source === person.source && other.name === person.name;
+      };
+      if (team.some(function (other) { return same(other) && newest(other) > newest(person); })) return;
+      team = team.filter(function (other) { return !same(other); });
       team.push(person);
     });
     keep();
@@ -375,7 +386,7 @@
      quoted, CRLF, and an apostrophe before a field a spreadsheet would run as a formula. */
   function csv() {
     var field = function (value) {
-      var text = /^[=+\-@\t\r]/.test(value) ? "'" + value : String(value);
+      var text = /^\s*[=+\-@]|^[\t\r\n]/.test(value) ? "'" + value : String(value); // " =1+1" too
       return '"' + text.replace(/"/g, '""') + '"';
     };
     var lines = [["person", "dimension", "placement", "distance", "today", "target", "readiness"].map(function (name) {
