@@ -5,6 +5,7 @@ in the browser with its versions, no request outside the site, axe; on our ladde
 import csv
 import io
 import json
+import shutil
 
 import pytest
 from markdown_it import MarkdownIt
@@ -282,12 +283,19 @@ def test_a_company_ladder_shows_its_team(watched_page, northwind_team, name):
     assert {row[0] for row in list(csv.reader(io.StringIO(raw)))[1:]} == {person["name"] for person in people}
 
 
-def test_the_offline_copy_shows_the_team_from_file_urls(watched_page, offline_site, loaded):
+def test_the_offline_copy_shows_the_team_from_file_urls_and_keeps_it_in_another_folder(watched_page, offline_site,
+                                                                                       loaded, tmp_path):
     watch = watched_page("file://")
     watch.page.goto((offline_site / "team.html").as_uri())
     watch.page.wait_for_function("() => window.handbook && window.handbook.team")
     load(watch.page, as_files(team_downloads(loaded, 2)))
     assert len(names(watch.page)) == 2
+    watch.page.locator("[data-team-keep]").check()
+    moved = tmp_path / "unzipped-elsewhere"
+    shutil.copytree(offline_site, moved)
+    watch.page.goto((moved / "team.html").as_uri())
+    watch.page.wait_for_function("() => window.handbook && window.handbook.team")
+    assert len(names(watch.page)) == 2, "the kept team follows the copy to another folder, as the answers do"
     assert watch.outside == [] and watch.errors == []
 
 

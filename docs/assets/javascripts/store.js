@@ -34,7 +34,8 @@
   var OWN = "me";
   var scope = window.__md_scope || new URL(".", location);
   var OLD_KEY = scope.pathname + ".hb.assessment";
-  var KEY = (location.protocol === "file:" ? "offline:" + publishedRoot() : scope.pathname) + ".hb.assessment";
+  var BASE = location.protocol === "file:" ? "offline:" + publishedRoot() : scope.pathname; // every key of this site starts so
+  var KEY = BASE + ".hb.assessment";
   var UNDO = KEY + ".undo"; // version 2's single undo copy: becomes versions in the history
   var HISTORY = KEY + ".history";
   var UNREADABLE = KEY + ".unreadable.";
@@ -572,6 +573,9 @@
   hb.store = {
     VERSION: VERSION,
     LIMITS: LIMITS,
+    /* How this site's keys start: its path, or in the offline copy its published address (every file:// page
+       shares one origin, and an unzipped copy may move), so other pages' keeps (the team) follow the answers. */
+    BASE: BASE,
     /* The number of characters over the limit of `text` (0 when it fits). */
     over: function (text) { return Math.max(0, String(text || "").length - LIMITS.text); },
     get: function (id) {

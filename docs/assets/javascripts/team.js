@@ -9,7 +9,7 @@
   var MAX_FILE = 10000000; // bytes: far above any real download, low enough not to stall the tab
   var MAX_VERSIONS = 10;
   var scope = window.__md_scope || new URL(".", location);
-  var KEY = scope.pathname + ".hb.team";
+  var OLD_KEY = scope.pathname + ".hb.team", KEY = hb.store.BASE + ".hb.team"; // they differ in the offline copy
   var team = []; // [{name, source, profile}]
   var sort = { by: "name", down: false };
   var timing = {};
@@ -295,6 +295,9 @@
   /* Kept teams: {versions: [{date, people: [{name, source, assessment}]}]}, the newest first. */
   function stored() {
     try {
+      if (localStorage.getItem(KEY) === null && localStorage.getItem(OLD_KEY) !== null) {
+        localStorage.setItem(KEY, localStorage.getItem(OLD_KEY)); // kept by a copy that keyed it by its folder
+      }
       var value = JSON.parse(localStorage.getItem(KEY));
       return value && Array.isArray(value.versions) && value.versions.length ? value : null;
     } catch (error) {
