@@ -294,7 +294,10 @@ def test_aliases_share_one_object_per_anchor(tmp_path):
     ("undefined-alias", b"intro: *nothing\n", 1, "the alias *nothing has no anchor before it"),
     ("two-documents", b"intro: x\n---\nintro: y\n", 2, "more than one YAML document"),
     ("control-character", b"intro: a\x00b\n", 1, "the character #x0000 is not allowed"),
-    ("bad-number", b"intro: !!int twelve\n", 1, "'twelve' cannot be read as int"),
+    ("bad-number", b"intro: !!int twelve\n", 1, "'twelve' cannot be read as a whole number"),
+    ("huge-number", b"intro: x\nstories:\n  - name: " + b"9" * 5000 + b"\n", 3,
+     "(5,000 characters) cannot be read as a whole number"),
+    ("python-tag", b"intro: !!python/name:os.system\n", 1, "the tag !!python/name:os.system asks for an object"),
 ])
 def test_hostile_yaml_gets_a_message_from_check_and_build(tmp_path, data_copy, name, content, line, shown):
     (data_copy / "stories.yml").write_bytes(content)
@@ -302,6 +305,14 @@ def test_hostile_yaml_gets_a_message_from_check_and_build(tmp_path, data_copy, n
         assert run.returncode != 0
         assert "Traceback" not in run.stderr and "Error:" not in run.stderr.replace("BuildError!", "")
         assert f"stories.yml:{line}: [base]" in run.stderr and shown in run.stderr and "Fix:" in run.stderr
+
+
+def test_a_date_where_a_text_belongs_says_to_quote_it(data_copy):
+    text = (data_copy / "exercises.yml").read_text()
+    (data_copy / "exercises.yml").write_text(text.replace("title: ", "title: 2026-12-06 #", 1))
+    run = check(data_copy)
+    assert "expected a text, found a date 2026-12-06. Fix: put it in quotes (\"2026-12-06\")" in run.stderr
+    assert "datetime" not in run.stderr
 
 
 def test_a_data_file_that_is_a_folder_is_named(tmp_path, data_copy):

@@ -7,6 +7,7 @@ other problems too and says each in the handbook's words, at the path in the fil
 from __future__ import annotations
 
 import copy
+import datetime
 import difflib
 import re
 import typing
@@ -58,7 +59,7 @@ _STEP = re.compile(r"\.(\w+)|\[(\d+)\]|(\[\.\.\.\])")
 _UNKNOWN = re.compile(r"Object contains unknown field `(.*)`")
 _MISSING = re.compile(r"Object missing required field `(.*)`")
 _WRONG_TYPE = re.compile(r"Expected `(\w+)`, got `(\w+)`")
-_NAMES = {"str": "a text", "array": "a list", "object": "keys and values", "int": "a whole number",
+_NAMES = {"date": "a date", "datetime": "a date and time", "str": "a text", "array": "a list", "object": "keys and values", "int": "a whole number",
           "null": "nothing", "bool": "true or false", "float": "a number"}
 
 
@@ -154,9 +155,19 @@ def _explain(message: str, in_key: bool, file_type, path: tuple, data) -> tuple[
     if wrong:
         expected, found = (_NAMES.get(name, name) for name in wrong.groups())
         value = _value_at(data, path)
-        shown = f" {value!r:.60}" if value is not None else ""
-        return path, f"expected {expected}, found {found}{shown}", f"write {expected} here"
+        shown = f" {_shown(value):.60}" if value is not None else ""
+        fix = f"write {expected} here"
+        if expected == _NAMES["str"] and isinstance(value, (bool, int, float, datetime.date)):
+            fix = f"put it in quotes (\"{_shown(value)}\"): unquoted, YAML reads it as {found}"
+        return path, f"expected {expected}, found {found}{shown}", fix
     return path, message, "correct the value to match handbook/data/schema.py"
+
+
+def _shown(value) -> str:
+    """A value as the data file writes it: a date as 2026-12-06, a text in quotes."""
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return repr(value) if isinstance(value, str) else str(value)
 
 
 def _type_at(root_type, path: tuple):

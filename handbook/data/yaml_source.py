@@ -252,8 +252,10 @@ class _Build:
         except yaml.YAMLError:
             raise
         except Exception:  # PyYAML's constructors raise ValueError and others for a malformed number or date
+            kind = tag.split(":")[-1]
+            length = f" ({len(event.value):,} characters)" if len(event.value) > 60 else ""
             raise self.problem(event.start_mark, path or (),
-                               f"'{event.value:.60}' cannot be read as {tag.split(':')[-1]}",
+                               f"'{event.value:.60}'{length} cannot be read as {_KINDS.get(kind, kind)}",
                                "correct the value, or quote it to make it a text") from None
 
     def _add(self, value, size: int, event):
@@ -319,7 +321,18 @@ def _unclosed_quote(text: str, before: int) -> tuple[int, str] | None:
     return found
 
 
+# What a YAML tag's value would have been, in the words of a message.
+_KINDS = {"int": "a whole number", "float": "a number", "timestamp": "a date", "bool": "true or false"}
+
+
 def _malformed(path: Path, layer: str, text: str, error: yaml.YAMLError) -> Problem:
+    tag = re.search(r"could not determine a constructor for the tag '(?:tag:yaml\.org,2002:)?([^']*)'",
+                    str(getattr(error, "problem", "")))
+    if tag:  # !!python/name:os.system and the like: the safe reader builds no object, and says it this way
+        mark = error.problem_mark
+        return Problem(path, mark.line + 1 if mark else 1, (),
+                       f"the tag !!{tag[1]} asks for an object to be built; the data holds only texts, numbers, "
+                       "lists and mappings", "remove the tag (from '!' to the next space)", layer)
     if isinstance(error, yaml.reader.ReaderError):
         line = text.count("\n", 0, error.position) + 1
         return Problem(path, line, (), f"the character #x{error.character:04x} is not allowed in YAML",
