@@ -109,7 +109,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             # Not a warning: a strict build would stop, and a local build is right to have no address.
             print(f"Note: site_url is not set, so canonical links and the sitemap point at "
                   f"{company_config.LOCAL_SITE_URL}. Set site_url in your mkdocs.yml (or SITE_URL in the environment) "
-                  "before you deploy.", file=sys.stderr)
+                  "before you deploy or make the offline copy: that copy keeps a reader's answers under this address, "
+                  "which every offline copy built without one shares.", file=sys.stderr)
         try:
             self.loaded = load_for_config(config, freeze=self.command != "serve")
         except HandbookError as error:
