@@ -11,6 +11,11 @@ from support import HOSTILE, assessment_url, download, message, page_url, radio,
 DAY = 24 * 3600 * 1000
 
 
+def choose_file(page, action: str, text: str):
+    page.set_input_files(f'[data-action="{action}"]', files=[{"name": "priya.json", "mimeType": "application/json",
+                                                             "buffer": text.encode("utf-8")}])
+
+
 def transition_to(loaded, level_id: str):
     return next(t for t in loaded.handbook.transitions.transitions if t.to_level == level_id)
 
@@ -114,19 +119,20 @@ def test_a_manager_decides_downloads_the_agenda_reloads_and_saves_a_joint_check_
     page = watch.page
     page.clock.install(time="2026-12-01T09:00:00Z")
 
-    # Priya's own view and plan, then the manager's view of her (higher on one dimension), in one browser.
-    place_all(page, site_url, loaded, "senior")
+    # Marco keeps his view of Priya (higher on one dimension) and puts her own download beside it.
     page.goto(assessment_url(site_url))
-    page.locator('[data-profile-field="name"]').fill("Priya Raman")
-    set_levels(page, "senior", "staff")
-    step_box(page, dims[0]).fill("Write the cross-team RFC for billing")
+    page.locator('[data-profile-field="name"]').fill("Marco")
     page.locator("[data-profile-new]").fill("Priya (my report)")
     page.locator('[data-action="profile-add"]').click()
     place_all(page, site_url, loaded, "senior", skip=(dims[0],))
     radio(page, dims[0], "staff").check()
     page.goto(assessment_url(site_url))
     set_levels(page, "senior", "staff")
-    page.locator("[data-compare-with]").select_option(label="Me (Priya Raman)")
+    priyas_file = json.dumps({"version": 4, "profile": "me", "profiles": {"me": {
+        "uid": "9a8b7c6d5e4f3021", "name": "Priya Raman", "current": "senior", "target": "staff",
+        "placements": {d: {"level": "senior"} for d in dims}, "items": {},
+        "plan": {dims[0]: {"step": "Write the cross-team RFC for billing", "date": "2027-03-31"}}}}})
+    choose_file(page, "compare-file", priyas_file)
     page.locator("[data-compare]").wait_for()
 
     row = page.locator("[data-agenda-row]").first
@@ -137,10 +143,12 @@ def test_a_manager_decides_downloads_the_agenda_reloads_and_saves_a_joint_check_
     agenda = download(page, "export-agenda")
     assert "Pair Priya with the billing lead" in agenda and "Marco" in agenda and "2027-01-15" in agenda and "2027-02-01" in agenda
     assert "Write the cross-team RFC for billing" in agenda, "the report's plan is in the agenda"
+    own, marcos = message(page, "agenda-own").replace("{name}", "Priya Raman"), message(page, "agenda-of", author="Marco")
+    assert agenda.startswith("# " + message(page, "agenda-title", first=own, second=marcos.replace("{name}", "Priya")))
     assert "<img" not in agenda.replace("&lt;img", "") and "<script>" not in agenda
 
     page.reload()
-    page.locator("[data-compare-with]").select_option(label="Me (Priya Raman)")
+    choose_file(page, "compare-file", priyas_file)
     row = page.locator("[data-agenda-row]").first
     expect(row.locator('[data-agenda-field="text"]')).to_have_value(HOSTILE + " Pair Priya with the billing lead")
     expect(row.locator('[data-agenda-field="owner"]')).to_have_value("Marco")
@@ -154,7 +162,7 @@ def test_a_manager_decides_downloads_the_agenda_reloads_and_saves_a_joint_check_
 
     exported = json.loads(download(page, "export-json"))
     taken = exported["profiles"][exported["profile"]]["checkins"]
-    assert len(taken) == 2 and all(t["other"]["name"] == "Me (Priya Raman)" for t in taken)
+    assert len(taken) == 2 and all(t["other"]["name"] == "Priya Raman" for t in taken)
     assert taken[0]["placements"][dims[0]]["level"] == "staff" and taken[0]["other"]["placements"][dims[0]]["level"] == "senior"
     assert taken[1]["agenda"]["decisions"][0]["owner"] == "Marco" and taken[1]["agenda"]["next"] == "2027-02-01"
     assert exported["profiles"][exported["profile"]]["agenda"]["decisions"][0]["date"] == "2027-01-15"
@@ -162,7 +170,23 @@ def test_a_manager_decides_downloads_the_agenda_reloads_and_saves_a_joint_check_
     timeline = page.locator(f'[data-timeline-row="{dims[0]}"]')
     expect(timeline.locator("polyline")).to_have_count(2)
     text = timeline.locator("td").nth(1).inner_text()
-    assert text.count("Me (Priya Raman)") == 2 and text.count(message(page, "agenda-steps-one") + " apart") == 2
+    assert text.count("Priya Raman") == 2 and text.count(message(page, "agenda-steps-one") + " apart") == 2
     changes = page.locator("[data-checkin-changes]").inner_text()
     assert names[dims[1]] in changes and "Write the billing RFC and present it to two teams" in changes
     assert page.evaluate("window.__pwned") is None and watch.errors == []
+
+
+def test_next_steps_follow_the_words_of_a_dimension_and_stay_within_the_target_levels_family(loaded, northwind):
+    towards = transition_to(loaded, "staff")
+    target = loaded.entry("level:staff").obj
+    steps = loaded.next_steps(towards)
+    by_ref = {s.entry.ref: s for s in steps}
+    rfcs = by_ref["transition:senior-to-staff--cross-team-rfcs"]  # "adopted by several teams"
+    assert "scope" in rfcs.dimensions and "teams" in target.dimensions["scope"]
+    for dimension in target.dimensions:
+        mine = [s for s in steps if dimension in s.dimensions]
+        assert 0 < len(mine) <= 4, dimension
+    assert all(target.id in s.entry.obj.levels for s in steps if s.kind == "story")
+    for transition in northwind.handbook.transitions.transitions:
+        own = set(northwind.entry("level:" + transition.to_level).obj.dimensions)
+        assert all(set(s.dimensions) <= own for s in northwind.next_steps(transition)), transition.id
