@@ -213,6 +213,7 @@
     var mine = place.describe(taken.placements[id], known);
     if (!taken.other) return message("timeline-one", { date: day(taken), mine: mine });
     var a = place.step(taken.placements[id], known), b = place.step(taken.other.placements[id], known);
+    if (a === null && b === null) return message("timeline-neither", { date: day(taken) });
     var gap = a === null || b === null ? message("timeline-gap-unknown") : a === b ? message("timeline-gap-none") : message("timeline-gap", { steps: steps(Math.abs(a - b)) });
     return message("timeline-joint", { date: day(taken), mine: mine, name: taken.other.name || message("unnamed"),
       theirs: place.describe(taken.other.placements[id], known), gap: gap });
