@@ -190,3 +190,19 @@ def test_next_steps_follow_the_words_of_a_dimension_and_stay_within_the_target_l
     for transition in northwind.handbook.transitions.transitions:
         own = set(northwind.entry("level:" + transition.to_level).obj.dimensions)
         assert all(set(s.dimensions) <= own for s in northwind.next_steps(transition)), transition.id
+
+
+def test_a_data_engineer_gets_ideas_from_their_own_familys_step(watched_page, northwind_site, northwind):
+    _, url = northwind_site
+    towards = next(t for t in northwind.handbook.transitions.transitions if t.id == "da-3-to-da-4")
+    steps = northwind.next_steps(towards)
+    dimension = max({d for s in steps for d in s.dimensions}, key=lambda d: sum(d in s.dimensions for s in steps))
+    page = watched_page(url).page
+    page.goto(url + "self-assessment/")
+    set_levels(page, "da-3", "da-4")
+    shown = ideas(page, dimension)
+    expect(shown).to_have_count(sum(dimension in s.dimensions for s in steps))
+    assert not page.locator('[data-plan="operations"]').is_visible(), "a software dimension in a data engineer's plan"
+    idea = shown.nth(0).locator("[data-suggestion-text]").inner_text().strip()
+    shown.nth(0).get_by_role("button").click()
+    expect(step_box(page, dimension)).to_have_value(idea)
