@@ -207,19 +207,33 @@ class LoadedHandbook:
         """The job families whose levels describe `dimension` (none for a ladder without families)."""
         return [f for f in self.handbook.ladder.families if dimension.id in f.dimensions]
 
-    def nav_groups(self, entry: Entry) -> list[str]:
-        """The sub-sections a level's page sits in, in the navigation: its family, then its track when
-        the family has several (a ladder of one family and one track keeps a flat list)."""
-        if entry.kind != "level":
+    def nav_groups(self, entry: Entry) -> list[tuple[str, str]]:
+        """The sub-sections a level's or transition's page sits in, in the navigation, as (key, title): the
+        level's family (a transition's: the level it leaves), then its track when the family has several
+        (a ladder of one family and one track keeps a flat list). Keyed by id, not by title: each page's
+        navigation shows only its own group's pages, so the groups stay small however long the ladder."""
+        if entry.kind not in ("level", "transition"):
             return []
-        level = entry.obj
+        level = entry.obj if entry.kind == "level" else self.entry("level:" + entry.obj.from_level).obj
         groups = []
-        family = next((f for f in self.handbook.ladder.families if f.id == level.family), None)
+        family = self._families.get(level.family)
         if family is not None:
-            groups.append(family.name)
-        if len(self.tracks_of(family)) > 1:
-            groups.append(self.entry("track:" + level.track).obj.name)
+            groups.append(("family:" + family.id, family.name))
+        if self._track_count[family.id if family else None] > 1:
+            track = self.entry("track:" + level.track).obj
+            groups.append(("track:" + track.id, track.name))
         return groups
+
+    @cached_property
+    def _families(self) -> dict[str, Family]:
+        return {f.id: f for f in self.handbook.ladder.families}
+
+    @cached_property
+    def _track_count(self) -> dict[str | None, int]:
+        """How many tracks have levels, on the whole ladder (None) and in each family."""
+        counts = {None: len(self.tracks_of())}
+        counts.update({f.id: len(self.tracks_of(f)) for f in self.handbook.ladder.families})
+        return counts
 
     def next_steps(self, transition: Transition) -> list[NextStep]:
         """What the handbook suggests as a next step on the way of `transition`, with the dimensions each concerns."""

@@ -101,3 +101,18 @@ test("an agenda is saved with the assessment shown, blank rows left out, and ove
   assert.ok(local.setAgenda({ decisions: [], next: "" }));
   assert.equal(local.document().profiles.p1.agenda, undefined, "a blank agenda is not kept");
 });
+
+test("answers imported from a colleague's file do not make the assessment theirs", () => {
+  // Sam starts from Dana's download, then sends Dana his own: it must open beside her answers, not over them.
+  const dana = store(), sam = store();
+  dana.set("junior-to-mid--writes-tests-unasked", { done: true, note: "Dana's note" });
+  const danaFile = dana.exportJson(), danaUid = dana.document().profiles.me.uid;
+  const samUid = sam.document().profiles.me.uid;
+  sam.replace(sam.parse(danaFile).doc, "Dana");
+  assert.equal(sam.document().profiles.me.uid, samUid, "Sam's assessment keeps its own uid");
+  const kept = dana.add(dana.parse(sam.exportJson()).doc);
+  assert.equal(kept.updated, false, "Sam's file is a new assessment for Dana");
+  assert.notEqual(kept.id, "me");
+  assert.equal(dana.document().profiles.me.uid, danaUid);
+  assert.equal(dana.document().profiles.me.items["junior-to-mid--writes-tests-unasked"].note, "Dana's note");
+});

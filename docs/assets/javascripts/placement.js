@@ -1,15 +1,25 @@
 /* Placement on the ladder: the radio buttons of the level map and level pages, the profile chart, and
-   "how far is this level" on level and transition pages. Everything about the ladder is read from the page
-   (data-ladder: levels with their step and where they lead; the chart's axes; the radios' values and
-   hashes); nothing of the data is copied here. A placement is {level} or {from, level} (a half step). */
+   "how far is this level" on level and transition pages. Everything about the ladder is read from what the
+   templates render (data-ladder: levels with their step and where they lead, served once per site; the
+   page's chart axes; the radios' values and hashes); nothing of the data is copied here. A placement is
+   {level} or {from, level} (a half step). */
 (function (hb) {
   "use strict";
   var store = hb.store;
 
-  /* The levels the page lists, by id: {name, code, step, track, family, next: [ids]}. */
+  /* The list of levels, parsed once: the build serves it in a script (ladder-data.js, joined first into the
+     bundle) rather than in every page, so a page does not grow with the ladder. An inert document: nothing
+     in it runs or loads. */
+  var ladder = null;
+  function ladderList() {
+    ladder = ladder || new DOMParser().parseFromString(hb.ladderList || "", "text/html");
+    return ladder;
+  }
+
+  /* The levels of the ladder, by id: {name, code, step, track, family, next: [ids]}. */
   function levels() {
     var found = Object.create(null);
-    document.querySelectorAll("[data-ladder] [data-level]").forEach(function (node) {
+    ladderList().querySelectorAll("[data-ladder] [data-level]").forEach(function (node) {
       var data = node.dataset;
       found[data.level] = { id: data.level, name: node.textContent, code: data.code, step: Number(data.step), track: data.track,
         family: data.levelFamily || "", next: data.next.split(" ").filter(Boolean) };

@@ -657,14 +657,15 @@
       if (!count(doc) && !mine.name) return false;
       return incoming.uid ? incoming.uid !== mine.uid : incoming.name !== mine.name;
     },
-    /* An imported document's current profile replaces the current profile's answers (a version is kept first). */
+    /* An imported document's current profile replaces the current profile's answers (a version is kept first).
+       The assessment keeps its own uid: answers taken from someone's file do not make it theirs, so their
+       next file opens as their assessment instead of overwriting this one. */
     replace: function (value, by) {
       value = value.doc || value;
       var id = current();
       return edited(function (next, keepVersion) {
         keepVersion(id, "import", by);
-        next.profiles[id] = copy(value).profiles[value.profile];
-        next.profiles[id].uid = next.profiles[id].uid || doc.profiles[id].uid;
+        next.profiles[id] = Object.assign(copy(value).profiles[value.profile], { uid: doc.profiles[id].uid });
       });
     },
     document: view,
