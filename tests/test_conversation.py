@@ -202,9 +202,9 @@ def test_hostile_files_and_links_stay_text_and_overwrite_nothing(watched_page, s
     assert watch.errors == []
 
 
-@pytest.mark.parametrize("fixture", ["store-v1.json", "store-v2.json", "store-v2-checkins.json", "store-v2-undo.json"])
+@pytest.mark.parametrize("fixture", ["store-v1.json", "store-v2.json", "store-v2-checkins.json", "store-v2-undo.json", "store-v3.json"])
 def test_every_stored_version_becomes_the_me_profile_untouched(watched_page, site_url, fixture):
-    """Each earlier format migrates to version 3: every tick, note, placement, plan and check-in survives, each
+    """Each earlier format migrates to version 4: every tick, note, placement, plan and check-in survives, each
     assessment gets a uid, and version 2's single Undo copy becomes a version under "Earlier versions"."""
     saved = json.loads((FIXTURES / fixture).read_text(encoding="utf-8"))
     old = {"me": {"items": saved["items"]}} if saved["version"] == 1 else saved["profiles"]
@@ -218,7 +218,7 @@ def test_every_stored_version_becomes_the_me_profile_untouched(watched_page, sit
     assert profile_names(page)[0].startswith("Me")
     page.reload()  # a second visit reads the migrated document
     document = stored(page)
-    assert document["version"] == 3 and list(document["profiles"]) == list(old)
+    assert document["version"] == 4 and list(document["profiles"]) == list(old)
     for id, profile in old.items():
         now = document["profiles"][id]
         assert len(now["uid"]) == 16

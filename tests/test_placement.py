@@ -241,9 +241,9 @@ def test_version_1_fixture_migrates_with_every_tick_and_note(watched_page, site_
         assert not row.locator(".hb-changed").is_visible(), "unchanged wording is not flagged"
     first = next(iter(saved["items"]))
     item(page, first).locator(".hb-item__box").uncheck()
-    item(page, first).locator(".hb-item__box").check()  # the first save writes the current version (3)
+    item(page, first).locator(".hb-item__box").check()  # the first save writes the current version (4)
     document = stored(page)
-    assert document["version"] == 3
+    assert document["version"] == 4
     migrated = document["profiles"]["me"]["items"]
     assert set(migrated) == set(saved["items"])
     for key, answer in saved["items"].items():

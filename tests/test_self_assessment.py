@@ -235,7 +235,7 @@ def test_json_export_resets_and_imports_back(watched_page, site_url, loaded):
     write_note(page, key, "evidence with ünïcode ✓")
     exported = download(page, "export-json")
     data = json.loads(exported)
-    assert data["version"] == 3 and data["profiles"]["me"]["items"][key]["done"] is True
+    assert data["version"] == 4 and data["profiles"]["me"]["items"][key]["done"] is True
 
     page.once("dialog", lambda dialog: dialog.accept())
     page.locator('[data-action="reset"]').click()

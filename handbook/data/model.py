@@ -8,6 +8,7 @@ from typing import Optional
 
 from handbook.data.schema import (Dimension, Family, Handbook, Level, Model, Part, Proficiency, Track, Transition,
                                   kind_of)
+from handbook.data.next_steps import NextStep, next_steps
 from handbook.data.site_map import ENTITY_PAGES
 from handbook.data.yaml_source import SourceFile
 
@@ -251,6 +252,10 @@ class LoadedHandbook:
         counts = {None: len(self.tracks_of())}
         counts.update({f.id: len(self.tracks_of(f)) for f in self.handbook.ladder.families})
         return counts
+
+    def next_steps(self, transition: Transition) -> list[NextStep]:
+        """What the handbook suggests as a next step on the way of `transition`, with the dimensions each concerns."""
+        return next_steps(self, transition)
 
     def entity_on_page(self, page: str) -> str | None:
         """The `kind:id` of the entity that `page` is the own page of (a level's, a transition's), or None."""

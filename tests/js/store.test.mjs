@@ -65,6 +65,43 @@ test("an export reads back as the same answers", () => {
   assert.deepEqual(plain(again.doc.profiles[again.doc.profile].items), plain(local.all()));
 });
 
+test("a version 3 document in storage is kept whole and written back as version 4", () => {
+  const v3 = JSON.parse(fixture("store-v3.json"));
+  const window = page(["store.js"], { [STORE_KEY]: fixture("store-v3.json") });
+  const written = JSON.parse(window.localStorage.getItem(STORE_KEY));
+  assert.equal(written.version, 4);
+  assert.equal(written.profile, v3.profile);
+  assert.deepEqual(written.profiles, v3.profiles, "a field was lost or changed in the migration");
+  assert.deepEqual(plain(window.handbook.store.agenda()), { decisions: [], next: "" });
+});
+
+test("version 4 keeps the agenda and a joint check-in's second view, and refuses a bad one", () => {
+  const v4 = JSON.parse(fixture("store-v4-conversation.json"));
+  const { doc, problem } = store().parse(fixture("store-v4-conversation.json"));
+  assert.equal(problem, undefined);
+  assert.deepEqual(plain(doc.profiles.p1), v4.profiles.p1);
+  const broken = (change) => {
+    const copy = JSON.parse(fixture("store-v4-conversation.json"));
+    change(copy.profiles.p1);
+    return store().parse(JSON.stringify(copy)).problem;
+  };
+  assert.equal(broken((p) => { p.agenda.decisions[0].date = "soon"; }).id, "agenda");
+  assert.equal(broken((p) => { p.agenda.decisions = Array(21).fill({ text: "x" }); }).id, "agenda");
+  assert.equal(broken((p) => { p.agenda.next = "<b>"; }).id, "agenda");
+  assert.equal(broken((p) => { p.checkins[0].other.name = 7; }).field, "other");
+  assert.equal(broken((p) => { p.checkins[0].other.placements = { scope: { level: "Bad!" } }; }).id, "scope");
+  assert.equal(broken((p) => { p.checkins[0].agenda = "later"; }).field, "agenda");
+});
+
+test("an agenda is saved with the assessment shown, blank rows left out, and over a limit refused", () => {
+  const local = store({ [STORE_KEY]: fixture("store-v3.json") });
+  assert.ok(local.setAgenda({ decisions: [{ text: "Ship it", owner: "", date: "" }, { text: "", owner: "", date: "" }], next: "2027-01-01" }));
+  assert.deepEqual(plain(local.document().profiles.p1.agenda), { decisions: [{ text: "Ship it", owner: "", date: "" }], next: "2027-01-01" });
+  assert.equal(local.setAgenda({ decisions: [{ text: "x".repeat(local.LIMITS.text + 1) }], next: "" }), false);
+  assert.ok(local.setAgenda({ decisions: [], next: "" }));
+  assert.equal(local.document().profiles.p1.agenda, undefined, "a blank agenda is not kept");
+});
+
 test("answers imported from a colleague's file do not make the assessment theirs", () => {
   // Sam starts from Dana's download, then sends Dana his own: it must open beside her answers, not over them.
   const dana = store(), sam = store();

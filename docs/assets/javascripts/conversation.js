@@ -1,6 +1,7 @@
 /* The career conversation on the "My self-assessment" page: several named assessments (profiles) in one
    browser, a second view beside the current one (another profile, a JSON file, a share link; its agenda is
-   documents.js's), and dated check-ins with what changed and a timeline per dimension. Words come from the
+   documents.js's, its decisions saved with the assessment shown), and dated check-ins with what changed and a
+   timeline per dimension; a check-in saved while a second view is shown keeps both. Words come from the
    page (data-message); reader text is only ever set as text, and goes through markdownText in Markdown. */
 (function (hb) {
   "use strict";
@@ -70,6 +71,39 @@
     return { differ: differ.sort(function (x, y) { return y.size - x.size; }), agree: agree };
   }
 
+  /* A distance on the scale in words: "half a step", "one step", "1½ steps". */
+  function steps(size) {
+    if (size === 1) return message("agenda-steps-one");
+    return size === 0.5 ? message("agenda-steps-half") : message("agenda-steps", { count: (Math.floor(size) || "") + (size % 1 ? "½" : "") });
+  }
+
+  /* The agenda's fields show what is saved with the assessment (a row for each decision, three at least). */
+  function renderAgenda(root) {
+    var form = $("[data-agenda-form]", root), saved = store.agenda(), rows = form.querySelectorAll("[data-agenda-row]");
+    for (var n = rows.length; n < saved.decisions.length; n++) {
+      var row = rows[0].cloneNode(true);
+      row.querySelectorAll("input").forEach(function (input) { input.value = ""; });
+      form.querySelectorAll("[data-agenda-row]")[n - 1].after(row);
+    }
+    form.querySelectorAll("[data-agenda-row]").forEach(function (row, i) {
+      row.querySelectorAll("[data-agenda-field]").forEach(function (field) {
+        if (field !== document.activeElement) field.value = (saved.decisions[i] || {})[field.dataset.agendaField] || "";
+      });
+    });
+    var next = $("[data-agenda-next]", form);
+    if (next !== document.activeElement) next.value = saved.next;
+  }
+
+  /* The agenda's fields as typed, saved with the assessment shown; false when over a limit or out of room. */
+  function saveAgenda(form) {
+    var decisions = [].map.call(form.querySelectorAll("[data-agenda-row]"), function (row) {
+      var one = {};
+      row.querySelectorAll("[data-agenda-field]").forEach(function (field) { one[field.dataset.agendaField] = field.value.trim(); });
+      return one;
+    });
+    return store.setAgenda({ decisions: decisions, next: $("[data-agenda-next]", form).value });
+  }
+
   function blank(profile) {
     return !Object.keys(profile.placements).length && !Object.keys(profile.items).length && !profile.target;
   }
@@ -114,6 +148,7 @@
       return entry;
     }));
     $("[data-compare-agreed]", root).textContent = message("compare-agreed", { count: found.agree });
+    renderAgenda(root);
   }
 
   /* What changed from check-in `a` to `b` (or to today's answers). */
@@ -124,6 +159,11 @@
       if (place.step(x, known) !== place.step(y, known)) {
         out.push(message("changed-placement", { dimension: d.name, from: place.describe(x, known), to: place.describe(y, known) }));
       }
+    });
+    if (a.plan && b.plan) dimensions(known).forEach(function (d) { // check-ins before version 4 kept no plan
+      var x = a.plan[d.id] || {}, y = b.plan[d.id] || {};
+      if ((x.step || "") !== (y.step || "")) out.push(message(y.step ? "changed-step" : "changed-step-none", { dimension: d.name, step: y.step }));
+      if ((x.date || "") !== (y.date || "")) out.push(message(y.date ? "changed-step-date" : "changed-step-date-none", { dimension: d.name, date: y.date && hb.date(y.date) }));
     });
     Object.keys(b.items).forEach(function (id) {
       var x = a.items[id] || {}, y = b.items[id], text = itemLabel(texts, id, [y, x]);
@@ -138,17 +178,35 @@
     return hb.date(taken.date);
   }
 
-  function sparkline(values, top) {
-    if (values.length === 1) values = values.concat(values); // one check-in: a flat line at its step
-    var svg = document.createElementNS(SVG, "svg"), line = document.createElementNS(SVG, "polyline"), n = values.length;
+  /* One line per view (the second view's, of joint check-ins, dashed); a check-in without that view leaves a gap. */
+  function sparkline(series, top) {
+    var svg = document.createElementNS(SVG, "svg");
     svg.setAttribute("viewBox", "0 0 100 24");
     svg.setAttribute("aria-hidden", "true");
     svg.setAttribute("class", "hb-timeline__line");
-    line.setAttribute("points", values.map(function (v, i) {
-      return (n > 1 ? i * 100 / (n - 1) : 50).toFixed(1) + "," + (v === null ? 24 : 22 - 20 * v / (top || 1)).toFixed(1);
-    }).join(" "));
-    svg.append(line);
+    series.forEach(function (values, which) {
+      if (values.length === 1) values = values.concat(values); // one check-in: a flat line at its step
+      var n = values.length, points = values.map(function (v, i) {
+        return v === undefined ? "" : (n > 1 ? i * 100 / (n - 1) : 50).toFixed(1) + "," + (v === null ? 24 : 22 - 20 * v / (top || 1)).toFixed(1);
+      }).filter(Boolean);
+      if (!points.length) return;
+      var line = document.createElementNS(SVG, "polyline");
+      line.setAttribute("points", points.join(" "));
+      if (which) line.setAttribute("class", "hb-timeline__other");
+      svg.append(line);
+    });
     return svg;
+  }
+
+  /* A check-in's entry for one dimension: the placement, and in a joint check-in the second view's and the gap. */
+  function atCheckin(taken, id, known) {
+    var mine = place.describe(taken.placements[id], known);
+    if (!taken.other) return message("timeline-one", { date: day(taken), mine: mine });
+    var a = place.step(taken.placements[id], known), b = place.step(taken.other.placements[id], known);
+    if (a === null && b === null) return message("timeline-neither", { date: day(taken) });
+    var gap = a === null || b === null ? message("timeline-gap-unknown") : a === b ? message("timeline-gap-none") : message("timeline-gap", { steps: steps(Math.abs(a - b)) });
+    return message("timeline-joint", { date: day(taken), mine: mine, name: taken.other.name || message("unnamed"),
+      theirs: place.describe(taken.other.placements[id], known), gap: gap });
   }
 
   function renderCheckins(root, known, mine) {
@@ -164,9 +222,10 @@
     now.replaceChildren.apply(now, since.map(function (text) { return element("li", text); }));
     place.ofFamily("[data-timeline-row]", known).forEach(function (row) {
       var id = row.dataset.timelineRow, cells = row.querySelectorAll("td");
-      var steps = taken.map(function (t) { return place.step(t.placements[id], known); });
-      cells[0].replaceChildren(sparkline(steps, top));
-      cells[1].textContent = taken.map(function (t) { return day(t) + ": " + place.describe(t.placements[id], known); }).join("; ");
+      var mineSteps = taken.map(function (t) { return place.step(t.placements[id], known); });
+      var theirSteps = taken.map(function (t) { return t.other ? place.step(t.other.placements[id], known) : undefined; });
+      cells[0].replaceChildren(sparkline(taken.some(function (t) { return t.other; }) ? [mineSteps, theirSteps] : [mineSteps], top));
+      cells[1].textContent = taken.map(function (t) { return atCheckin(t, id, known); }).join("; ");
     });
   }
 
@@ -229,8 +288,11 @@
       hb.view.set({ others: hb.view.withOther("shared", entry), compared: ask ? "" : "shared" });
       $("#compare").scrollIntoView();
     },
+    /* With a second view shown, a joint check-in: both views, so the gap can be followed over time. */
     checkin: function () {
-      say(store.checkin() ? message("checkin-saved") : message("save-full"));
+      var them = other(), view = them && { name: them.name, uid: them.profile.uid, placements: them.profile.placements, items: them.profile.items };
+      if (!store.checkin(view)) return say(message("save-full"));
+      say(them ? message("checkin-saved-joint", { name: them.name }) : message("checkin-saved"));
     },
     "profile-use": function (select) {
       store.use(select.value);
@@ -257,5 +319,11 @@
 
   hb.actions(actions);
 
-  hb.conversation = { render: render, other: other, placements: placements, items: items, tick: tick };
+  /* The agenda is saved as it is typed (a date box says "input" once its date is complete). */
+  document.addEventListener("input", function (event) {
+    var form = event.target.closest && event.target.closest("[data-assessment] [data-agenda-form]");
+    if (form && hb.fits(event.target)) saveAgenda(form);
+  });
+
+  hb.conversation = { render: render, other: other, placements: placements, items: items, tick: tick, steps: steps };
 })(window.handbook = window.handbook || {});

@@ -48,6 +48,22 @@
     return formats[kind].format(date);
   }
 
+  /* Text boxes marked data-grow follow their text's height: CSS's field-sizing where the browser has it
+     (set here, as the HTML checker refuses the property in a stylesheet), else the box is set to its text's
+     height (a hidden box has none to measure: set when shown). */
+  var SIZES_ITSELF = !!(window.CSS && CSS.supports("field-sizing", "content"));
+  hb.grow = function (root) {
+    (root.matches("[data-grow]") ? [root] : root.querySelectorAll("[data-grow]")).forEach(function (box) {
+      if (SIZES_ITSELF) return box.style.setProperty("field-sizing", "content");
+      if (!box.offsetParent) return;
+      box.style.height = "auto";
+      box.style.height = box.scrollHeight + box.offsetHeight - box.clientHeight + "px";
+    });
+  };
+  document.addEventListener("input", function (event) {
+    if (event.target.matches && event.target.matches("[data-grow]")) hb.grow(event.target);
+  });
+
   /* The address's #fragment decoded, or as it is when it holds a `%` that is no escape ("#%"). */
   hb.hashTarget = function () {
     var id = location.hash.slice(1);

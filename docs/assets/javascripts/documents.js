@@ -142,20 +142,10 @@
       : { who: message("agenda-i"), title: message("agenda-of-mine", { name: who }) };
   }
 
-  function steps(size) {
-    if (size === 1) return message("agenda-steps-one");
-    return size === 0.5 ? message("agenda-steps-half") : message("agenda-steps", { count: (Math.floor(size) || "") + (size % 1 ? "½" : "") });
-  }
-
-  function fieldValue(root, selector) {
-    var field = root.querySelector(selector);
-    return field ? field.value.trim() : "";
-  }
-
   function agenda() {
     var known = place.levels(), mine = store.profile(), them = hb.conversation.other(), out = [];
     if (!them) return "";
-    var a = role(store.current(), mine, false), b = role(them.id, them.profile, !them.id), root = document;
+    var a = role(store.current(), mine, false), b = role(them.id, them.profile, !them.id), saved = store.agenda();
     out.push(block("h1", message("agenda-title", { first: b.title, second: a.title })),
       block("p", message("agenda-date", { date: new Date().toISOString().slice(0, 10) })), block("h2", message("agenda-placements")));
     hb.conversation.placements(mine, them.profile, known).forEach(function (row) {
@@ -163,7 +153,7 @@
       if (!mineAt && !theirsAt) return; // placed in neither view: nothing to talk about
       var views = a.who + ": " + (mineAt || message("not-placed")) + "; " + b.who + ": " + (theirsAt || message("not-placed"));
       if (row.size >= 0.5) {
-        out.push(block("li", message("agenda-higher", { who: row.myStep > row.theirStep ? a.who : b.who, steps: steps(row.size), dimension: row.name }) + " (" + views + ")"));
+        out.push(block("li", message("agenda-higher", { who: row.myStep > row.theirStep ? a.who : b.who, steps: hb.conversation.steps(row.size), dimension: row.name }) + " (" + views + ")"));
       } else out.push(block("li", message(row.size ? "agenda-unplaced" : "agenda-same", { dimension: row.name, views: views, level: mineAt })));
     });
     var differ = hb.conversation.items(mine, them.profile).differ;
@@ -182,14 +172,12 @@
         out.push(block("li", message("agenda-plan-step", { who: view[0].who, dimension: d.name, step: plan.step }) + (plan.date ? " (" + message("case-plan-date") + " " + plan.date + ")" : "")));
       });
     });
-    var decided = [].slice.call(root.querySelectorAll("[data-agenda-row]")).map(function (row) {
-      var text = fieldValue(row, '[data-agenda-field="text"]'), owner = fieldValue(row, '[data-agenda-field="owner"]'), date = fieldValue(row, '[data-agenda-field="date"]');
-      return text && text + [owner && message("agenda-owner", { name: owner }), date && message("agenda-by", { date: date })].filter(Boolean).map(function (part) { return "; " + part; }).join("");
+    var decided = saved.decisions.map(function (row) {
+      return row.text && row.text + [row.owner && message("agenda-owner", { name: row.owner }), row.date && message("agenda-by", { date: row.date })].filter(Boolean).map(function (part) { return "; " + part; }).join("");
     }).filter(Boolean);
     if (decided.length) out.push(block("h2", message("agenda-decided")));
     decided.forEach(function (text) { out.push(block("li", text)); });
-    var next = fieldValue(root, "[data-agenda-next]");
-    if (next) out.push(block("p", message("agenda-next", { date: next })));
+    if (saved.next) out.push(block("p", message("agenda-next", { date: saved.next })));
     return markdown(out);
   }
 
@@ -229,9 +217,6 @@
       document.querySelector("[data-markdown-output]").value = markdown(promotionCase());
     }
   }, true);
-  document.addEventListener("input", function (event) {
-    if (event.target.closest && event.target.closest("[data-agenda-form]")) fillAgenda();
-  });
 
   /* The agenda box follows the two views compared, as the rest of the page does. */
   function fillAgenda() {

@@ -214,11 +214,44 @@
       section.querySelector("[data-plan-target]").textContent = levelName(known, targetId);
       var says = document.querySelector('[data-says="' + targetId + " " + dimension.id + '"]'), box = section.querySelector("[data-plan-says]");
       box.replaceChildren.apply(box, says ? [says.cloneNode(true)] : []);
+      suggestions(section, dimension.id, onWay);
       section.querySelectorAll("[data-plan-field]").forEach(function (field) {
         if (field !== document.activeElement) field.value = written[field.dataset.planField] || "";
       });
     });
     root.querySelector("[data-plan-empty]").hidden = shown > 0;
+    hb.grow(root);
+  }
+
+  /* The handbook's ideas for a dimension on the reader's way: copies of the page's suggestion lists, made
+     again only when the way changes (not at every keystroke). */
+  function suggestions(section, dimension, onWay) {
+    var box = section.querySelector("[data-plan-suggestions]"), key = onWay.join(" ");
+    if (box.hbWay === key) return;
+    box.hbWay = key;
+    var found = [];
+    onWay.forEach(function (way) {
+      document.querySelectorAll('[data-suggestions="' + way + '"] > li').forEach(function (item) {
+        if (item.dataset.suggestion.split(" ").indexOf(dimension) >= 0) found.push(item.cloneNode(true));
+      });
+    });
+    box.replaceChildren.apply(box, found);
+    section.querySelector("[data-plan-ideas]").hidden = !found.length;
+  }
+
+  /* A suggestion becomes the next step. Words the reader already wrote there stay: the idea is added on
+     a line of its own below them, and an idea already in the step is not added twice. */
+  function adoptStep(button) {
+    var section = button.closest("[data-plan]"), dimension = section.dataset.plan, field = section.querySelector('[data-plan-field="step"]');
+    var idea = button.closest("li").querySelector("[data-suggestion-text]").textContent.trim(), step = store.plan(dimension).step || "";
+    var status = section.querySelector("[data-plan-status]");
+    if (step.indexOf(idea) >= 0) return field.focus();
+    var next = step ? step.replace(/\s+$/, "") + "\n" + idea : idea;
+    if (store.over(next)) return (status.textContent = message("too-long", { over: store.over(next), limit: store.LIMITS.text }));
+    if (!store.setPlan(dimension, { step: next })) return (status.textContent = message("save-full"));
+    status.textContent = message(step ? "step-added" : "step-adopted", { dimension: section.querySelector(".hb-plan__title").textContent });
+    field.focus();
+    field.setSelectionRange(next.length, next.length);
   }
 
   /* The family shown follows the reader's level when it changes, not while they look at another family. */
@@ -361,6 +394,7 @@
     "import-replace": importWaiting,
     "import-as-new": importWaiting,
     "import-cancel": importWaiting,
+    "adopt-step": adoptStep,
     restore: function (button) {
       var count = store.restore(Number(button.dataset.index));
       say(count < 0 ? message("save-full") : message("restored", { count: count }));

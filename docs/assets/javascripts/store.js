@@ -1,6 +1,8 @@
 /* The reader's answers: one versioned document in localStorage, never sent anywhere (see README,
-   "Self-assessment"). Version 3: {version, profile, profiles: {me: {uid, name, date, current, target,
-   placements, plan, items, checkins: [{date, placements, items}]}}}. Version 2 had no uid (a random id
+   "Self-assessment"). Version 4: {version, profile, profiles: {me: {uid, name, date, current, target,
+   placements, plan, items, agenda?: {decisions: [{text, owner, date}], next}, checkins: [{date, placements,
+   items, plan?, agenda?, other?: {name, uid, placements, items}}]}}}. Version 3 had no agenda (kept on the
+   page only) and check-ins of placements and items alone; it reads as it is. Version 2 had no uid (a random id
    that follows an assessment into its downloads, so a second file from the same person updates the copy
    kept of them) and refused more than 200 check-ins or a year of more than four digits; version 1 was
    {items}. Older versions migrate on reading. Beside it, under KEY + ".history", the versions that a
@@ -19,10 +21,10 @@
    this tab's unwritten operations are applied to it, so neither tab's change overwrites the other's. */
 (function (hb) {
   "use strict";
-  var VERSION = 3;
+  var VERSION = 4;
   /* The one definition of what may be stored: the page checks it where the reader types, the store checks
      it before writing, and the reader of stored data accepts exactly this. */
-  var LIMITS = Object.freeze({ text: 20000, versions: 20 });
+  var LIMITS = Object.freeze({ text: 20000, versions: 20, decisions: 20 });
   var MAX_UNPACKED = 16e6; // bytes a packed share link may unfold into: more than browser storage holds
   var ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
   var ITEM_ID = /^[a-z0-9]+(-[a-z0-9]+)*(--[a-z0-9]+(-[a-z0-9]+)*)+$/;
@@ -155,6 +157,32 @@
     plan: [ID, { step: isText, date: isDate, evidence: isText }],
   };
   var FIELDS = { uid: matches(UID), name: isText, date: isDate, current: isLevel, target: isLevel };
+  var DECISION = { text: isText, owner: isText, date: isDate };
+
+  /* An agenda's decisions and next meeting, cleaned (blank decisions left out), or null when not valid. */
+  function checkAgenda(data) {
+    if (!isObject(data) || !isDate(data.next) || (data.decisions !== undefined && !Array.isArray(data.decisions))) return null;
+    var decisions = data.decisions || [];
+    if (decisions.length > LIMITS.decisions) return null;
+    var kept = [];
+    for (var i = 0; i < decisions.length; i++) {
+      var row = decisions[i];
+      if (!isObject(row) || Object.keys(DECISION).some(function (field) { return !DECISION[field](row[field]); })) return null;
+      if (row.text || row.owner || row.date) kept.push({ text: row.text || "", owner: row.owner || "", date: row.date || "" });
+    }
+    return { decisions: kept, next: data.next || "" };
+  }
+
+  function agendaIsBlank(agenda) {
+    return !agenda || (!agenda.decisions.length && !agenda.next);
+  }
+
+  /* A joint check-in's second view: whose it is and their placements and ticks, or null when not valid. */
+  function checkOther(data, bad) {
+    if (!isObject(data) || !isText(data.name) || !matches(UID)(data.uid)) return null;
+    var kept = checkProfile(data, bad, true);
+    return kept && { name: data.name || "", uid: data.uid || "", placements: kept.placements, items: kept.items };
+  }
 
   /* Returns {doc, bad: [problems]} or {problem}. Every version before VERSION is migrated here. */
   function check(data) {
@@ -186,6 +214,11 @@
       if (FIELDS[name](data[name])) profile[name] = data[name] || "";
       else bad.push({ code: "item", id: name, field: name });
     });
+    if (!snapshot && data.agenda !== undefined) {
+      var agenda = checkAgenda(data.agenda);
+      if (!agenda) bad.push({ code: "item", id: "agenda", field: "agenda" });
+      else if (!agendaIsBlank(agenda)) profile.agenda = agenda;
+    }
     Object.keys(PARTS).forEach(function (part) {
       var entries = data[part], pattern = PARTS[part][0];
       if (entries === undefined) return;
@@ -201,8 +234,14 @@
     if (!Array.isArray(checkins)) bad.push({ code: "shape" });
     else checkins.forEach(function (taken) {
       var kept = isObject(taken) && typeof taken.date === "string" && STAMP.test(taken.date) && checkProfile(taken, bad, true);
-      if (kept) profile.checkins.push({ date: taken.date, placements: kept.placements, items: kept.items });
-      else bad.push({ code: "item", id: "checkins", field: "date" });
+      if (!kept) return bad.push({ code: "item", id: "checkins", field: "date" });
+      var entry = { date: taken.date, placements: kept.placements, items: kept.items };
+      if (taken.plan !== undefined) entry.plan = kept.plan; // check-ins before version 4 did not keep the plan
+      [["agenda", checkAgenda(taken.agenda)], ["other", taken.other !== undefined && checkOther(taken.other, bad)]].forEach(function (part) {
+        if (part[1]) entry[part[0]] = part[1];
+        else if (taken[part[0]] !== undefined) bad.push({ code: "item", id: "checkins", field: part[0] });
+      });
+      profile.checkins.push(entry);
     });
     return profile;
   }
@@ -288,7 +327,7 @@
       versions.push({ date: new Date().toISOString(), label: "undo", by: "", id: id, profile: withUids(undo.doc).profiles[id] });
     });
     var damaged = [main, kept, undo].filter(function (result) { return result.damaged; });
-    var migrated = main.raw !== null && !/^\{"version":3,/.test(main.raw);
+    var migrated = main.raw !== null && main.raw.indexOf('{"version":' + VERSION + ",") !== 0;
     lastRaw = main.raw;
     if (!damaged.length && !migrated && undo.raw === null) return;
     var now = Date.now(), text = serialise(doc);
@@ -590,6 +629,15 @@
     placement: function (dimension) { return profile().placements[dimension] || null; },
     place: function (dimension, placement) { return put("placements", dimension, placement && clean("placements", placement)); },
     plan: function (dimension) { return profile().plan[dimension] || {}; },
+    /* The agenda of the conversation about this assessment: {decisions: [{text, owner, date}], next}. */
+    agenda: function () {
+      var kept = profile().agenda;
+      return kept ? { decisions: kept.decisions.slice(), next: kept.next } : { decisions: [], next: "" };
+    },
+    setAgenda: function (value) {
+      var agenda = checkAgenda(value);
+      return !!agenda && put(null, "agenda", agendaIsBlank(agenda) ? undefined : agenda);
+    },
     setPlan: function (dimension, change) {
       var plan = clean("plan", Object.assign({}, profile().plan[dimension], change));
       return put("plan", dimension, Object.keys(plan).length ? plan : null);
@@ -661,10 +709,12 @@
         if (!next.profiles[next.profile]) next.profile = Object.keys(next.profiles)[0];
       });
     },
-    /* A dated snapshot of the current profile's placements and items. */
-    checkin: function () {
+    /* A dated snapshot of the current profile's placements, items, plan and agenda; with `other` (the second
+       view shown: {name, uid, placements, items}), a joint one that keeps both views. */
+    checkin: function (other) {
       var own = profile(), pid = current();
-      var taken = JSON.stringify({ date: new Date().toISOString(), placements: own.placements, items: own.items });
+      var taken = JSON.stringify({ date: new Date().toISOString(), placements: own.placements, items: own.items, plan: own.plan,
+        agenda: own.agenda, other: other ? { name: other.name || "", uid: other.uid || "", placements: other.placements, items: other.items } : undefined });
       if (shared) return own.checkins.push(JSON.parse(taken)), changed(), true; // a shared view is never saved
       return change(function (target) { if (target.profiles[pid]) target.profiles[pid].checkins.push(JSON.parse(taken)); });
     },
