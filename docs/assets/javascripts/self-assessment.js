@@ -7,7 +7,8 @@
   var store = hb.store, lists = hb.checklists, place = hb.placement;
   var LINK = /^#share(2?)=/; // #share2=: deflated; #share=: plain JSON (earlier links, browsers that cannot deflate)
   var MAX_URL = 2000000; // Chromium's limit is 2 MB; longer addresses do not open
-  var showAll = false, shownFamily = "";
+  var showAll = false, shownFamily = "", showAllLevels = false;
+  var near = { key: null, ids: [] }; // the levels offered for placing, and what they were chosen from
 
   function page() {
     return document.querySelector("[data-assessment]");
@@ -64,6 +65,8 @@
     if (!root) return;
     var answers = store.all(), onPage = Object.create(null), known = place.levels();
     document.querySelectorAll(".hb-checklist [data-item]").forEach(function (item) { onPage[item.dataset.item] = item; });
+    whose(root);
+    placeHere(root, known);
     profile(root, known);
     plan(root, known);
     focus();
@@ -159,8 +162,61 @@
     return place.describe(dimension.placement, known) + (dimension.changed ? " (" + message("changed") + ")" : "");
   }
 
+  /* "Marco's view of Priya": whose assessment, and who filled it in. */
+  function whose(root) {
+    var fields = store.profile(), mine = store.current() === "me" && !store.isShared();
+    var text = fields.author ? message("view-by", { author: fields.author, name: fields.name || message("unnamed") })
+      : fields.name ? message("view-own", { name: fields.name }) : message(mine ? "view-mine" : "view-unnamed");
+    root.querySelector("[data-view-of]").textContent = text;
+  }
+
+  /* The levels offered on this page: on the tracks of today's level and the target, from a level below
+     today's to one above the target; every level until either is known, or when the reader asks. The
+     choice is made again only when the assessment shown or its chosen levels change, never as the reader
+     places, so that no option moves under the pointer. */
+  function nearLevels(known) {
+    var fields = store.profile(), key = [store.current(), fields.current, fields.target, showAllLevels].join(" ");
+    if (key === near.key) return near;
+    var ends = [known[place.current(known)], known[place.target(known)]].filter(Boolean);
+    var steps = ends.map(function (level) { return level.step; }), tracks = ends.map(function (level) { return level.track; });
+    var low = Math.min.apply(null, steps) - 1, high = Math.max.apply(null, steps) + 1;
+    var ids = Object.keys(known).filter(function (id) {
+      var level = known[id];
+      return showAllLevels || !ends.length || (tracks.indexOf(level.track) >= 0 && level.step >= low && level.step <= high);
+    });
+    near = { key: key, ids: ids, narrowed: !showAllLevels && ends.length > 0 };
+    return near;
+  }
+
+  function placeHere(root, known) {
+    var offered = nearLevels(known), shownIds = [];
+    place.ofFamily("[data-place-dimension]", known);
+    root.querySelectorAll("[data-place-level]").forEach(function (option) {
+      option.hidden = offered.ids.indexOf(option.dataset.placeLevel) < 0 && !option.querySelector(":checked");
+      if (!option.hidden && !option.closest("[hidden]")) shownIds.push(option.dataset.placeLevel);
+    });
+    var ordered = shownIds.filter(function (id) { return known[id]; }).sort(function (a, b) { return known[a].step - known[b].step; });
+    var toggle = root.querySelector('[data-action="show-all-levels"]');
+    toggle.parentNode.hidden = !offered.narrowed && !showAllLevels;
+    toggle.setAttribute("aria-expanded", String(showAllLevels));
+    toggle.textContent = message(showAllLevels ? "levels-near" : "levels-every");
+    root.querySelector("[data-levels-shown]").textContent = offered.narrowed && ordered.length ?
+      message("levels-shown", { from: known[ordered[0]].name, to: known[ordered[ordered.length - 1]].name }) : "";
+  }
+
+  /* The first choice of each level box says what it stands for now: the level read from the placements,
+     the next level on the track. */
+  function unchosenLevels(root, known) {
+    var today = known[place.current(known)], target = known[place.target(known)];
+    var current = root.querySelector('[data-profile-field="current"] option[value=""]');
+    var next = root.querySelector('[data-profile-field="target"] option[value=""]');
+    current.textContent = today && !store.profile().current ? message("current-read", { level: today.name }) : message("current-unread");
+    next.textContent = target && !store.profile().target ? message("target-next", { level: target.name }) : message("target-unknown");
+  }
+
   function profile(root, known) {
     var fields = store.profile(), targetId = place.target(known), other = root.querySelector("[data-profile-other]");
+    unchosenLevels(root, known);
     root.querySelectorAll("[data-profile-field]").forEach(function (field) {
       if (field !== document.activeElement) field.value = fields[field.dataset.profileField] || "";
     });
@@ -407,6 +463,11 @@
     "show-all": function () {
       showAll = !showAll;
       focus();
+    },
+    "show-all-levels": function (button) {
+      showAllLevels = !showAllLevels;
+      render();
+      button.focus();
     },
     "unreadable-download": function (button) {
       download(store.readRaw(button.dataset.key), "unreadable-answers-" + button.dataset.key.split(".").pop() + ".txt", "text/plain");

@@ -1,5 +1,5 @@
 /* The reader's answers: one versioned document in localStorage, never sent anywhere (see README,
-   "Self-assessment"). Version 3: {version, profile, profiles: {me: {uid, name, date, current, target,
+   "Self-assessment"). Version 3: {version, profile, profiles: {me: {uid, name, author, date, current, target,
    placements, plan, items, checkins: [{date, placements, items}]}}}. Version 2 had no uid (a random id
    that follows an assessment into its downloads, so a second file from the same person updates the copy
    kept of them) and refused more than 200 check-ins or a year of more than four digits; version 1 was
@@ -127,7 +127,7 @@
   }
 
   function emptyProfile() {
-    return { uid: newUid(), name: "", date: "", current: "", target: "", placements: map(), plan: map(), items: map(), checkins: [] };
+    return { uid: newUid(), name: "", author: "", date: "", current: "", target: "", placements: map(), plan: map(), items: map(), checkins: [] };
   }
 
   function empty() {
@@ -153,7 +153,9 @@
     placements: [ID, { level: isId, from: isLevel, hash: isHash }],
     plan: [ID, { step: isText, date: isDate, evidence: isText }],
   };
-  var FIELDS = { uid: matches(UID), name: isText, date: isDate, current: isLevel, target: isLevel };
+  /* `name` is the person assessed; `author` who filled it in, "" for their own view. A document without
+     `author` reads as the person's own view, so files written before it existed need no migration step. */
+  var FIELDS = { uid: matches(UID), name: isText, author: isText, date: isDate, current: isLevel, target: isLevel };
 
   /* Returns {doc, bad: [problems]} or {problem}. Every version before VERSION is migrated here. */
   function check(data) {
@@ -622,11 +624,11 @@
     document: view,
     /* reset and undo: how many answers, or -1 when nothing changed (no room). */
     reset: function () {
-      var id = current(), cleared = count(doc), name = profile().name, uid = profile().uid;
+      var id = current(), cleared = count(doc), name = profile().name, author = profile().author, uid = profile().uid;
       if (shared) return -1; // the page offers no reset of a shared view; never one of the reader's own through it
       return edited(function (next, keepVersion) {
         keepVersion(id, "reset");
-        next.profiles[id] = Object.assign(emptyProfile(), { name: name, uid: uid });
+        next.profiles[id] = Object.assign(emptyProfile(), { name: name, author: author, uid: uid });
       }) ? cleared : -1;
     },
     /* Profiles: {id: {name}} of the stored document; the id this tab shows; switch, add, delete (a version is kept). */
