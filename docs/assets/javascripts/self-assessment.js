@@ -191,9 +191,10 @@
   function placeHere(root, known) {
     var offered = nearLevels(known), shownIds = [];
     place.ofFamily("[data-place-dimension]", known);
-    root.querySelectorAll("[data-place-level]").forEach(function (option) {
-      option.hidden = offered.ids.indexOf(option.dataset.placeLevel) < 0 && !option.querySelector(":checked");
-      if (!option.hidden && !option.closest("[hidden]")) shownIds.push(option.dataset.placeLevel);
+    root.querySelectorAll(".hb-place-here .hb-place__radio").forEach(function (radio) {
+      var ids = radio.value.split("+"), option = radio.parentNode; // a half step: both its levels in range
+      option.hidden = !radio.checked && !ids.every(function (id) { return offered.ids.indexOf(id) >= 0; });
+      if (!option.hidden && !option.closest("[hidden]")) shownIds.push(ids[ids.length - 1]);
     });
     var ordered = shownIds.filter(function (id) { return known[id]; }).sort(function (a, b) { return known[a].step - known[b].step; });
     var toggle = root.querySelector('[data-action="show-all-levels"]');
