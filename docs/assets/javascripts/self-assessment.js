@@ -170,8 +170,9 @@
     root.querySelector("[data-view-of]").textContent = text;
   }
 
-  /* The levels offered on this page: on the tracks of today's level and the target, from a level below
-     today's to one above the target; every level until either is known, or when the reader asks. The
+  /* The levels offered on this page: of the reader's job family, on the tracks of today's level and the
+     target, from a level below today's to one above the target; every level of the family until either is
+     known, and every level of all when the reader asks. The
      choice is made again only when the assessment shown or its chosen levels change, never as the reader
      places, so that no option moves under the pointer. */
   function nearLevels(known) {
@@ -180,11 +181,14 @@
     var ends = [known[place.current(known)], known[place.target(known)]].filter(Boolean);
     var steps = ends.map(function (level) { return level.step; }), tracks = ends.map(function (level) { return level.track; });
     var low = Math.min.apply(null, steps) - 1, high = Math.max.apply(null, steps) + 1;
-    var ids = Object.keys(known).filter(function (id) {
+    var family = place.family(known), all = Object.keys(known);
+    var ids = all.filter(function (id) {
       var level = known[id];
-      return showAllLevels || !ends.length || (tracks.indexOf(level.track) >= 0 && level.step >= low && level.step <= high);
+      if (showAllLevels) return true;
+      if (family && level.family !== family) return false;
+      return !ends.length || (tracks.indexOf(level.track) >= 0 && level.step >= low && level.step <= high);
     });
-    near = { key: key, ids: ids, narrowed: !showAllLevels && ends.length > 0 };
+    near = { key: key, ids: ids, narrowed: ids.length < all.length };
     return near;
   }
 
