@@ -172,11 +172,10 @@
 
   /* The levels offered on this page: of the reader's job family, on the tracks of today's level and the
      target, from a level below today's to one above the target; every level of the family until either is
-     known, and every level of all when the reader asks. The
-     choice is made again only when the assessment shown or its chosen levels change, never as the reader
-     places, so that no option moves under the pointer. */
+     known, and every level of all when the reader asks. The choice is made again only when the assessment
+     shown or its chosen levels change, never as the reader places, so that no option moves under the pointer. */
   function nearLevels(known) {
-    var fields = store.profile(), key = [store.current(), fields.current, fields.target, showAllLevels].join(" ");
+    var fields = store.profile(), key = [store.isShared(), store.current(), fields.current, fields.target, showAllLevels].join(" ");
     if (key === near.key) return near;
     var ends = [known[place.current(known)], known[place.target(known)]].filter(Boolean);
     var steps = ends.map(function (level) { return level.step; }), tracks = ends.map(function (level) { return level.track; });
