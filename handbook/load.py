@@ -62,7 +62,7 @@ def hand_written_pages(config) -> tuple[tuple[Path, ...], frozenset[str]]:
     return tuple(folders), frozenset(redirects.config["redirect_maps"] if redirects else ())
 
 
-def load_for_config(config) -> Loaded:
+def load_for_config(config, *, freeze: bool = True) -> Loaded:
     """Load the data that `config` names (the plugin's data_dir, overlay_dir, since).
 
     Loading makes a great many objects that all live until the build ends. Python's cycle
@@ -70,8 +70,11 @@ def load_for_config(config) -> Loaded:
     collection while the pages are written: at 100 times today's data that made loading
     take twice as long and slowed every page. So the collector pauses while loading, and
     then everything alive, the handbook included, is frozen out of its sight (`gc.freeze`).
-    When `mkdocs serve` rebuilds in the same process, the previous build's objects are handed
-    back to the collector and collected first; frozen again, its garbage would never be freed.
+    A process that builds again (`mkdocs serve`) passes `freeze=False`: its rebuilds leave the
+    previous build's objects to the collector's own pace, since handing frozen ones back and
+    collecting them all at the start of every rebuild cost more than the rebuild gained. If
+    something else froze them, they are handed back and collected first; frozen again, their
+    garbage would never be freed.
     """
     refuse_old_settings(config)
     if gc.get_freeze_count():
@@ -86,5 +89,6 @@ def load_for_config(config) -> Loaded:
     finally:
         if collecting:
             gc.enable()
-    gc.freeze()
+    if freeze:
+        gc.freeze()
     return Loaded(loaded, changes)

@@ -9,10 +9,11 @@ it stands among the other plugins:
 |                   |          | in serve what a rebuild may reuse (handbook/site/serve.py)            |
 | on_config         | 100      | before mkdocs-macros-plugin, whose define_env reads the loaded data:  |
 |                   |          | the base's folders, the data, the nav with the generated pages        |
+|                   |          | (and the theme's compiled templates, kept between serve rebuilds)     |
 | on_files          | 50       | before other plugins see the files (redirects checks its targets):    |
 |                   |          | generated pages, a company's pages, the joined script, open data      |
 | on_nav            | -100     | serve: the files and settings every page's HTML depends on            |
-| on_env            |          | the theme's compiled templates, kept between serve rebuilds           |
+|                   |          | and the search entries of pages whose HTML did not change             |
 | on_page_markdown  | 50       | before the macros plugin: a title from the data is not run as Jinja;  |
 |                   |          | serve: a page whose Markdown is unchanged keeps its HTML              |
 | on_page_content   | 50       | before print-site keeps a page and search indexes it (on_page_context)|
@@ -51,6 +52,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.modules = None  # handbook.reload.Modules: the pipeline's files, to import an edited one afresh
         self.compiled_theme = None  # the theme's compiled templates, kept between serve rebuilds
         self.kept_pages = None  # serve: each page's HTML, for a rebuild that leaves its Markdown as it was
+        self.kept_search = None  # serve: each page's search entries, for a rebuild that leaves its HTML as it was
+        self.kept_theme_files = None  # serve: the theme's files, while none of its folders changed
 
     def load_config(self, options, config_file_path=None):
         """MkDocs only warns about an option it does not know; here it stops the build, naming it."""
@@ -69,10 +72,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         return errors, warnings
 
     def on_startup(self, command, dirty):
-        from handbook.site import serve
-
         self.command = command
         if command == "serve":
+            from handbook.site import serve
+
             serve.keep_git_answers()
 
     @event_priority(100)
@@ -82,15 +85,24 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
         self.modules = reload.forget_edited(self.modules)  # `mkdocs serve`: code saved since the last build
         if self.command == "serve" and (self.kept_pages is None or self.modules.reloaded):
-            from handbook.site.serve import KeptPages
+            from handbook.site.serve import KeptPages, KeptSearchEntries, KeptThemeFiles
 
             self.kept_pages = KeptPages()  # edited code may convert a page differently
+            self.kept_search = KeptSearchEntries()
+            self.kept_theme_files = KeptThemeFiles()
         from handbook.data.redirects import page_redirects
         from handbook.errors import HandbookError
         from handbook.load import load_for_config
+        from handbook.render.compiled import KeptTemplates
         from handbook.render.safe_markdown import SafeMarkdown
         from handbook.site import company_config, leave_out, pages, repository
 
+        # The theme's templates compile once per `mkdocs serve` session, not once per rebuild: MkDocs makes new
+        # Jinja environments for each build, and compiling Material's templates took a tenth of it.
+        self.compiled_theme = self.compiled_theme or KeptTemplates()
+        self.compiled_theme.use_for(config.theme)
+        if self.kept_theme_files is not None:
+            self.kept_theme_files.use_for(config.theme)
         company_config.resolve_base_paths(config)  # the base's folders, wherever a company's mkdocs.yml sits
         repository.link_source(config, os.environ)
         if self.command == "build" and config["site_url"] == company_config.LOCAL_SITE_URL:
@@ -99,7 +111,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                   f"{company_config.LOCAL_SITE_URL}. Set site_url in your mkdocs.yml (or SITE_URL in the environment) "
                   "before you deploy.", file=sys.stderr)
         try:
-            self.loaded = load_for_config(config)
+            self.loaded = load_for_config(config, freeze=self.command != "serve")
         except HandbookError as error:
             raise PluginError(str(error)) from None
         loaded = self.loaded.handbook
@@ -121,7 +133,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     @event_priority(50)
     def on_files(self, files: Files, config: MkDocsConfig):
-        from handbook.site import pages
+        from handbook.render.renderer import Renderer
+        from handbook.site import ladder_script, pages
         from handbook.site.bundle import bundle_scripts
 
         for page in self.dropped:
@@ -129,7 +142,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         pages.add_generated_pages(files, config, self.loaded.handbook)
         if self.config.pages_dir:
             pages.add_company_pages(files, config, Path(self.config.pages_dir))
-        bundle_scripts(files, config)  # the scripts as one file
+        own_templates = [Path(self.config.templates_dir)] if self.config.templates_dir else []
+        levels = Renderer(self.loaded.handbook, own_templates, config).site_wide(ladder_script.TEMPLATE)
+        ladder_script.add_ladder_script(files, config, levels)  # once per site, not once per page
+        bundle_scripts(files, config)  # the scripts as one file, the list of levels first
         pages.add_open_data(files, config, self.loaded.handbook)
         return files
 
@@ -137,16 +153,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def on_nav(self, nav, config, files):
         if self.kept_pages is not None:
             self.kept_pages.start(config, files)
+        if self.kept_search is not None:
+            self.kept_search.use(config.plugins.get("material/search"))
         return nav
-
-    def on_env(self, env, config, files):
-        """The theme's templates compile once per `mkdocs serve` session, not once per rebuild: MkDocs
-        makes a new Jinja environment for each build, and compiling Material's templates took a tenth of it."""
-        from handbook.render.compiled import KeptTemplates
-
-        self.compiled_theme = self.compiled_theme or KeptTemplates()
-        env.bytecode_cache = self.compiled_theme
-        return env
 
     @event_priority(50)
     def on_page_markdown(self, markdown, page, config, files):

@@ -128,13 +128,20 @@ def test_search_index_covers_rendered_content(built_site, loaded):
 
 
 def test_searching_a_level_finds_its_page_not_every_page_that_lists_the_ladder(built_site, loaded):
-    """Level and transition pages carry every level's name for their scripts (hidden); search leaves it
-    out, or searching "Principal" would find a section of every level page (and the index would grow
-    with levels x pages)."""
+    """Searching "Principal" finds the pages about it, not a section of every level page (where the
+    scripts' list of levels once sat, hidden)."""
     index = json.loads((built_site[0] / "search/search_index.json").read_text(encoding="utf-8"))
     first, last = loaded.levels[0], loaded.levels[-1]
     found = [doc["location"] for doc in index["docs"] if last.name in doc["text"] + doc["title"]]
     assert found and not [location for location in found if location.startswith(f"levels/{first.id}/")], found
+
+
+def test_the_list_of_levels_the_scripts_read_is_served_once_not_in_every_page(built_site, loaded):
+    """A page that carried every level grew with the ladder, and so did the build's time per page."""
+    site = built_site[0]
+    assert [page for page in site.rglob("*.html") if "data-ladder" in page.read_text(encoding="utf-8")] == []
+    bundle = (site / "assets/javascripts/handbook.bundle.js").read_text(encoding="utf-8")
+    assert all(bundle.count(f'data-level=\\"{level.id}\\"') == 1 for level in loaded.levels)  # once, in the script
 
 
 def test_no_page_asks_for_anything_outside_the_site(built_site):

@@ -55,6 +55,17 @@ def test_a_level_may_lead_to_two_levels_and_across_tracks(northwind):
     assert {t.from_level for t in northwind.transitions_to(level["em-4"])} == {"sw-3", "sw-4"}
 
 
+def test_a_team_theme_offers_only_steps_between_levels_that_describe_its_dimension(northwind):
+    operations = northwind.entry("dimension:operations").obj  # the software family's, not the data family's
+    level = {lv.id: lv for lv in northwind.levels}
+    ways = northwind.ways_across(operations)
+    assert ways and all("operations" in level[way.transition.from_level].dimensions
+                        and "operations" in level[way.transition.to_level].dimensions for way in ways)
+    assert len(ways) < len(northwind.handbook.transitions.transitions)
+    helped = [way for way in ways if way.exercises or way.practices]
+    assert helped and all(entry.kind in ("pillar", "staff_work") for way in helped for entry in way.practices)
+
+
 def ladder_overlay(tmp_path, levels_yaml: str):
     text = (NORTHWIND / "data" / "ladder.yml").read_text(encoding="utf-8")
     (tmp_path / "ladder.yml").write_text(text.split("levels:\n")[0] + "levels:\n" + textwrap.dedent(levels_yaml),
@@ -133,13 +144,13 @@ def test_level_pages_show_their_family_dimensions_and_proficiency(northwind_site
 
 
 def test_the_navigation_groups_levels_by_family_then_track(northwind_site):
+    """A level's page opens its family, with the family's tracks, and its own track's levels."""
     site, _ = northwind_site
-    nav = (site / "levels" / "index.html").read_text(encoding="utf-8")
+    nav = (site / "levels" / "em-4" / "index.html").read_text(encoding="utf-8")
     nav = nav[nav.index('md-nav--primary'):nav.index('md-content')]
-    for family, track in (("Software engineering", "Management track"), ("Data engineering", "Shared trunk")):
-        assert family in nav and track in nav
+    assert "Software engineering" in nav and "Data engineering" in nav
     software = nav[nav.index("Software engineering"):nav.index("Data engineering")]
-    assert software.index("Shared trunk") < software.index("Engineering Manager")
+    assert software.index("Shared trunk") < software.index("Management track") < software.index("Engineering Manager")
 
 
 @pytest.mark.browser

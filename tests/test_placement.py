@@ -5,6 +5,7 @@ import re
 import shutil
 
 import pytest
+from playwright.sync_api import expect
 import rjsmin
 
 from handbook.data.loader import load_handbook
@@ -350,6 +351,9 @@ def test_on_a_phone_labels_are_readable_the_table_fits_and_buttons_are_tappable(
     toggle = page.locator(".hb-checklist:visible .hb-note__toggle").first
     assert toggle.evaluate("el => el.getBoundingClientRect().height") >= 44
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.evaluate("handbook.store.setField('name', 'Alexandra Konstantinopoulou-Smith (my report, payments team)')")
+    expect(page.locator("[data-profile-select] option:checked")).to_contain_text("Konstantinopoulou")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390, "a long name in the lists widens the page"
     page.goto(page_url(site_url, "levels/index.md"))
     assert page.evaluate("document.documentElement.scrollWidth") <= 390, "the level map's radios widen the page"
 

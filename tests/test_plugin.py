@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from support import ROOT
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "true"}
@@ -96,7 +97,72 @@ def test_a_serve_rebuild_shows_an_edit_on_every_page_and_keeps_the_others_as_a_f
     assert before == 0 and after > 0
     fresh = build(ROOT / "mkdocs.yml", tmp_path / "fresh", HANDBOOK_DATA=str(data_copy))
     assert fresh.returncode == 0, fresh.stderr
-    different = [page.relative_to(site) for page in site.rglob("*.html")
+    # The pages and the search index (`search/search_index.json`), with the edit in both.
+    written = sorted([*site.rglob("*.html"), *site.rglob("*.json")])
+    assert "Senior Edited" in (site / "search" / "search_index.json").read_text(encoding="utf-8")
+    different = [page.relative_to(site) for page in written
                  if page.read_text(encoding="utf-8") != (tmp_path / "fresh" / page.relative_to(site)).read_text(
                      encoding="utf-8")]
     assert different == []
+
+
+# A serve session whose data breaks, and is mended, between builds.
+SERVE_ERROR = """
+import logging, sys
+from pathlib import Path
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+site, data = sys.argv[1:]
+logging.basicConfig(format="%(message)s")  # as `mkdocs serve` shows its log
+config = load_config(config_file="mkdocs.yml", site_dir=site)
+config.plugins.on_startup(command="serve", dirty=False)
+build(config)
+ladder = Path(data) / "ladder.yml"
+good = ladder.read_text()
+ladder.write_text(good.replace("name: Senior\\n", "name: [Senior]\\n", 1))
+try:
+    build(load_config(config_file="mkdocs.yml", site_dir=site))
+except Exception as error:
+    print("ERROR", error)
+ladder.write_text(good.replace("name: Senior\\n", "name: Senior Mended\\n", 1))
+build(load_config(config_file="mkdocs.yml", site_dir=site))
+print("SHOWN", (Path(site) / "levels/senior/index.html").read_text().count("Senior Mended"))
+"""
+
+
+@pytest.mark.slow
+def test_a_yaml_error_saved_while_serving_is_reported_with_its_line_and_the_next_save_shows(tmp_path, data_copy):
+    line = data_copy.joinpath("ladder.yml").read_text(encoding="utf-8").splitlines().index("    name: Senior") + 1
+    result = subprocess.run([sys.executable, "-c", SERVE_ERROR, str(tmp_path / "served"), str(data_copy)], cwd=ROOT,
+                            capture_output=True, text=True, timeout=600, env={**ENV, "HANDBOOK_DATA": str(data_copy)})
+    assert result.returncode == 0, result.stderr
+    assert "ERROR" in result.stdout  # MkDocs stopped that build, and logged the plugin's message
+    reported = [text for text in result.stderr.splitlines() if f"ladder.yml:{line}:" in text]
+    assert reported and "Fix:" in reported[0] and "Traceback" not in result.stderr, result.stderr
+    assert "SHOWN 0" not in result.stdout and "SHOWN" in result.stdout
+
+
+def test_a_theme_file_added_or_removed_while_serving_is_listed_at_the_next_build(tmp_path):
+    from mkdocs.theme import Theme
+
+    from handbook.site.serve import KeptThemeFiles
+
+    overrides = tmp_path / "overrides"
+    (overrides / "assets").mkdir(parents=True)
+    (overrides / "assets" / "old.css").write_text("a {}", encoding="utf-8")
+    kept = KeptThemeFiles()
+
+    def stylesheets() -> list[str]:
+        theme = Theme(name="mkdocs", custom_dir=str(overrides))
+        kept.use_for(theme)
+        return [name for name in theme.get_env().list_templates(filter_func=lambda name: name.endswith(".css"))
+                if name.startswith("assets/")]
+
+    assert stylesheets() == ["assets/old.css"]
+    (overrides / "assets" / "new.css").write_text("b {}", encoding="utf-8")
+    (overrides / "assets" / "old.css").unlink()
+    assert stylesheets() == ["assets/new.css"]
+    (overrides / "assets" / "more").mkdir()
+    (overrides / "assets" / "more" / "deep.css").write_text("c {}", encoding="utf-8")
+    assert stylesheets() == ["assets/more/deep.css", "assets/new.css"]

@@ -5,6 +5,7 @@ in the browser with its versions, no request outside the site, axe; on our ladde
 import csv
 import io
 import json
+import shutil
 
 import pytest
 from markdown_it import MarkdownIt
@@ -192,6 +193,25 @@ def test_a_hostile_name_stays_text_and_a_formula_is_guarded(watched_page, site_u
     assert not [token for token in tokens if token.type in ("html_block", "html_inline", "link_open", "image")]
 
 
+def test_two_downloads_of_one_person_are_one_row_the_newer_and_a_spaced_formula_is_guarded(watched_page, site_url, loaded):
+    """March's and April's files of the same person (the same uid), chosen in either order: one row, April's."""
+    page = open_team(watched_page(site_url), site_url)
+    name, body = team_downloads(loaded, 1)[0]
+    months = []
+    for month in ("2026-03-01", "2026-04-01"):
+        document = json.loads(body)
+        document["version"] = 3
+        document["profiles"]["me"].update(uid="a1b2c3d4e5f6a7b8", name=" =1+1 " + month,
+                                          checkins=[{"date": month, "placements": {}, "items": {}}])
+        months.append((f"{month}.json", json.dumps(document).encode()))
+    load(page, as_files(months[::-1]))
+    assert names(page) == ["=1+1 2026-04-01"]
+    load(page, as_files(months[:1]))
+    assert names(page) == ["=1+1 2026-04-01"], "an older file does not replace a newer one"
+    table = list(csv.reader(io.StringIO(download(page, "csv").removeprefix("\ufeff"))))
+    assert all(row[0].startswith("' =1+1") for row in table[1:]), "a formula after a space is guarded too"
+
+
 def test_an_older_format_migrates_and_a_newer_one_is_named(watched_page, site_url):
     page = open_team(watched_page(site_url), site_url)
     older = (ROOT / "tests" / "fixtures" / "store-v1.json").read_bytes()
@@ -263,12 +283,19 @@ def test_a_company_ladder_shows_its_team(watched_page, northwind_team, name):
     assert {row[0] for row in list(csv.reader(io.StringIO(raw)))[1:]} == {person["name"] for person in people}
 
 
-def test_the_offline_copy_shows_the_team_from_file_urls(watched_page, offline_site, loaded):
+def test_the_offline_copy_shows_the_team_from_file_urls_and_keeps_it_in_another_folder(watched_page, offline_site,
+                                                                                       loaded, tmp_path):
     watch = watched_page("file://")
     watch.page.goto((offline_site / "team.html").as_uri())
     watch.page.wait_for_function("() => window.handbook && window.handbook.team")
     load(watch.page, as_files(team_downloads(loaded, 2)))
     assert len(names(watch.page)) == 2
+    watch.page.locator("[data-team-keep]").check()
+    moved = tmp_path / "unzipped-elsewhere"
+    shutil.copytree(offline_site, moved)
+    watch.page.goto((moved / "team.html").as_uri())
+    watch.page.wait_for_function("() => window.handbook && window.handbook.team")
+    assert len(names(watch.page)) == 2, "the kept team follows the copy to another folder, as the answers do"
     assert watch.outside == [] and watch.errors == []
 
 

@@ -19,7 +19,6 @@ from __future__ import annotations
 import io
 import os
 import subprocess
-import tarfile
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -252,6 +251,8 @@ def _earlier_data(since: str, data_dir: Path, overlay_dir: Path | None, config_f
     if paths[0] not in present:
         raise HandbookError([_problem(config_file, f"the revision {since} has no folder {paths[0]}",
                                       "name a revision of the handbook that has its data there")])
+    import tarfile  # here, not at the top: only a build that compares with a git revision reads an archive
+
     try:
         archive = subprocess.run(["git", "-C", str(root), "archive", "--format=tar", since, "--", *present],
                                  capture_output=True, check=True, timeout=120).stdout

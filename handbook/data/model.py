@@ -54,6 +54,15 @@ class Entry:
         return [e for e in self.backlinks if e not in linked]
 
 
+@dataclass(frozen=True)
+class WayUp:
+    """A transition and what helps a reader take it: what the team view lists under a theme."""
+
+    transition: Transition
+    exercises: list[Entry]
+    practices: list[Entry]
+
+
 @dataclass
 class LoadedHandbook:
     handbook: Handbook
@@ -134,6 +143,15 @@ class LoadedHandbook:
         return [t for t in self.handbook.transitions.transitions
                 if family is None or families.get(t.from_level) == family.id]
 
+    def ways_across(self, dimension: Dimension) -> list["WayUp"]:
+        """The transitions whose two levels both describe `dimension` (a step on it can be taken there), in data
+        order, each with the exercises and the practices (pillars, staff work) that link to the level it reaches."""
+        levels = {level.id: level for level in self.levels}
+        return [WayUp(t, self.backlinks("level:" + t.to_level, "exercise"),
+                      self.backlinks("level:" + t.to_level, "pillar") + self.backlinks("level:" + t.to_level, "staff_work"))
+                for t in self.handbook.transitions.transitions
+                if dimension.id in levels[t.from_level].dimensions and dimension.id in levels[t.to_level].dimensions]
+
     def dimensions_of(self, target: Level | Family | None) -> list[Dimension]:
         """The dimensions a level (or a family) describes, in the ladder's order; all of them without families."""
         family_id = target.family if isinstance(target, Level) else (target.id if target else None)
@@ -206,19 +224,33 @@ class LoadedHandbook:
         """The job families whose levels describe `dimension` (none for a ladder without families)."""
         return [f for f in self.handbook.ladder.families if dimension.id in f.dimensions]
 
-    def nav_groups(self, entry: Entry) -> list[str]:
-        """The sub-sections a level's page sits in, in the navigation: its family, then its track when
-        the family has several (a ladder of one family and one track keeps a flat list)."""
-        if entry.kind != "level":
+    def nav_groups(self, entry: Entry) -> list[tuple[str, str]]:
+        """The sub-sections a level's or transition's page sits in, in the navigation, as (key, title): the
+        level's family (a transition's: the level it leaves), then its track when the family has several
+        (a ladder of one family and one track keeps a flat list). Keyed by id, not by title: each page's
+        navigation shows only its own group's pages, so the groups stay small however long the ladder."""
+        if entry.kind not in ("level", "transition"):
             return []
-        level = entry.obj
+        level = entry.obj if entry.kind == "level" else self.entry("level:" + entry.obj.from_level).obj
         groups = []
-        family = next((f for f in self.handbook.ladder.families if f.id == level.family), None)
+        family = self._families.get(level.family)
         if family is not None:
-            groups.append(family.name)
-        if len(self.tracks_of(family)) > 1:
-            groups.append(self.entry("track:" + level.track).obj.name)
+            groups.append(("family:" + family.id, family.name))
+        if self._track_count[family.id if family else None] > 1:
+            track = self.entry("track:" + level.track).obj
+            groups.append(("track:" + track.id, track.name))
         return groups
+
+    @cached_property
+    def _families(self) -> dict[str, Family]:
+        return {f.id: f for f in self.handbook.ladder.families}
+
+    @cached_property
+    def _track_count(self) -> dict[str | None, int]:
+        """How many tracks have levels, on the whole ladder (None) and in each family."""
+        counts = {None: len(self.tracks_of())}
+        counts.update({f.id: len(self.tracks_of(f)) for f in self.handbook.ladder.families})
+        return counts
 
     def entity_on_page(self, page: str) -> str | None:
         """The `kind:id` of the entity that `page` is the own page of (a level's, a transition's), or None."""

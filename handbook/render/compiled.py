@@ -18,3 +18,15 @@ class KeptTemplates(jinja2.BytecodeCache):
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+    def use_for(self, theme) -> None:
+        """Every Jinja environment the theme makes in this build uses these: the pages', and the one Material's
+        search makes in its on_config to read its translations (which compiled the language templates anew)."""
+        make_env = theme.get_env
+
+        def get_env():
+            env = make_env()
+            env.bytecode_cache = self
+            return env
+
+        theme.get_env = get_env  # a build makes a new Theme, so this lasts one build

@@ -51,8 +51,6 @@ class Renderer:
         self.env.globals["scale"] = Scale(loaded)
         self.env.globals["ladder_picture"] = lambda: ladder_picture(self.loaded)
         self.env.globals["today"] = datetime.date.today()  # the edition date on the PDF's cover
-        self.env.globals["same_on_every_page"] = self._same_on_every_page
-        self._rendered: dict[str, str] = {}
 
     def page(self, kind: str, here: str, key: str | None = None) -> str:
         """The Markdown of the page `kind` (or of entity `key`) as seen from the page file `here`."""
@@ -62,13 +60,9 @@ class Renderer:
             context["page_entry"] = self.loaded.entry(key)
         return self.env.get_template(f"pages/{kind}.md.j2").render(context)
 
-    def _same_on_every_page(self, name: str) -> str:
-        """A part that does not depend on the page (it gets no `url`), rendered once per build: the list
-        of levels sits on every level and transition page, and rendering it for each page made the
-        build grow with levels x pages."""
-        if name not in self._rendered:
-            self._rendered[name] = self.env.get_template(name).render(hb=self.loaded.handbook, loaded=self.loaded)
-        return self._rendered[name]
+    def site_wide(self, name: str) -> str:
+        """A part that belongs to no page (it gets no `url`), such as the list of levels the scripts read."""
+        return self.env.get_template(name).render(hb=self.loaded.handbook, loaded=self.loaded)
 
     def _entry(self, obj, owner=None) -> Entry:
         """`entry("id")`, `entry("kind:id")`, `entry(model)` or `entry(part, owner)`; an Entry as it is."""

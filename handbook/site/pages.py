@@ -20,17 +20,25 @@ PAGE_SOURCE = '{{{{ handbook_page("{kind}") }}}}\n'
 
 
 def lay_out_nav(config, loaded: LoadedHandbook, company_nav: list) -> None:
-    """Each generated page in the nav section that lists its index page; a company's pages at the end."""
+    """Each generated page in the nav section that lists its index page, in its family's and track's
+    sub-section on a ladder that has several; a company's pages at the end."""
+    sections: dict[tuple, list] = {}  # (index page, group keys...) -> the nav list of that (sub-)section
     for section_index, entry in loaded.generated_pages():
-        section = _section_containing(config["nav"] or [], section_index)
-        if section is None:
-            raise PluginError(f"mkdocs.yml: the nav needs a section that lists '{section_index}'; "
-                              f"the page of '{entry.key}' is added to that section")
-        # Material prints navigation titles as HTML, and <title> and the footer take the page's title from here:
-        # a name from the data is text, escaped once, here.
-        for group in loaded.nav_groups(entry):  # a level's family and track, on a ladder that has several
-            section = _subsection(section, html.escape(group))
-        section.append({html.escape(entry.title): entry.page})
+        if (section_index,) not in sections:
+            found = _section_containing(config["nav"] or [], section_index)
+            if found is None:
+                raise PluginError(f"mkdocs.yml: the nav needs a section that lists '{section_index}'; "
+                                  f"the page of '{entry.key}' is added to that section")
+            sections[(section_index,)] = found
+        path = (section_index,)
+        for key, title in loaded.nav_groups(entry):
+            parent, path = sections[path], (*path, key)
+            if path not in sections:
+                # Material prints navigation titles as HTML: a name from the data is text, escaped once, here.
+                parent.append({html.escape(title): []})
+                sections[path] = parent[-1][html.escape(title)]
+        # <title> and the footer take the page's title from here too.
+        sections[path].append({html.escape(entry.title): entry.page})
     config["nav"] = [*(config["nav"] or []), *company_nav]
 
 
@@ -75,15 +83,6 @@ def add_company_pages(files, config, pages_dir: Path) -> None:
             raise PluginError(f"{shown(path)}: a base page already has the path '{src_uri}'; "
                               "put company pages in a folder of their own")
         files.append(File(src_uri, str(pages_dir), config["site_dir"], config["use_directory_urls"]))
-
-
-def _subsection(section: list, title: str) -> list:
-    """The sub-section `title` of a nav section, added at its end the first time."""
-    for item in section:
-        if isinstance(item, dict) and isinstance(item.get(title), list):
-            return item[title]
-    section.append({title: []})
-    return section[-1][title]
 
 
 def _section_containing(nav: list, page: str) -> list:

@@ -4,6 +4,10 @@ MkDocs rebuilds the whole site after every save. Within one session the handbook
 - the HTML of every page whose Markdown, after the macros ran, is the same as in the last build, with
   the same files and Markdown settings: converting Markdown was the largest part of a rebuild, and a
   YAML edit changes only the pages that show what was edited;
+- the search entries of every page whose HTML, title, headings and search settings are unchanged: Material's
+  search reads each page's HTML again with Python's HTML parser, the largest part of a rebuild after the HTML;
+- the names of the theme's static files: MkDocs matches each of the theme's files (thousands of icons) against
+  a list of patterns on every build;
 - the answers git gave mkdocs-macros-plugin for its `git` variable (twelve git processes per build);
 - a shorter pause between looks for saved files (each look reads every watched folder: 0.2 s costs about 2% of a core).
 `make build` keeps nothing: each build starts afresh.
@@ -12,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import os
 from dataclasses import dataclass
 
 # How often `mkdocs serve` looks for saved files, in seconds (MkDocs polls every 0.5 s).
@@ -93,3 +98,83 @@ def _restore(page, rendered: Rendered, files) -> None:
         page.links_to_anchors = {files.get_file_from_path(src_uri): anchors
                                  for src_uri, anchors in rendered.links_to_anchors.items()
                                  if files.get_file_from_path(src_uri) is not None}
+
+
+class KeptSearchEntries:
+    """The entries Material's search made of each page in the last build, keyed by everything it reads."""
+
+    def __init__(self):
+        self.entries: dict[str, tuple[str, list[dict]]] = {}
+
+    def use(self, search_plugin) -> None:
+        """Once per build, after the search plugin made its new, empty index."""
+        index = getattr(search_plugin, "search_index", None)
+        if index is None or not search_plugin.config.enabled:
+            return
+        add = index.add_entry_from_context  # Material's own indexing of one page
+
+        def add_entry_from_context(page):
+            key = _search_key(page)
+            kept = self.entries.get(page.file.src_uri)
+            if kept is not None and kept[0] == key:
+                index.entries.extend(dict(entry) for entry in kept[1])
+                return
+            first = len(index.entries)
+            add(page)
+            self.entries[page.file.src_uri] = (key, [dict(entry) for entry in index.entries[first:]])
+
+        index.add_entry_from_context = add_entry_from_context
+
+
+def _search_key(page) -> str:
+    meta = {name: page.meta.get(name) for name in ("title", "tags", "search")}
+    return hashlib.sha1(repr((page.url, page.title, meta, _headings(page.toc), page.content)).encode()).hexdigest()
+
+
+def _headings(toc) -> list:
+    return [(item.id, item.url, item.title, _headings(item.children)) for item in toc]
+
+
+class KeptThemeFiles:
+    """The names of the theme's files and which of them MkDocs copies into the site, kept while no folder of
+    the theme changed: adding, removing or renaming a file changes its folder's modification time."""
+
+    def __init__(self):
+        self.searchpath: list[str] = []
+        self.folders: dict[str, int] = {}  # every folder of the theme and its modification time
+        self.names: list[str] = []
+        self.copied: dict[tuple, list[str]] = {}  # by the filter MkDocs passed: the names it kept
+
+    def use_for(self, theme) -> None:
+        """The Jinja environments the theme makes in this build list their files from here."""
+        make_env = theme.get_env
+
+        def get_env():
+            env = make_env()
+            env.list_templates = functools.partial(self._list, env, theme)
+            return env
+
+        theme.get_env = get_env  # a build makes a new Theme, so this lasts one build
+
+    def _list(self, env, theme, extensions=None, filter_func=None) -> list[str]:
+        """Jinja's Environment.list_templates; MkDocs' filter (its patterns and the theme's static templates)
+        decides the same for the same name, so its answers are kept too."""
+        searchpath = getattr(env.loader, "searchpath", None)  # MkDocs' themes load from folders
+        if extensions is not None or filter_func is None or searchpath is None:
+            return type(env).list_templates(env, extensions, filter_func)
+        searchpath = list(searchpath)
+        if searchpath != self.searchpath or any(_modified(folder) != time for folder, time in self.folders.items()):
+            # The folders' times are taken before the names: a file added meanwhile shows at the next build.
+            self.folders = {folder: _modified(folder) for top in searchpath for folder, _, _ in os.walk(top)}
+            self.searchpath, self.names, self.copied = searchpath, env.loader.list_templates(), {}
+        key = (filter_func.__code__, tuple(theme.static_templates))
+        if key not in self.copied:
+            self.copied[key] = [name for name in self.names if filter_func(name)]
+        return list(self.copied[key])
+
+
+def _modified(folder: str) -> int:
+    try:
+        return os.stat(folder).st_mtime_ns
+    except OSError:
+        return -1

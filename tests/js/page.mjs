@@ -1,5 +1,5 @@
 // Loads the site's classic scripts into a Node `vm` context that stands in for the page: a `window` with
-// localStorage, location and event listeners, and nothing else. The scripts run unchanged, as the browser
+// localStorage, location, event listeners and an empty document, and nothing else. The scripts run unchanged, as the browser
 // runs them, and attach what they offer to `window.handbook`.
 import { readFileSync } from "node:fs";
 import vm from "node:vm";
@@ -24,14 +24,14 @@ export function page(names, stored = {}) {
     ...listeners(),
     localStorage: new MemoryStorage(stored),
     location: new URL("https://handbook.example/base/self-assessment/"),
-    document: { ...listeners(), hidden: false },
+    document: { ...listeners(), hidden: false, documentElement: { lang: "en" }, querySelector: () => null, querySelectorAll: () => [] },
   };
   window.window = window;
   window.__md_scope = new URL("https://handbook.example/base/");
   const context = vm.createContext(Object.assign(window, {
     URL, JSON, Date, Object, Array, String, Number, Math, RegExp, TextEncoder, TextDecoder, btoa, atob, setTimeout,
     crypto: globalThis.crypto, Uint8Array, sessionStorage: new MemoryStorage(),
-    clearTimeout,
+    clearTimeout, navigator: { languages: ["en-GB"] },
   }));
   for (const name of names) {
     vm.runInContext(readFileSync(new URL(name, SCRIPTS), "utf-8"), context, { filename: name });

@@ -64,3 +64,18 @@ test("an export reads back as the same answers", () => {
   assert.equal(again.problem, undefined);
   assert.deepEqual(plain(again.doc.profiles[again.doc.profile].items), plain(local.all()));
 });
+
+test("answers imported from a colleague's file do not make the assessment theirs", () => {
+  // Sam starts from Dana's download, then sends Dana his own: it must open beside her answers, not over them.
+  const dana = store(), sam = store();
+  dana.set("junior-to-mid--writes-tests-unasked", { done: true, note: "Dana's note" });
+  const danaFile = dana.exportJson(), danaUid = dana.document().profiles.me.uid;
+  const samUid = sam.document().profiles.me.uid;
+  sam.replace(sam.parse(danaFile).doc, "Dana");
+  assert.equal(sam.document().profiles.me.uid, samUid, "Sam's assessment keeps its own uid");
+  const kept = dana.add(dana.parse(sam.exportJson()).doc);
+  assert.equal(kept.updated, false, "Sam's file is a new assessment for Dana");
+  assert.notEqual(kept.id, "me");
+  assert.equal(dana.document().profiles.me.uid, danaUid);
+  assert.equal(dana.document().profiles.me.items["junior-to-mid--writes-tests-unasked"].note, "Dana's note");
+});

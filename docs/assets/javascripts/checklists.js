@@ -6,6 +6,24 @@
   var store = hb.store;
   var pages = Object.create(null); // page URL -> promise of its parsed document (readiness of a step shown elsewhere)
 
+  /* Whether a reader's text fits the store's limit (one definition: store.LIMITS). If not, a message next to
+     the field says so and the text stays in the box, unsaved, for the reader to shorten or copy elsewhere. */
+  hb.fits = function (field) {
+    var over = hb.store.over(field.value), note = field.parentNode.querySelector("[data-too-long]");
+    if (!over && !note) return true;
+    if (!note) {
+      note = document.createElement("span");
+      note.className = "hb-too-long";
+      note.setAttribute("data-too-long", "");
+      note.setAttribute("role", "alert");
+      field.after(note);
+    }
+    note.hidden = !over;
+    note.textContent = over ? hb.message("too-long", { count: over, limit: hb.store.LIMITS.text.toLocaleString("en"), over: over.toLocaleString("en") }) : "";
+    field.setAttribute("aria-invalid", String(!!over));
+    return !over;
+  };
+
   function itemIds(list) {
     return [].map.call(list.querySelectorAll("[data-item]"), function (item) { return item.dataset.item; });
   }

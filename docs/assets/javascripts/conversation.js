@@ -5,20 +5,11 @@
 (function (hb) {
   "use strict";
   var store = hb.store, lists = hb.checklists, place = hb.placement;
-  var others = Object.create(null); // compare choices from outside the stored profiles: {key: {name, profile}}
-  var chosen = ""; // the second view: a profile's id, or a key of `others`
+  var message = hb.message, element = hb.element;
   var SVG = "http://www.w3.org/2000/svg";
 
   function $(selector, root) {
     return (root || document).querySelector(selector);
-  }
-
-  function message(name, values) {
-    return hb.message(name, values);
-  }
-
-  function element(tag, text, className) {
-    return hb.element(tag, text, className); // handbook.js, which loads after this file
   }
 
   function label(id, profile) {
@@ -54,7 +45,7 @@
 
   /* The second view: {name, profile}, or null. */
   function other() {
-    var profiles = store.profiles();
+    var profiles = store.profiles(), others = hb.view.get("others"), chosen = hb.view.get("compared");
     if (others[chosen]) return others[chosen];
     return profiles[chosen] && chosen !== store.current() ? { id: chosen, name: label(chosen, profiles[chosen]), profile: profiles[chosen] } : null;
   }
@@ -88,12 +79,12 @@
   }
 
   function renderCompare(root, known, mine) {
-    var box = $("[data-compare]", root), profiles = store.profiles(), them = other();
+    var box = $("[data-compare]", root), profiles = store.profiles(), them = other(), others = hb.view.get("others");
     options($("[data-compare-with]", root), [["", message("compare-nobody")]].concat(Object.keys(profiles).filter(function (id) {
       return id !== store.current();
     }).map(function (id) { return [id, label(id, profiles[id])]; }), Object.keys(others).map(function (key) {
       return [key, others[key].name];
-    })), them ? chosen : "");
+    })), them ? hb.view.get("compared") : "");
     place.charts(known).forEach(function (figure) {
       place.draw(figure, known, place.target(known), $("[data-profile-other]", root).value, them && them.profile.placements);
       $('[data-legend="theirs"]', figure).textContent = them ? them.name : "";
@@ -123,7 +114,6 @@
       return entry;
     }));
     $("[data-compare-agreed]", root).textContent = message("compare-agreed", { count: found.agree });
-    if (hb.documents) $("[data-agenda-output]", root).value = hb.documents.agenda();
   }
 
   /* What changed from check-in `a` to `b` (or to today's answers). */
@@ -180,7 +170,9 @@
     });
   }
 
-  function render(root) {
+  function render() {
+    var root = $("[data-assessment]");
+    if (!root) return;
     var known = place.levels(), mine = store.profile(), profiles = store.profiles(), select = $("[data-profile-select]", root);
     options(select, Object.keys(profiles).map(function (id) { return [id, label(id, profiles[id])]; }), store.current());
     select.disabled = store.isShared();
@@ -225,50 +217,45 @@
     /* Never beside an empty assessment without asking: the reader chooses one that has answers. */
     "compare-shared": function () {
       var shared = store.document(), profiles, ask;
-      others.shared = { name: label("", store.profile()) || message("shared-name"), profile: shared.profiles[shared.profile] };
-      $('[data-action="leave-share"]').click();
+      var entry = { name: label("", store.profile()) || message("shared-name"), profile: shared.profiles[shared.profile] };
+      hb.assessment.leaveShareLink();
       profiles = store.profiles();
       ask = blank(store.profile());
-      chosen = ask ? "" : "shared";
       $("[data-compare-ask]").hidden = !ask;
       options($("[data-compare-choices]"), [["", message("compare-pick")]].concat(Object.keys(profiles).filter(function (id) {
         return !blank(profiles[id]);
       }).map(function (id) { return [id, label(id, profiles[id])]; })), "");
-      $("[data-compare-question]").textContent = message("compare-ask", { mine: label(store.current(), store.profile()), theirs: others.shared.name });
-      hb.assessment.render();
+      $("[data-compare-question]").textContent = message("compare-ask", { mine: label(store.current(), store.profile()), theirs: entry.name });
+      hb.view.set({ others: hb.view.withOther("shared", entry), compared: ask ? "" : "shared" });
       $("#compare").scrollIntoView();
     },
     checkin: function () {
       say(store.checkin() ? message("checkin-saved") : message("save-full"));
     },
+    "profile-use": function (select) {
+      store.use(select.value);
+    },
+    "compare-with": function (select) {
+      hb.view.set({ compared: select.value });
+    },
+    /* The assessment to set beside a shared one, chosen after it was opened. */
+    "compare-choice": function (select) {
+      $("[data-compare-ask]").hidden = true;
+      hb.view.set({ compared: "shared" });
+      store.use(select.value);
+    },
+    "import-new": function (input) {
+      readFile(input, function (value, name) { addProfile(value, value.profiles[value.profile].name ? "" : name); });
+    },
+    "compare-file": function (input) {
+      readFile(input, function (value, name) {
+        var entry = { name: value.profiles[value.profile].name || name, profile: value.profiles[value.profile] };
+        hb.view.set({ others: hb.view.withOther("file", entry), compared: "file" });
+      });
+    },
   };
 
-  document.addEventListener("click", function (event) {
-    var button = event.target.closest && event.target.closest("[data-assessment] button[data-action]");
-    if (button && actions[button.dataset.action]) actions[button.dataset.action](button);
-  });
-  document.addEventListener("change", function (event) {
-    var input = event.target;
-    if (!input.closest || !input.closest("[data-assessment]")) return;
-    if (input.matches("[data-profile-select]")) store.use(input.value);
-    else if (input.matches("[data-compare-choices]")) {
-      chosen = "shared";
-      $("[data-compare-ask]").hidden = true;
-      store.use(input.value);
-    }
-    else if (input.matches("[data-compare-with]")) {
-      chosen = input.value;
-      hb.assessment.render();
-    }
-    else if (input.matches('[data-action="import-new"]')) readFile(input, function (value, name) { addProfile(value, value.profiles[value.profile].name ? "" : name); });
-    else if (input.matches('[data-action="compare-file"]')) {
-      readFile(input, function (value, name) {
-        others.file = { name: value.profiles[value.profile].name || name, profile: value.profiles[value.profile] };
-        chosen = "file";
-        hb.assessment.render();
-      });
-    }
-  });
+  hb.actions(actions);
 
   hb.conversation = { render: render, other: other, placements: placements, items: items, tick: tick };
 })(window.handbook = window.handbook || {});

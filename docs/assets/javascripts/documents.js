@@ -7,10 +7,7 @@
 (function (hb) {
   "use strict";
   var store = hb.store, lists = hb.checklists, place = hb.placement, sa = hb.assessment, md = hb.markdownText;
-
-  function message(name, values) {
-    return hb.message(name, values);
-  }
+  var message = hb.message;
 
   function block(tag, text, notes) {
     return { tag: tag, text: text, notes: notes || [] };
@@ -226,26 +223,24 @@
     },
   };
 
-  function click(button) {
-    if (actions[button.dataset.action]) actions[button.dataset.action](button);
-  }
-
-  document.addEventListener("click", function (event) {
-    var button = event.target.closest && event.target.closest("[data-assessment] button[data-action]");
-    if (button) click(button);
-  });
+  hb.actions(actions);
   document.addEventListener("toggle", function (event) {
     if (event.target.matches && event.target.matches("[data-markdown-preview]") && event.target.open) {
       document.querySelector("[data-markdown-output]").value = markdown(promotionCase());
     }
   }, true);
   document.addEventListener("input", function (event) {
-    var output = document.querySelector("[data-agenda-output]");
-    if (output && event.target.closest && event.target.closest("[data-agenda-form]")) output.value = agenda();
+    if (event.target.closest && event.target.closest("[data-agenda-form]")) fillAgenda();
   });
 
+  /* The agenda box follows the two views compared, as the rest of the page does. */
+  function fillAgenda() {
+    var output = document.querySelector("[data-agenda-output]");
+    if (output) output.value = agenda();
+  }
+
   hb.documents = { promotionCase: function () { return markdown(promotionCase()); }, agenda: agenda, bragTemplate: bragTemplate };
-  if (hb.waitingClick) click(hb.waitingClick); // a button pressed while this file was on its way
-  hb.waitingClick = null;
-  sa.render();
+  hb.view.onChange(fillAgenda);
+  hb.onEveryPage(fillAgenda);
+  fillAgenda();
 })(window.handbook);

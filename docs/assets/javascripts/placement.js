@@ -1,15 +1,25 @@
 /* Placement on the ladder: the radio buttons of the level map and level pages, the profile chart, and
-   "how far is this level" on level and transition pages. Everything about the ladder is read from the page
-   (data-ladder: levels with their step and where they lead; the chart's axes; the radios' values and
-   hashes); nothing of the data is copied here. A placement is {level} or {from, level} (a half step). */
+   "how far is this level" on level and transition pages. Everything about the ladder is read from what the
+   templates render (data-ladder: levels with their step and where they lead, served once per site; the
+   page's chart axes; the radios' values and hashes); nothing of the data is copied here. A placement is
+   {level} or {from, level} (a half step). */
 (function (hb) {
   "use strict";
   var store = hb.store;
 
-  /* The levels the page lists, by id: {name, code, step, track, family, next: [ids]}. */
+  /* The list of levels, parsed once: the build serves it in a script (ladder-data.js, joined first into the
+     bundle) rather than in every page, so a page does not grow with the ladder. An inert document: nothing
+     in it runs or loads. */
+  var ladder = null;
+  function ladderList() {
+    ladder = ladder || new DOMParser().parseFromString(hb.ladderList || "", "text/html");
+    return ladder;
+  }
+
+  /* The levels of the ladder, by id: {name, code, step, track, family, next: [ids]}. */
   function levels() {
     var found = Object.create(null);
-    document.querySelectorAll("[data-ladder] [data-level]").forEach(function (node) {
+    ladderList().querySelectorAll("[data-ladder] [data-level]").forEach(function (node) {
       var data = node.dataset;
       found[data.level] = { id: data.level, name: node.textContent, code: data.code, step: Number(data.step), track: data.track,
         family: data.levelFamily || "", next: data.next.split(" ").filter(Boolean) };
@@ -33,12 +43,13 @@
     return placement.from ? hb.message("between", { from: name(placement.from), level: name(placement.level) }) : name(placement.level);
   }
 
-  /* Today's level: the one chosen, else the level the reader placed themselves at most often (the lower on a tie). */
-  function current(known) {
-    var chosen = store.profile().current, counts = Object.create(null), best = "";
-    if (known[chosen]) return chosen;
-    Object.keys(store.profile().placements).forEach(function (dimension) {
-      var placement = store.placement(dimension), id = placement.from || placement.level;
+  /* Today's level in `profile` (default: the assessment shown): the one chosen, else the level placed at
+     most often (the lower on a tie). */
+  function current(known, profile) {
+    var person = profile || store.profile(), counts = Object.create(null), best = "";
+    if (known[person.current]) return person.current;
+    Object.keys(person.placements).forEach(function (dimension) {
+      var placement = person.placements[dimension], id = placement.from || placement.level;
       if (step(placement, known) !== null) counts[id] = (counts[id] || 0) + 1;
     });
     Object.keys(counts).forEach(function (id) {
@@ -47,17 +58,18 @@
     return best;
   }
 
-  /* The target: the one chosen, else where the first transition from today's level leads (its own track first). */
-  function target(known) {
-    var chosen = store.profile().target, today = known[current(known)];
-    if (known[chosen]) return chosen;
+  /* The target in `profile` (default: the assessment shown): the one chosen, else where the first transition
+     from today's level leads (its own track first). */
+  function target(known, profile) {
+    var person = profile || store.profile(), today = known[current(known, person)];
+    if (known[person.target]) return person.target;
     return today && today.next.length ? today.next[0] : "";
   }
 
-  /* The job family of the reader's level today, else of their target ("" when neither is known, or on a
-     ladder without families). */
-  function readerFamily(known) {
-    var level = known[current(known)] || known[target(known)];
+  /* The job family of the level today in `profile` (default: the assessment shown), else of its target (""
+     when neither is known, or on a ladder without families). */
+  function readerFamily(known, profile) {
+    var level = known[current(known, profile)] || known[target(known, profile)];
     return level ? level.family : "";
   }
 

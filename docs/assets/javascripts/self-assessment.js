@@ -5,21 +5,15 @@
 (function (hb) {
   "use strict";
   var store = hb.store, lists = hb.checklists, place = hb.placement;
+  var message = hb.message, element = hb.element;
   var LINK = /^#share(2?)=/; // #share2=: deflated; #share=: plain JSON (earlier links, browsers that cannot deflate)
   var MAX_URL = 2000000; // Chromium's limit is 2 MB; longer addresses do not open
-  var showAll = false, shownFamily = "", showAllLevels = false;
+  var followed = ""; // the reader's job family when the page last followed it
+  var showAllLevels = false;
   var near = { key: null, ids: [] }; // the levels offered for placing, and what they were chosen from
 
   function page() {
     return document.querySelector("[data-assessment]");
-  }
-
-  function message(name, values) {
-    return hb.message(name, values);
-  }
-
-  function element(tag, text, className) {
-    return hb.element(tag, text, className); // handbook.js, which loads after this file
   }
 
   function describe(problem) {
@@ -69,6 +63,7 @@
     placeHere(root, known);
     profile(root, known);
     plan(root, known);
+    follow(known);
     focus();
     progress(root);
     evidence(root, answers, onPage);
@@ -80,7 +75,6 @@
     root.querySelectorAll(":scope > [data-notice]").forEach(function (notice) {
       notice.hidden = !lists.noticeApplies(notice.dataset.notice);
     });
-    hb.conversation.render(root);
     root.classList.toggle("hb-assessment--shared", store.isShared());
     root.querySelector('[data-action="undo"]').hidden = !store.canUndo();
   }
@@ -288,13 +282,17 @@
     root.querySelector("[data-plan-empty]").hidden = shown > 0;
   }
 
-  /* The checklists of the reader's transitions show, in their job family; the others are one click away.
-     The family follows the reader's level when it changes, not while they look at another family. */
-  function focus() {
-    var known = place.levels(), mine = way(known), groups = document.querySelectorAll("[data-focus]");
+  /* The family shown follows the reader's level when it changes, not while they look at another family. */
+  function follow(known) {
     var family = place.readerFamily(known);
-    if (family && family !== shownFamily) hb.familyPicker.choose(document, family);
-    shownFamily = family || shownFamily;
+    if (!family || family === followed) return;
+    followed = family;
+    hb.view.set({ family: family });
+  }
+
+  /* The checklists of the reader's transitions show, in their job family; the others are one click away. */
+  function focus() {
+    var known = place.levels(), mine = way(known), groups = document.querySelectorAll("[data-focus]"), showAll = hb.view.get("showAll");
     if (!mine.length && groups.length) mine = [groups[0].dataset.focus];
     var target = hb.hashTarget(); // never throws: a malformed address must not stop the page
     groups.forEach(function (group) {
@@ -465,8 +463,7 @@
     },
     "leave-share": leaveShareLink,
     "show-all": function () {
-      showAll = !showAll;
-      focus();
+      hb.view.set({ showAll: !hb.view.get("showAll") });
     },
     "show-all-levels": function (button) {
       showAllLevels = !showAllLevels;
@@ -479,24 +476,20 @@
     "unreadable-delete": function (button) {
       if (window.confirm(message("delete-confirm"))) store.forget(button.dataset.key);
     },
+    "import": function (input) {
+      var file = input.files[0];
+      if (!file) return;
+      file.text().then(function (text) {
+        var result = store.parse(text);
+        input.value = "";
+        if (result.problem) return say(describe(result.problem));
+        importFile(result, file.name);
+      });
+    },
   };
 
-  document.addEventListener("click", function (event) {
-    var button = event.target.closest && event.target.closest("[data-assessment] button[data-action]");
-    if (button && actions[button.dataset.action]) actions[button.dataset.action](button);
-    else if (button && button.hasAttribute("data-document") && !hb.documents) hb.waitingClick = button; // documents.js replays it
-  });
-  document.addEventListener("change", function (event) {
-    var input = event.target;
-    if (!input.matches || !input.matches('[data-assessment] input[data-action="import"]') || !input.files.length) return;
-    var file = input.files[0];
-    file.text().then(function (text) {
-      var result = store.parse(text);
-      input.value = "";
-      if (result.problem) return say(describe(result.problem));
-      importFile(result, file.name);
-    });
-  });
+  hb.actions(actions);
+
   /* The reader's own fields: profile (name, date, levels) and plan (next step, date, evidence). */
   document.addEventListener("input", function (event) {
     var field = event.target;
@@ -504,7 +497,7 @@
     if ((field.dataset.profileField || field.dataset.planField) && !hb.fits(field)) return; // said next to the field
     if (field.dataset.profileField) store.setField(field.dataset.profileField, field.value);
     else if (field.dataset.planField) store.setPlan(field.closest("[data-plan]").dataset.plan, Object.fromEntries([[field.dataset.planField, field.value]]));
-    else if (field.matches("[data-profile-other], [data-profile-measure] input")) render();
+    else if (field.matches("[data-profile-other], [data-profile-measure] input")) hb.view.redraw();
   });
   window.addEventListener("hashchange", function () {
     if (!page()) return;
@@ -512,5 +505,5 @@
     focus();
   });
 
-  hb.assessment = { setup: setup, render: render, download: download, dimensions: dimensions, levelName: levelName, proficiencyName: proficiencyName };
+  hb.assessment = { setup: setup, render: render, leaveShareLink: leaveShareLink, download: download, dimensions: dimensions, levelName: levelName, proficiencyName: proficiencyName };
 })(window.handbook = window.handbook || {});

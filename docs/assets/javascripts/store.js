@@ -34,7 +34,8 @@
   var OWN = "me";
   var scope = window.__md_scope || new URL(".", location);
   var OLD_KEY = scope.pathname + ".hb.assessment";
-  var KEY = (location.protocol === "file:" ? "offline:" + publishedRoot() : scope.pathname) + ".hb.assessment";
+  var BASE = location.protocol === "file:" ? "offline:" + publishedRoot() : scope.pathname; // every key of this site starts so
+  var KEY = BASE + ".hb.assessment";
   var UNDO = KEY + ".undo"; // version 2's single undo copy: becomes versions in the history
   var HISTORY = KEY + ".history";
   var UNREADABLE = KEY + ".unreadable.";
@@ -574,6 +575,9 @@
   hb.store = {
     VERSION: VERSION,
     LIMITS: LIMITS,
+    /* How this site's keys start: its path, or in the offline copy its published address (every file:// page
+       shares one origin, and an unzipped copy may move), so other pages' keeps (the team) follow the answers. */
+    BASE: BASE,
     /* The number of characters over the limit of `text` (0 when it fits). */
     over: function (text) { return Math.max(0, String(text || "").length - LIMITS.text); },
     get: function (id) {
@@ -611,14 +615,15 @@
       if (!count(doc) && !mine.name) return false;
       return incoming.uid ? incoming.uid !== mine.uid : incoming.name !== mine.name;
     },
-    /* An imported document's current profile replaces the current profile's answers (a version is kept first). */
+    /* An imported document's current profile replaces the current profile's answers (a version is kept first).
+       The assessment keeps its own uid: answers taken from someone's file do not make it theirs, so their
+       next file opens as their assessment instead of overwriting this one. */
     replace: function (value, by) {
       value = value.doc || value;
       var id = current();
       return edited(function (next, keepVersion) {
         keepVersion(id, "import", by);
-        next.profiles[id] = copy(value).profiles[value.profile];
-        next.profiles[id].uid = next.profiles[id].uid || doc.profiles[id].uid;
+        next.profiles[id] = Object.assign(copy(value).profiles[value.profile], { uid: doc.profiles[id].uid });
       });
     },
     document: view,

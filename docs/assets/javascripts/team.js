@@ -9,7 +9,7 @@
   var MAX_FILE = 10000000; // bytes: far above any real download, low enough not to stall the tab
   var MAX_VERSIONS = 10;
   var scope = window.__md_scope || new URL(".", location);
-  var KEY = scope.pathname + ".hb.team";
+  var OLD_KEY = scope.pathname + ".hb.team", KEY = hb.store.BASE + ".hb.team"; // they differ in the offline copy
   var team = []; // [{name, source, profile}]
   var sort = { by: "name", down: false };
   var timing = {};
@@ -18,9 +18,7 @@
     return document.querySelector("[data-team]");
   }
 
-  function message(name, values) {
-    return hb.message(name, values, root());
-  }
+  var message = hb.message, element = hb.element;
 
   /* The same few sentences fill hundreds of cells: each is looked up in the page once per drawing. */
   var said = null;
@@ -57,8 +55,6 @@
     return hb.store.profiles();
   }
 
-  var element = hb.element;
-
   /* --- What the page says about the ladder ------------------------------------------------------------ */
 
   function ladder() {
@@ -70,20 +66,9 @@
     return { known: place.levels(), says: says, columns: columns };
   }
 
-  /* Today's level and the target, as placement.js finds the reader's own (which reads only the store):
-     the one chosen, else the level placed at most often (the lower on a tie); the target chosen, else the
-     first level a transition leads to. */
+  /* Today's level, the target and the job family of one person's assessment, as the reader's own are found. */
   function levelsOf(profile, known) {
-    var today = known[profile.current] ? profile.current : "", counts = Object.create(null);
-    if (!today) Object.keys(profile.placements).forEach(function (dimension) {
-      var placement = profile.placements[dimension], id = placement.from || placement.level;
-      if (place.step(placement, known) !== null) counts[id] = (counts[id] || 0) + 1;
-    });
-    Object.keys(counts).forEach(function (id) {
-      if (!today || counts[id] > counts[today] || (counts[id] === counts[today] && known[id].step < known[today].step)) today = id;
-    });
-    var target = known[profile.target] ? profile.target : today && known[today].next[0] || "";
-    return { today: today, target: target, family: (known[today] || known[target] || { family: "" }).family };
+    return { today: place.current(known, profile), target: place.target(known, profile), family: place.readerFamily(known, profile) };
   }
 
   /* Half steps as people write them: 1, ½, 1½. */
@@ -256,9 +241,20 @@
     timing.render = performance.now() - started;
   }
 
+  /* The date of a person's newest check-in ("" without one): of two files of the same person, the newer wins. */
+  function newest(person) {
+    return person.profile.checkins.reduce(function (last, checkin) { return checkin.date > last ? checkin.date : last; }, "");
+  }
+
+  /* Adds people, one row each: a file of someone already shown (the same uid, or the same file and name)
+     replaces theirs unless it is older (March's download after April's keeps April's). */
   function add(people) {
     people.forEach(function (person) {
-      team = team.filter(function (other) { return other.source !== person.source || other.name !== person.name; });
+      var uid = person.profile.uid, same = function (other) {
+        return uid && other.profile.uid === uid || other.source === person.source && other.name === person.name;
+      };
+      if (team.some(function (other) { return same(other) && newest(other) > newest(person); })) return;
+      team = team.filter(function (other) { return !same(other); });
       team.push(person);
     });
     keep();
@@ -299,6 +295,9 @@
   /* Kept teams: {versions: [{date, people: [{name, source, assessment}]}]}, the newest first. */
   function stored() {
     try {
+      if (localStorage.getItem(KEY) === null && localStorage.getItem(OLD_KEY) !== null) {
+        localStorage.setItem(KEY, localStorage.getItem(OLD_KEY)); // kept by a copy that keyed it by its folder
+      }
       var value = JSON.parse(localStorage.getItem(KEY));
       return value && Array.isArray(value.versions) && value.versions.length ? value : null;
     } catch (error) {
@@ -390,7 +389,7 @@
      quoted, CRLF, and an apostrophe before a field a spreadsheet would run as a formula. */
   function csv() {
     var field = function (value) {
-      var text = /^[=+\-@\t\r]/.test(value) ? "'" + value : String(value);
+      var text = /^\s*[=+\-@]|^[\t\r\n]/.test(value) ? "'" + value : String(value); // " =1+1" too
       return '"' + text.replace(/"/g, '""') + '"';
     };
     var lines = [["person", "dimension", "placement", "distance", "today", "target", "readiness"].map(function (name) {
@@ -478,5 +477,6 @@
   });
 
   hb.team = { setup: setup, timing: timing, csv: csv, markdown: markdown };
+  hb.onEveryPage(setup);
   setup();
 })(window.handbook = window.handbook || {});
