@@ -172,12 +172,14 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     @event_priority(50)
     def on_page_content(self, html, page, config, files):
         from handbook.render.summaries import search_meta
+        from handbook.site import contents
         from handbook.site.printing import mark_leaving_links
 
         if page.file.src_uri in self.titles_of_data:
             page.title = self.titles_of_data.pop(page.file.src_uri)
         printing = _print_site(config) is not None  # it would print the search tags
         page.meta.update(search_meta(self.loaded.handbook, page.file.src_uri, tags=not printing))
+        contents.leave_out(page.toc.items, contents.skipped_ids(html))
         return mark_leaving_links(html)
 
     @event_priority(-100)

@@ -358,14 +358,19 @@ def test_on_a_phone_labels_are_readable_the_table_fits_and_buttons_are_tappable(
     assert page.evaluate("document.documentElement.scrollWidth") <= 390, "the level map's radios widen the page"
 
 
-def test_export_is_reachable_without_scrolling_and_the_page_does_not_shift(watched_page, site_url):
+@pytest.mark.parametrize("placed", [False, True], ids=["new-reader", "returning-reader"])
+def test_placing_is_reachable_without_scrolling_and_the_page_does_not_shift(watched_page, site_url, loaded, placed):
+    """A returning reader's page offers fewer levels (those near theirs): hidden before the page shows, nothing moves."""
     page = watched_page(site_url).page
+    if placed:
+        page.goto(assessment_url(site_url))
+        radio(page, loaded.handbook.ladder.dimensions[0].id, loaded.levels[2].id).check()
     page.add_init_script("""window.__shift = 0; new PerformanceObserver(list => { for (const e of list.getEntries())
         if (!e.hadRecentInput) window.__shift += e.value; }).observe({type: 'layout-shift', buffered: true});""")
     page.goto(assessment_url(site_url))
     settled(page)
-    button = page.locator('[data-action="export-markdown"]')
-    assert button.evaluate("el => el.getBoundingClientRect().bottom") < 900, "the export is below the fold"
+    first = page.locator(".hb-place-here .hb-place__radio").first
+    assert first.evaluate("el => el.getBoundingClientRect().bottom") < 900, "placing yourself is below the fold"
     assert page.evaluate("window.__shift") < 0.1
 
 

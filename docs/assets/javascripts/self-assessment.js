@@ -9,6 +9,8 @@
   var LINK = /^#share(2?)=/; // #share2=: deflated; #share=: plain JSON (earlier links, browsers that cannot deflate)
   var MAX_URL = 2000000; // Chromium's limit is 2 MB; longer addresses do not open
   var followed = ""; // the reader's job family when the page last followed it
+  var showAllLevels = false;
+  var near = { key: null, ids: [] }; // the levels offered for placing, and what they were chosen from
 
   function page() {
     return document.querySelector("[data-assessment]");
@@ -57,6 +59,8 @@
     if (!root) return;
     var answers = store.all(), onPage = Object.create(null), known = place.levels();
     document.querySelectorAll(".hb-checklist [data-item]").forEach(function (item) { onPage[item.dataset.item] = item; });
+    whose(root);
+    placeHere(root, known);
     profile(root, known);
     plan(root, known);
     follow(known);
@@ -152,8 +156,65 @@
     return place.describe(dimension.placement, known) + (dimension.changed ? " (" + message("changed") + ")" : "");
   }
 
+  /* "Marco's view of Priya": whose assessment, and who filled it in. */
+  function whose(root) {
+    var fields = store.profile(), mine = store.current() === "me" && !store.isShared();
+    var text = fields.author ? message("view-by", { author: fields.author, name: fields.name || message("unnamed") })
+      : fields.name ? message("view-own", { name: fields.name }) : message(mine ? "view-mine" : "view-unnamed");
+    root.querySelector("[data-view-of]").textContent = text;
+  }
+
+  /* The levels offered on this page: of the reader's job family, on the tracks of today's level and the
+     target, from a level below today's to one above the target; every level of the family until either is
+     known, and every level of all when the reader asks. The choice is made again only when the assessment
+     shown or its chosen levels change, never as the reader places, so that no option moves under the pointer. */
+  function nearLevels(known) {
+    var fields = store.profile(), key = [store.isShared(), store.current(), fields.current, fields.target, showAllLevels].join(" ");
+    if (key === near.key) return near;
+    var ends = [known[place.current(known)], known[place.target(known)]].filter(Boolean);
+    var steps = ends.map(function (level) { return level.step; }), tracks = ends.map(function (level) { return level.track; });
+    var low = Math.min.apply(null, steps) - 1, high = Math.max.apply(null, steps) + 1;
+    var family = place.family(known), all = Object.keys(known);
+    var ids = all.filter(function (id) {
+      var level = known[id];
+      if (showAllLevels) return true;
+      if (family && level.family !== family) return false;
+      return !ends.length || (tracks.indexOf(level.track) >= 0 && level.step >= low && level.step <= high);
+    });
+    near = { key: key, ids: ids, narrowed: ids.length < all.length };
+    return near;
+  }
+
+  function placeHere(root, known) {
+    var offered = nearLevels(known), shownIds = [];
+    place.ofFamily("[data-place-dimension]", known);
+    root.querySelectorAll(".hb-place-here .hb-place__radio").forEach(function (radio) {
+      var ids = radio.value.split("+"), option = radio.parentNode; // a half step: both its levels in range
+      option.hidden = !radio.checked && !ids.every(function (id) { return offered.ids.indexOf(id) >= 0; });
+      if (!option.hidden && !option.closest("[hidden]")) shownIds.push(ids[ids.length - 1]);
+    });
+    var ordered = shownIds.filter(function (id) { return known[id]; }).sort(function (a, b) { return known[a].step - known[b].step; });
+    var toggle = root.querySelector('[data-action="show-all-levels"]');
+    toggle.parentNode.hidden = !offered.narrowed && !showAllLevels;
+    toggle.setAttribute("aria-expanded", String(showAllLevels));
+    toggle.textContent = message(showAllLevels ? "levels-near" : "levels-every");
+    root.querySelector("[data-levels-shown]").textContent = offered.narrowed && ordered.length ?
+      message("levels-shown", { from: known[ordered[0]].name, to: known[ordered[ordered.length - 1]].name }) : "";
+  }
+
+  /* The first choice of each level box says what it stands for now: the level read from the placements,
+     the next level on the track. */
+  function unchosenLevels(root, known) {
+    var today = known[place.current(known)], target = known[place.target(known)];
+    var current = root.querySelector('[data-profile-field="current"] option[value=""]');
+    var next = root.querySelector('[data-profile-field="target"] option[value=""]');
+    current.textContent = today && !store.profile().current ? message("current-read", { level: today.name }) : message("current-unread");
+    next.textContent = target && !store.profile().target ? message("target-next", { level: target.name }) : message("target-unknown");
+  }
+
   function profile(root, known) {
     var fields = store.profile(), targetId = place.target(known), other = root.querySelector("[data-profile-other]");
+    unchosenLevels(root, known);
     root.querySelectorAll("[data-profile-field]").forEach(function (field) {
       if (field !== document.activeElement) field.value = fields[field.dataset.profileField] || "";
     });
@@ -437,6 +498,11 @@
     "leave-share": leaveShareLink,
     "show-all": function () {
       hb.view.set({ showAll: !hb.view.get("showAll") });
+    },
+    "show-all-levels": function (button) {
+      showAllLevels = !showAllLevels;
+      render();
+      button.focus();
     },
     "unreadable-download": function (button) {
       download(store.readRaw(button.dataset.key), "unreadable-answers-" + button.dataset.key.split(".").pop() + ".txt", "text/plain");

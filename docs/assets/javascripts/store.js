@@ -1,8 +1,8 @@
 /* The reader's answers: one versioned document in localStorage, never sent anywhere (see README,
-   "Self-assessment"). Version 4: {version, profile, profiles: {me: {uid, name, date, current, target,
+   "Self-assessment"). Version 4: {version, profile, profiles: {me: {uid, name, author, date, current, target,
    placements, plan, items, agenda?: {decisions: [{text, owner, date}], next}, checkins: [{date, placements,
    items, plan?, agenda?, other?: {name, uid, placements, items}}]}}}. Version 3 had no agenda (kept on the
-   page only) and check-ins of placements and items alone; it reads as it is. Version 2 had no uid (a random id
+   page only), no author and check-ins of placements and items alone; it reads as it is. Version 2 had no uid (a random id
    that follows an assessment into its downloads, so a second file from the same person updates the copy
    kept of them) and refused more than 200 check-ins or a year of more than four digits; version 1 was
    {items}. Older versions migrate on reading. Beside it, under KEY + ".history", the versions that a
@@ -130,7 +130,7 @@
   }
 
   function emptyProfile() {
-    return { uid: newUid(), name: "", date: "", current: "", target: "", placements: map(), plan: map(), items: map(), checkins: [] };
+    return { uid: newUid(), name: "", author: "", date: "", current: "", target: "", placements: map(), plan: map(), items: map(), checkins: [] };
   }
 
   function empty() {
@@ -156,7 +156,9 @@
     placements: [ID, { level: isId, from: isLevel, hash: isHash }],
     plan: [ID, { step: isText, date: isDate, evidence: isText }],
   };
-  var FIELDS = { uid: matches(UID), name: isText, date: isDate, current: isLevel, target: isLevel };
+  /* `name` is the person assessed; `author` who filled it in, "" for their own view. A document without
+     `author` reads as the person's own view, so files written before it existed need no migration step. */
+  var FIELDS = { uid: matches(UID), name: isText, author: isText, date: isDate, current: isLevel, target: isLevel };
   var DECISION = { text: isText, owner: isText, date: isDate };
 
   /* An agenda's decisions and next meeting, cleaned (blank decisions left out), or null when not valid. */
@@ -675,11 +677,11 @@
     document: view,
     /* reset and undo: how many answers, or -1 when nothing changed (no room). */
     reset: function () {
-      var id = current(), cleared = count(doc), name = profile().name, uid = profile().uid;
+      var id = current(), cleared = count(doc), name = profile().name, author = profile().author, uid = profile().uid;
       if (shared) return -1; // the page offers no reset of a shared view; never one of the reader's own through it
       return edited(function (next, keepVersion) {
         keepVersion(id, "reset");
-        next.profiles[id] = Object.assign(emptyProfile(), { name: name, uid: uid });
+        next.profiles[id] = Object.assign(emptyProfile(), { name: name, author: author, uid: uid });
       }) ? cleared : -1;
     },
     /* Profiles: {id: {name}} of the stored document; the id this tab shows; switch, add, delete (a version is kept). */
