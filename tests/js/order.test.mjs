@@ -12,7 +12,10 @@ const read = (name) => readFileSync(new URL(name, SCRIPTS), "utf-8");
 
 // The joined bundle's files in mkdocs.yml's order, then the page scripts handbook.js loads after it.
 const bundle = [...readFileSync(new URL("mkdocs.yml", ROOT), "utf-8").matchAll(/^ {2}- assets\/javascripts\/(\S+\.js)$/gm)].map((m) => m[1]);
-const pageScripts = [...read("handbook.js").matchAll(/pageScript\("([\w-]+\.js)"/g)].map((m) => m[1]);
+// Each group of page scripts loads in its listed order, one page's group after the bundle.
+const groups = [...read("handbook.js").matchAll(/pageScripts\(\[([^\]]*)\]/g)]
+  .map((m) => [...m[1].matchAll(/"([\w-]+\.js)"/g)].map((name) => name[1]));
+const pageScripts = groups.flat();
 // Code only: comments and strings out (".hb.assessment" in a storage key is no use of hb.assessment).
 const codeOf = (source) => source.replace(/\/\*[\s\S]*?\*\//g, "").replace(/"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'/g, '""')
   .replace(/\/\/.*$/gm, "");
@@ -27,7 +30,7 @@ function parts(name) {
 test("the bundle starts with the shared helpers and ends with the start-up, and every script is loaded", () => {
   assert.equal(bundle[0], "core.js");
   assert.equal(bundle.at(-1), "handbook.js");
-  assert.deepEqual(pageScripts.toSorted(), ["documents.js", "team.js"]);
+  assert.deepEqual(pageScripts.toSorted(), ["conversation.js", "documents.js", "self-assessment.js", "team.js"]);
   const own = readdirSync(SCRIPTS).filter((name) => name.endsWith(".js") && !name.startsWith("search-"));
   assert.deepEqual([...bundle, ...pageScripts].toSorted(), own.toSorted());
 });
@@ -47,7 +50,13 @@ test("each script uses only what the scripts loaded before it offer", () => {
     for (const offer of parts(name).offers) before.add(offer);
     check(name, before);
   }
-  for (const name of pageScripts) check(name, new Set([...before, ...parts(name).offers]));
+  for (const group of groups) {
+    const loaded = new Set(before);
+    for (const name of group) {
+      for (const offer of parts(name).offers) loaded.add(offer);
+      check(name, loaded);
+    }
+  }
 });
 
 test("a data-action is handled by one script only", () => {

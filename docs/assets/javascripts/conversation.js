@@ -326,4 +326,7 @@
   });
 
   hb.conversation = { render: render, other: other, placements: placements, items: items, tick: tick, steps: steps };
+  hb.view.onChange(function () { render(); });
+  hb.onEveryPage(render);
+  render();
 })(window.handbook = window.handbook || {});

@@ -95,8 +95,8 @@
 
   /* The page's buttons and fields named by data-action: one listener per kind of event, and one table from
      each name to the function it runs (the file that owns the name registers it). A name registered twice is
-     a mistake that must not pass quietly. A button pressed before its page script arrived (data-document:
-     documents.js's) runs when that script registers its name. */
+     a mistake that must not pass quietly. A button pressed before its page script arrived runs when that
+     script registers its name. */
   var actions = Object.create(null), waiting = null;
   function run(control) {
     var action = actions[control.dataset.action];
@@ -112,7 +112,7 @@
   };
   document.addEventListener("click", function (event) {
     var button = event.target.closest && event.target.closest("button[data-action]");
-    if (button && !run(button) && button.hasAttribute("data-document")) waiting = button;
+    if (button && !run(button)) waiting = button;
   });
   document.addEventListener("change", function (event) {
     var field = event.target.closest && event.target.closest("input[data-action], select[data-action]");

@@ -540,4 +540,7 @@
   });
 
   hb.assessment = { setup: setup, render: render, leaveShareLink: leaveShareLink, download: download, dimensions: dimensions, levelName: levelName, proficiencyName: proficiencyName };
+  hb.view.onChange(render);
+  hb.onEveryPage(setup);
+  setup();
 })(window.handbook = window.handbook || {});
