@@ -95,7 +95,8 @@ tools:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; }
 
 # The lanes (CONTRIBUTING.md). `make test`: everything, the pure JavaScript in Node first, then pytest on both
-# cores, a test module per worker at a time (--dist loadscope keeps a module's fixtures on one worker).
+# cores, a test module per worker at a time (--dist loadscope keeps a module's fixtures on one worker), in the
+# order tests/conftest.py gives them, longest first (--no-loadscope-reorder).
 # `make test-fast`: no Chromium and no site build (markers in pyproject.toml, set by tests/conftest.py).
 # PYTEST_ARGS passes more, e.g. `make test PYTEST_ARGS="-k placement -n 0"`.
 PYTEST_ARGS ?=
@@ -103,7 +104,7 @@ PYTEST_ARGS ?=
 # splits itself: no shell reads it.
 test: setup browser tools
 	node --test tests/js/
-	PYTEST_ADDOPTS=$(call quote,PYTEST_ARGS) $(BIN)/python -m pytest -n 2 --dist loadscope
+	PYTEST_ADDOPTS=$(call quote,PYTEST_ARGS) $(BIN)/python -m pytest -n 2 --dist loadscope --no-loadscope-reorder
 
 test-fast: setup
 	node --test tests/js/

@@ -5,6 +5,7 @@ the large fixture ladder once each, however many modules use them. Helpers (buil
 in support.py; a test module imports from there, never from another test module."""
 from __future__ import annotations
 
+import collections
 import shutil
 from pathlib import Path
 
@@ -19,6 +20,12 @@ from support import (CHROMIUM, CHROMIUM_ARGS, FIXTURES, ROOT, NetlifyHandler, fr
 BUILDING_FIXTURES = {"built_site", "site_url", "offline_site", "acme_site", "northwind_site", "company_site",
                      "printed", "deployed", "wide_site"}
 FALSE_MARKS = pytest.StashKey[list]()
+# Modules with a step that runs for most of a minute by itself: the hosting guide followed in a fresh copy, the
+# PDF, `make pdf` and `make offline` in turn, axe and the HTML checker over every page, a build per macro test.
+# `make test` hands whole modules to its two workers in the order collected (--no-loadscope-reorder); these go
+# first and the rest by their number of tests, so the run ends on short modules that keep both workers busy
+# rather than on one long module while the other worker idles.
+LONG_MODULES = ["test_hosting_guide.py", "test_pdf.py", "test_downloads.py", "test_quality.py", "test_page_macros.py"]
 
 
 @pytest.hookimpl(tryfirst=True)  # before `-m` deselects by marker
@@ -35,6 +42,18 @@ def pytest_collection_modifyitems(config, items):
             false_marks.append(item.nodeid)
         if fixtures & BUILDING_FIXTURES:
             item.add_marker(pytest.mark.slow)
+    longest_first(items)
+
+
+def longest_first(items):
+    """Whole modules in the order of LONG_MODULES, then the others by their number of tests; each module's own
+    tests stay in the order written."""
+    sizes = collections.Counter(item.path.name for item in items)
+
+    def rank(item):
+        name = item.path.name
+        return (LONG_MODULES.index(name) if name in LONG_MODULES else len(LONG_MODULES), -sizes[name], name)
+    items.sort(key=rank)
 
 
 @pytest.fixture(scope="session")
