@@ -17,6 +17,7 @@ it stands among the other plugins:
 | on_page_markdown  | 50       | before the macros plugin: a title from the data is not run as Jinja;  |
 |                   |          | serve: a page whose Markdown is unchanged keeps its HTML              |
 | on_page_content   | 50       | before print-site keeps a page and search indexes it (on_page_context)|
+|                   |          | the templates' HTML that skipped Markdown goes back in (render/as_is) |
 | on_post_build     | -100     | after print-site wrote the combined page: its ids and links           |
 | on_serve          |          | `mkdocs serve` sees a saved file sooner                               |
 
