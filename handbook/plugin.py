@@ -17,6 +17,7 @@ it stands among the other plugins:
 | on_page_markdown  | 50       | before the macros plugin: a title from the data is not run as Jinja;  |
 |                   |          | serve: a page whose Markdown is unchanged keeps its HTML              |
 | on_page_content   | 50       | before print-site keeps a page and search indexes it (on_page_context)|
+|                   |          | the templates' HTML that skipped Markdown goes back in (render/as_is) |
 | on_post_build     | -100     | after print-site wrote the combined page: its ids and links           |
 | on_serve          |          | `mkdocs serve` sees a saved file sooner                               |
 
@@ -54,6 +55,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.kept_pages = None  # serve: each page's HTML, for a rebuild that leaves its Markdown as it was
         self.kept_search = None  # serve: each page's search entries, for a rebuild that leaves its HTML as it was
         self.kept_theme_files = None  # serve: the theme's files, while none of its folders changed
+        self.as_is = None  # handbook.render.as_is.AsIs: the templates' HTML of this build that skips Markdown
 
     def load_config(self, options, config_file_path=None):
         """MkDocs only warns about an option it does not know; here it stops the build, naming it."""
@@ -93,6 +95,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         from handbook.data.redirects import page_redirects
         from handbook.errors import HandbookError
         from handbook.load import load_for_config
+        from handbook.render.as_is import AsIs
         from handbook.render.compiled import KeptTemplates
         from handbook.render.safe_markdown import SafeMarkdown
         from handbook.site import company_config, leave_out, pages, repository
@@ -123,6 +126,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         leave_out.drop_from_index(loaded, self.dropped)
         config["nav"] = leave_out.drop_from_nav(config["nav"] or [], self.dropped)
         config["markdown_extensions"].append(SafeMarkdown())  # no page runs script from its Markdown
+        self.as_is = AsIs()  # the templates' HTML that skips Markdown, put back in on_page_content
         _prepare_macros_plugin(config)
         pages.add_page_redirects(config, page_redirects(loaded))
         pages.lay_out_nav(config, loaded, self.config.nav)
@@ -179,6 +183,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             page.title = self.titles_of_data.pop(page.file.src_uri)
         printing = _print_site(config) is not None  # it would print the search tags
         page.meta.update(search_meta(self.loaded.handbook, page.file.src_uri, tags=not printing))
+        html = self.as_is.restore(html)
         contents.leave_out(page.toc.items, contents.skipped_ids(html))
         return mark_leaving_links(html)
 

@@ -16,7 +16,7 @@ def define_env(env):
     handbook = env.conf.plugins["handbook"]  # the plugin: its options, and the data it loaded for this build
     own_templates = [handbook.config.templates_dir] if handbook.config.templates_dir else []
     loaded = handbook.loaded.handbook
-    renderer = Renderer(loaded, own_templates, env.conf)
+    renderer = Renderer(loaded, own_templates, env.conf, handbook.as_is)
     renderer.env.globals["changes"] = handbook.loaded.changes  # the "What changed" page (handbook/data/editions.py)
     left_out = leave_out.leave_out(env.conf)  # what of the base this site drops (handbook/site/leave_out.py)
     renderer.env.globals["kept"] = lambda name: name.removesuffix(".md") not in left_out

@@ -143,9 +143,15 @@ def elements(page_html: str) -> _Elements:
 def rendered_page(data_dir, monkeypatch, kind: str, here: str) -> str:
     """A page as the build makes it, from data that got past the loader's text check."""
     monkeypatch.setattr(loader, "check_text", lambda *args: None)
-    page_markdown = Renderer(load_handbook(data_dir), []).page(kind, here)
+    return converted(Renderer(load_handbook(data_dir), []), kind, here)
+
+
+def converted(renderer: Renderer, kind: str, here: str) -> str:
+    """The page's HTML as the plugin hands it on: Markdown converted, the templates' own HTML put back."""
+    renderer.env.globals["kept"] = lambda name: True  # the macros module sets it in a build: the whole base here
     names, options = site_markdown_extensions()
-    return markdown.Markdown(extensions=[*names, SafeMarkdown()], extension_configs=options).convert(page_markdown)
+    md = markdown.Markdown(extensions=[*names, SafeMarkdown()], extension_configs=options)
+    return renderer.as_is.restore(md.convert(renderer.page(kind, here)))
 
 
 def site_markdown_extensions() -> tuple[list[str], dict]:
@@ -200,6 +206,47 @@ def test_each_raw_html_chunk_is_checked_once_whatever_the_headings(monkeypatch):
     md = markdown.Markdown(extensions=[*names, SafeMarkdown()], extension_configs=options)
     md.convert(document)
     assert len(checked) == len(md.htmlStash.rawHtmlBlocks) > 60
+
+
+class _Parsed(html.parser.HTMLParser):
+    """A page as a browser reads it: tags, their attributes in any order (`hidden` is `hidden="hidden"`), text."""
+    def __init__(self, page_html: str):
+        super().__init__()
+        self.events = []
+        self.feed(page_html)
+
+    def handle_starttag(self, tag, attrs):
+        self.events.append((tag, sorted((name, name if value in (None, name) else value) for name, value in attrs)))
+
+    def handle_endtag(self, tag):
+        self.events.append(("/", tag))
+
+    def handle_data(self, data):
+        self.events.append(data)
+
+
+@pytest.mark.parametrize("kind", ["self-assessment", "senior"])
+def test_checklists_read_the_same_when_they_skip_markdown(loaded, kind):
+    """The checklists and the plan skip Markdown's HTML parser (handbook/render/as_is.py): a reader
+    gets the same page as when Markdown read them, on a page where they sit in a `markdown` block too."""
+    renderer = Renderer(loaded, [])
+    page = converted(renderer, kind, f"{kind}.md")
+    through_markdown = Renderer(loaded, [])
+    through_markdown.env.filters["as_is"] = lambda part: part
+    assert "hb-item" in page and "hb-as-is-" not in page
+    assert _Parsed(page).events == _Parsed(converted(through_markdown, kind, f"{kind}.md")).events
+
+
+def test_a_checklist_that_skips_markdown_still_cannot_run_script(data_copy, monkeypatch):
+    """Should a label's conversion let HTML through (a company's override, a gap), the checklist,
+    which skips the raw-HTML check of Markdown, still shows it as text."""
+    from handbook.render import renderer
+    item = load_handbook(data_copy).handbook.senior.pillars[0].practices[0]
+    edit(data_copy / "senior.yml", item.text.splitlines()[0], f"{item.text.splitlines()[0]} {HOSTILE_STORY}")
+    monkeypatch.setattr(renderer, "_inline_html", lambda text: text)
+    page = elements(rendered_page(data_copy, monkeypatch, "senior", "senior.md"))
+    assert "script" not in page.tags and "img" not in page.tags and not page.handlers
+    assert "window.__pwned = 1" in "".join(page.text)
 
 
 def test_checklist_labels_never_become_html():

@@ -18,6 +18,7 @@ import jinja2
 import markdown
 from mkdocs.utils import get_relative_url
 
+from handbook.render.as_is import AsIs
 from handbook.render.ladder_picture import ladder_picture
 from handbook.data.model import Entry, LoadedHandbook
 from handbook.render.profile import Scale, content_hash
@@ -32,8 +33,9 @@ TEMPLATE_OPTIONS = {"trim_blocks": True, "lstrip_blocks": True, "keep_trailing_n
 
 
 class Renderer:
-    def __init__(self, loaded: LoadedHandbook, template_dirs: list[Path], site_config=None):
+    def __init__(self, loaded: LoadedHandbook, template_dirs: list[Path], site_config=None, as_is: AsIs | None = None):
         self.loaded = loaded
+        self.as_is = as_is or AsIs()  # the build's: the plugin puts these parts back into each page's HTML
         self.site_config = site_config  # MkDocs' config, read per page: the offline plugin changes its URLs
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader([str(d) for d in [*template_dirs, BASE_TEMPLATES]]),
@@ -43,6 +45,7 @@ class Renderer:
             **TEMPLATE_OPTIONS,
         )
         self.env.filters["inline"] = _inline_html
+        self.env.filters["as_is"] = self.as_is.keep
         self.env.filters["content_hash"] = content_hash
         self.env.filters["summary"] = summary
         self.env.filters["cell"] = table_cell  # text from the data inside a Markdown table's cell
