@@ -16,6 +16,16 @@ def test_strict_build_prints_no_warning(built_site):
     assert "WARNING" not in result.stderr, result.stderr
 
 
+def test_no_list_runs_into_the_paragraph_before_it(built_site):
+    """A template's list must follow a blank line; where a condition ate it, the items read as "a: - b - c"."""
+    merged = {}
+    for page in built_site[0].rglob("*.html"):
+        for paragraph in re.findall(r"<p>((?:(?!</p>).)*)</p>", page.read_text(encoding="utf-8"), re.S):
+            if "\n- " in paragraph:
+                merged[page.relative_to(built_site[0]).as_posix()] = paragraph[:120]
+    assert merged == {}
+
+
 def test_each_level_and_transition_has_its_own_page(built_site, loaded):
     site, _ = built_site
     for entry in [loaded.entry(level.id) for level in loaded.levels] + \
