@@ -108,6 +108,26 @@ def test_engineer_and_manager_compare_views_bring_an_agenda_and_check_in(watched
     assert engineer_watch.outside == [] and manager_watch.outside == []
 
 
+def test_the_agenda_names_who_filled_each_view_in_and_never_two_views_alike(watched_page, site_url, loaded):
+    """A manager's own assessment beside her view of a report (no author written): each line names the view,
+    never "Dana: Senior; Dana: Mid-level"; with an author written, the agenda names that author."""
+    page = watched_page(site_url).page
+    page.goto(assessment_url(site_url))
+    page.wait_for_function("() => window.handbook && window.handbook.documents")
+    first = loaded.handbook.ladder.dimensions[0].id
+    page.evaluate("""(d) => { const s = handbook.store; s.setField('name', 'Dana'); s.place(d, {level: 'senior'});
+        s.add(null, 'Sam (my report)'); s.place(d, {level: 'mid'}); }""", first)
+    page.locator("[data-compare-with]").select_option("me")
+    agenda = page.evaluate("handbook.documents.agenda()")
+    assert "(Dana: " not in agenda and "; Dana: " not in agenda
+    view_of = message(page, "agenda-of", author="{author}").replace("{name}", "Sam")  # "(my report)" left out
+    assert view_of.replace("{author}", "Dana") in agenda
+    page.locator('[data-profile-field="author"]').fill("Marco Rossi")
+    agenda = page.evaluate("handbook.documents.agenda()")
+    assert view_of.replace("{author}", "Marco Rossi") in agenda
+    assert "Marco Rossi: Mid-level" in agenda.replace("*", "")
+
+
 def test_two_check_ins_a_week_apart_show_what_changed(watched_page, site_url, loaded):
     dims = [d.id for d in loaded.handbook.ladder.dimensions]
     names = {d.id: d.name for d in loaded.handbook.ladder.dimensions}

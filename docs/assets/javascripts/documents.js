@@ -135,8 +135,11 @@
 
   /* Who placed a view and whom it is about. The "Me" assessment and a file or link from someone are their
      own view; another assessment kept here is this browser's owner's view of that person. */
+  /* Whose view a side is: who filled it in (its author; else, for an assessment kept here other than the
+     reader's own, the reader), and the person it is about. */
   function role(id, profile, fromOutside) {
     var who = subject(profile.name), owner = (store.profiles().me || {}).name;
+    if (profile.author) return { who: profile.author, title: message("agenda-of", { author: profile.author, name: who }) };
     if (fromOutside || id === "me") return { who: who, title: message("agenda-own", { name: who }) };
     return owner ? { who: owner, title: message("agenda-of", { author: owner, name: who }) }
       : { who: message("agenda-i"), title: message("agenda-of-mine", { name: who }) };
@@ -146,6 +149,7 @@
     var known = place.levels(), mine = store.profile(), them = hb.conversation.other(), out = [];
     if (!them) return "";
     var a = role(store.current(), mine, false), b = role(them.id, them.profile, !them.id), saved = store.agenda();
+    if (a.who === b.who) { a.who = a.title; b.who = b.title; } // one person's two views: name each view whole
     out.push(block("h1", message("agenda-title", { first: b.title, second: a.title })),
       block("p", message("agenda-date", { date: new Date().toISOString().slice(0, 10) })), block("h2", message("agenda-placements")));
     hb.conversation.placements(mine, them.profile, known).forEach(function (row) {
