@@ -126,6 +126,12 @@ def test_the_agenda_names_who_filled_each_view_in_and_never_two_views_alike(watc
     agenda = page.evaluate("handbook.documents.agenda()")
     assert view_of.replace("{author}", "Marco Rossi") in agenda
     assert "Marco Rossi: Mid-level" in agenda.replace("*", "")
+    # The table beside the chart: each view by its name, and who places higher, in words.
+    page.locator("#compare").scroll_into_view_if_needed()
+    headers = page.locator("[data-compare-table] thead th").all_inner_texts()
+    assert headers[1] == view_of.replace("{author}", "Marco Rossi").replace("Sam", "Sam (my report)") and "Dana" in headers[2]
+    first_row = page.locator("[data-compare-table] tbody tr").first.locator("td").all_inner_texts()
+    assert first_row[2] == message(page, "compare-higher", who=headers[2], steps=message(page, "agenda-steps-one"))
 
 
 def test_two_check_ins_a_week_apart_show_what_changed(watched_page, site_url, loaded):

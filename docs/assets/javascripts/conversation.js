@@ -51,6 +51,20 @@
     return profiles[chosen] && chosen !== store.current() ? { id: chosen, name: label(chosen, profiles[chosen]), profile: profiles[chosen] } : null;
   }
 
+  /* A view's name: "Marco's view of Priya" when someone else filled it in, else `fallback`. */
+  function viewName(profile, fallback) {
+    return profile.author ? message("agenda-of", { author: profile.author, name: profile.name || message("unnamed") }) : fallback;
+  }
+
+  /* Who places higher and by how many steps, in words (the colour of its class only repeats it). */
+  function difference(row, mineName, theirName) {
+    if (row.myStep === null || row.theirStep === null) return element("td", row.size ? message("compare-one-side") : "");
+    if (!row.size) return element("td", message("compare-same"), "hb-compare-diff");
+    var mineHigher = row.myStep > row.theirStep;
+    return element("td", message("compare-higher", { who: mineHigher ? mineName : theirName, steps: steps(row.size) }),
+      "hb-compare-diff hb-compare-diff--" + (mineHigher ? "mine" : "theirs"));
+  }
+
   /* Per dimension: both placements and the difference in steps; differences first, the largest first. */
   function placements(mine, theirs, known) {
     return dimensions(known).map(function (d) {
@@ -130,10 +144,12 @@
     var otherFamily = !!theirLevel && !!myFamily && theirLevel.family !== myFamily, notice = $("[data-compare-family]", root);
     notice.hidden = !otherFamily;
     notice.textContent = otherFamily ? message("compare-family", { name: them.name, level: theirLevel.name }) : "";
-    root.querySelectorAll("[data-compare-name]").forEach(function (cell) { cell.textContent = them.name; });
+    var mineName = viewName(mine, label(store.current(), mine)), theirName = viewName(them.profile, them.name);
+    root.querySelectorAll("[data-compare-mine]").forEach(function (cell) { cell.textContent = mineName; });
+    root.querySelectorAll("[data-compare-name]").forEach(function (cell) { cell.textContent = theirName; });
     var rows = placements(mine, them.profile, known).map(function (row) {
       var tr = document.createElement("tr");
-      tr.append(element("th", row.name), element("td", row.mine), element("td", row.theirs), element("td", row.size >= 0.5 ? row.size : row.size ? "?" : "="));
+      tr.append(element("th", row.name), element("td", row.mine), element("td", row.theirs), difference(row, mineName, theirName));
       tr.firstChild.scope = "row";
       return tr;
     });
