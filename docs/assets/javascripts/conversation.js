@@ -133,9 +133,11 @@
     }).map(function (id) { return [id, label(id, profiles[id])]; }), Object.keys(others).map(function (key) {
       return [key, others[key].name];
     })), them ? hb.view.get("compared") : "");
+    var mineName = them && viewName(mine, label(store.current(), mine)), theirName = them && viewName(them.profile, them.name);
     place.charts(known).forEach(function (figure) {
       place.draw(figure, known, place.target(known), $("[data-profile-other]", root).value, them && them.profile.placements);
-      $('[data-legend="theirs"]', figure).textContent = them ? them.name : "";
+      $('[data-legend="today"]', figure).textContent = them ? mineName : message("legend-today");
+      $('[data-legend="theirs"]', figure).textContent = them ? theirName : "";
       $("[data-legend-theirs]", figure).hidden = !them;
     });
     box.hidden = !them;
@@ -144,7 +146,6 @@
     var otherFamily = !!theirLevel && !!myFamily && theirLevel.family !== myFamily, notice = $("[data-compare-family]", root);
     notice.hidden = !otherFamily;
     notice.textContent = otherFamily ? message("compare-family", { name: them.name, level: theirLevel.name }) : "";
-    var mineName = viewName(mine, label(store.current(), mine)), theirName = viewName(them.profile, them.name);
     root.querySelectorAll("[data-compare-mine]").forEach(function (cell) { cell.textContent = mineName; });
     root.querySelectorAll("[data-compare-name]").forEach(function (cell) { cell.textContent = theirName; });
     var rows = placements(mine, them.profile, known).map(function (row) {
