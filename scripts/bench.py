@@ -138,8 +138,10 @@ def plain_project(target: Path, data_dir: Path) -> tuple[Path, Path, int]:
             self.pages: dict[str, str] = {}
 
         @event_priority(-100)
-        def on_page_markdown(self, markdown, page, **kwargs):
-            self.pages[page.file.src_uri] = markdown
+        def on_page_markdown(self, markdown, page, config, **kwargs):
+            # The same content as the handbook's page: the HTML it passes around Markdown (render/as_is) is
+            # written back in, as a plain site would hold it.
+            self.pages[page.file.src_uri] = config.plugins[DATA_PLUGIN].as_is.restore(markdown)
 
         def on_env(self, env, **kwargs):
             raise AllPagesRead  # every page is read: writing the site is not needed
