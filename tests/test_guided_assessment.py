@@ -5,8 +5,9 @@ import json
 import re
 
 import pytest
+from playwright.sync_api import expect
 
-from support import (FIXTURES, assessment_url, axe_violations, open_share_link, page_url, radio, share_code,
+from support import (FIXTURES, assessment_url, axe_violations, open_share_link, page_url, radio, share_code, tab_to,
                      store_raw, stored)
 
 SIZES = [(1280, 800), (390, 844)]
@@ -208,3 +209,41 @@ def test_placing_yourself_works_in_the_offline_copy(watched_page, offline_site, 
     page.reload()
     assert choice(page, dimension.id, level.id).is_checked()
     assert watch.errors == [] and watch.outside == []
+
+
+def test_the_whole_job_by_keyboard_alone_place_target_plan_evidence_export(watched_page, site_url, loaded):
+    """An engineer who uses no mouse: places herself, chooses a target, adopts an idea as her next step and
+    adds to it, ticks a signal, and downloads her promotion case, with Tab, arrows, letters, Space and Enter."""
+    page = watched_page(site_url).page
+    page.goto(assessment_url(site_url))
+    name = page.locator('[data-profile-field="name"]')
+    tab_to(page, name)
+    page.keyboard.type("Priya Raman")
+    first = page.locator(".hb-place-here .hb-place__radio:visible").first
+    tab_to(page, first)
+    page.keyboard.press("ArrowDown")  # a half step above the first level
+    dimension = page.evaluate("document.activeElement.dataset.dimension")
+    target = page.locator('[data-profile-field="target"]')
+    tab_to(page, target)
+    page.keyboard.type(loaded.levels[-1].name)
+    expect(target).to_have_value(loaded.levels[-1].id)
+    idea = page.locator(f'[data-plan="{dimension}"] [data-action="adopt-step"]').first
+    expect(idea).to_be_visible()
+    words = idea.locator("xpath=..").locator("[data-suggestion-text]").inner_text().strip()
+    tab_to(page, idea)
+    page.keyboard.press("Enter")
+    step = page.locator(f'[data-plan="{dimension}"] [data-plan-field="step"]')
+    expect(step).to_be_focused()
+    page.keyboard.press("End")
+    page.keyboard.type(" By the end of March.")
+    expect(step).to_have_value(re.compile(re.escape(words) + r".*By the end of March\.", re.S))
+    tick = page.locator(".hb-checklist:visible input[type=checkbox]").first
+    tab_to(page, tick)
+    page.keyboard.press("Space")
+    expect(tick).to_be_checked()
+    export = page.locator('[data-action="export-markdown"]')
+    tab_to(page, export)
+    with page.expect_download() as info:
+        page.keyboard.press("Enter")
+    case = info.value.path().read_text(encoding="utf-8")
+    assert "Priya Raman" in case and "By the end of March." in case and words.split()[0] in case
