@@ -382,6 +382,10 @@ def test_delayed_writes_of_two_tabs_with_many_answers_merge(watched_page, site_u
     item(two, second).locator(".hb-item__box").check()
     two.wait_for_function("([key, id]) => (localStorage.getItem(key) || '').includes(id)", arg=[storage_key(two), second])
     one.evaluate("() => window.later()")  # the first tab's write, after the second tab's
+    # The first tab may write before the second tab's write has reached it: the second tab then hears of a
+    # write built without its own and writes its answer again, a moment later.
+    one.wait_for_function("([key, ids]) => ids.every(id => (localStorage.getItem(key) || '').includes(id))",
+                          arg=[storage_key(one), [first, second]])
     saved = stored_items(one)
     assert saved[first]["done"] and saved[second]["done"] and len(saved) == 1502
     one.reload()

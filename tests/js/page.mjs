@@ -17,12 +17,20 @@ export class MemoryStorage {
   get length() { return this.entries.size; }
 }
 
-// A page at https://handbook.example/base/ whose localStorage holds `stored`, with `names` loaded in order.
+// A page at https://handbook.example/base/ whose localStorage holds `stored` (entries, or a storage object of
+// the test's own), with `names` loaded in order. `fire(window, type, event)` calls the page's listeners.
 export function page(names, stored = {}) {
-  const listeners = () => ({ addEventListener() {}, removeEventListener() {} });
+  const listeners = () => {
+    const heard = {};
+    return {
+      heard,
+      addEventListener(type, listener) { (heard[type] ??= []).push(listener); },
+      removeEventListener() {},
+    };
+  };
   const window = {
     ...listeners(),
-    localStorage: new MemoryStorage(stored),
+    localStorage: stored instanceof MemoryStorage ? stored : new MemoryStorage(stored),
     location: new URL("https://handbook.example/base/self-assessment/"),
     document: { ...listeners(), hidden: false, documentElement: { lang: "en" }, querySelector: () => null, querySelectorAll: () => [] },
   };
@@ -37,6 +45,10 @@ export function page(names, stored = {}) {
     vm.runInContext(readFileSync(new URL(name, SCRIPTS), "utf-8"), context, { filename: name });
   }
   return window;
+}
+
+export function fire(window, type, event = {}) {
+  for (const listener of window.heard[type] ?? []) listener(event);
 }
 
 // The key under which the page at `page()`'s address keeps the reader's answers.

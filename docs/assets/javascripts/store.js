@@ -18,7 +18,14 @@
    Tabs: the document is shared by every tab, but the assessment shown belongs to the tab (kept in
    sessionStorage, which is per tab). Each change is also kept as an operation until it is written; before
    every write, and when another tab writes (the `storage` event), the stored document is read again and
-   this tab's unwritten operations are applied to it, so neither tab's change overwrites the other's. */
+   this tab's unwritten operations are applied to it, so neither tab's change overwrites the other's.
+   A tab may still read the stored text before another tab's write has reached it (each browser process
+   keeps its own copy of storage and hears of other tabs' writes a moment later), so two tabs writing
+   within milliseconds can each write a document without the other's change. The stored "rev" counts the
+   writes: a write always carries one more than the document it was built on. A tab that hears of another
+   tab's write whose rev is not above one of its own writes knows that write was built without it, applies
+   its own operations of those writes again and, if anything was missing, writes once more (one more rev,
+   so the other tab builds on it and the two never answer each other for ever). */
 (function (hb) {
   "use strict";
   var VERSION = 4;
@@ -47,7 +54,10 @@
   var storage = probe();
   var doc = empty();
   var lastRaw = null; // the stored text this tab last read or wrote
-  var ops = []; // this tab's changes not written yet: functions applied to a document
+  var rev = 0; // the "rev" of that text: how many writes built it
+  var ops = []; // this tab's changes not written yet: functions applied to a document (each may run twice)
+  var written = []; // this tab's last writes, {rev, ops}, until another tab's write shows it built on them
+  var WRITTEN_KEPT = 50;
   var memoryHistory = { version: VERSION, versions: [] }; // when nothing can be stored
   var shown = session(); // the assessment this tab shows
   var shared = null; // a document opened from a share link: shown, never saved
@@ -287,14 +297,15 @@
   }
 
   function readDoc(key, checker) {
-    var raw = read(key), result;
-    if (raw === null) return { doc: null, raw: raw, damaged: false };
+    var raw = read(key), result, data;
+    if (raw === null) return { doc: null, raw: raw, damaged: false, rev: 0 };
     try {
-      result = (checker || check)(JSON.parse(raw));
+      result = (checker || check)(data = JSON.parse(raw));
     } catch (error) {
       result = { problem: { code: "json" } };
     }
-    return { doc: result.doc || null, raw: raw, damaged: !!(result.problem || result.bad.length) };
+    var written = isObject(data) && Number.isSafeInteger(data.rev) && data.rev > 0 ? data.rev : 0;
+    return { doc: result.doc || null, raw: raw, damaged: !!(result.problem || result.bad.length), rev: written };
   }
 
   /* The history document: {version, versions: [{date, label, by, id, profile}]}, oldest first. */
@@ -331,31 +342,45 @@
     var damaged = [main, kept, undo].filter(function (result) { return result.damaged; });
     var migrated = main.raw !== null && main.raw.indexOf('{"version":' + VERSION + ",") !== 0;
     lastRaw = main.raw;
+    rev = main.rev;
     if (!damaged.length && !migrated && undo.raw === null) return;
-    var now = Date.now(), text = serialise(doc);
+    var now = Date.now(), text = serialise(doc, rev + 1);
     var pairs = damaged.map(function (result, index) { return [UNREADABLE + (now + index), result.raw]; });
     pairs.push([KEY, text], [HISTORY, JSON.stringify({ version: VERSION, versions: pruned(versions) })], [UNDO, null]);
     if (write(pairs)) {
       lastRaw = text;
+      rev += 1;
       setAsideNow = damaged.length > 0;
     } else if (damaged.length) storage = null; // no room to set them aside: work in memory
   }
 
-  /* The stored document again, with this tab's unwritten changes applied to it (another tab may have written). */
+  /* The stored document again, with this tab's unwritten changes applied to it (another tab may have written).
+     True when that other tab's write was built without some of this tab's writes and lacked their changes:
+     they are waiting to be written again. */
   function refresh() {
     var raw = read(KEY);
-    if (raw === lastRaw || !storage) return;
+    if (raw === lastRaw || !storage) return false;
     var latest = readDoc(KEY);
-    if (!latest.doc && raw !== null) return; // damaged by someone else: kept as it is until the next load sets it aside
+    if (!latest.doc && raw !== null) return false; // damaged by someone else: kept as it is until the next load sets it aside
+    var missed = [];
+    written.forEach(function (write) { if (write.rev >= latest.rev) missed = missed.concat(write.ops); });
+    written = [];
     doc = withUids(latest.doc || empty());
     lastRaw = raw;
-    ops.forEach(function (op) { op(doc); });
+    rev = latest.rev;
+    var before = missed.length ? serialise(doc) : "";
+    missed.forEach(function (op) { op(doc); });
+    var lost = missed.length > 0 && serialise(doc) !== before;
+    var waiting = ops;
+    if (lost) ops = missed.concat(ops);
+    waiting.forEach(function (op) { op(doc); });
+    return lost;
   }
 
   /* JSON.stringify of the document, each item's JSON kept with it (ten thousand kept answers). */
   var pieces = new WeakMap();
 
-  function serialise(value) {
+  function serialise(value, stamp) {
     var profiles = Object.keys(value.profiles).map(function (id) {
       var profile = value.profiles[id], items = profile.items, rest = Object.assign({}, profile);
       delete rest.items;
@@ -366,7 +391,8 @@
       });
       return JSON.stringify(id) + ":" + JSON.stringify(rest).slice(0, -1) + ',"items":{' + parts.join(",") + "}}";
     });
-    return '{"version":' + VERSION + ',"profile":' + JSON.stringify(value.profile) + ',"profiles":{' + profiles.join(",") + "}}";
+    return '{"version":' + VERSION + (stamp ? ',"rev":' + stamp : "") + ',"profile":' + JSON.stringify(value.profile) +
+      ',"profiles":{' + profiles.join(",") + "}}";
   }
 
   /* The last LIMITS.versions versions of each assessment. */
@@ -384,7 +410,7 @@
     if (!storage || shared) return true;
     pending = false;
     refresh();
-    var text = serialise(doc), saved = !versions && write([[KEY, text]]);
+    var text = serialise(doc, rev + 1), saved = !versions && write([[KEY, text]]);
     if (versions) {
       versions = pruned(versions);
       while (!(saved = write([[KEY, text], [HISTORY, JSON.stringify({ version: VERSION, versions: versions })]])) && versions.length > 1) {
@@ -393,6 +419,8 @@
     }
     if (saved) {
       lastRaw = text;
+      rev += 1;
+      if (ops.length) written = written.concat({ rev: rev, ops: ops }).slice(-WRITTEN_KEPT);
       ops = [];
     }
     return saved;
@@ -589,7 +617,7 @@
   window.addEventListener("storage", function (event) {
     if (event.key !== null && event.key !== KEY && event.key !== HISTORY) return;
     historyCache = null;
-    refresh(); // another tab wrote: its change and this tab's waiting ones, together
+    if (refresh()) saveSoon(); // another tab wrote: its change and this tab's waiting ones, together
     changed();
   });
 
@@ -718,7 +746,10 @@
       var taken = JSON.stringify({ date: new Date().toISOString(), placements: own.placements, items: own.items, plan: own.plan,
         agenda: own.agenda, other: other ? { name: other.name || "", uid: other.uid || "", placements: other.placements, items: other.items } : undefined });
       if (shared) return own.checkins.push(JSON.parse(taken)), changed(), true; // a shared view is never saved
-      return change(function (target) { if (target.profiles[pid]) target.profiles[pid].checkins.push(JSON.parse(taken)); });
+      return change(function (target) { // once, however often it is applied
+        var kept = target.profiles[pid], date = JSON.parse(taken).date;
+        if (kept && !kept.checkins.some(function (checkin) { return checkin.date === date; })) kept.checkins.push(JSON.parse(taken));
+      });
     },
     versions: versions,
     restore: restore,
