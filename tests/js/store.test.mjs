@@ -118,3 +118,14 @@ test("answers imported from a colleague's file do not make the assessment theirs
   assert.equal(dana.document().profiles.me.uid, danaUid);
   assert.equal(dana.document().profiles.me.items["junior-to-mid--writes-tests-unasked"].note, "Dana's note");
 });
+
+test("an imported date that is no day of the calendar is refused, naming where it is", () => {
+  const withDate = (date) => {
+    const copy = JSON.parse(fixture("store-v4-conversation.json"));
+    copy.profiles.p1.agenda.next = date;
+    return store().parse(JSON.stringify(copy)).problem;
+  };
+  assert.equal(withDate("2028-02-29"), undefined, "a leap day");
+  assert.equal(withDate(""), undefined);
+  for (const date of ["2026-13-45", "2027-02-29", "2026-04-31", "2026-00-10"]) assert.equal(withDate(date)?.id, "agenda", date);
+});

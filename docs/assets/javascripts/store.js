@@ -157,7 +157,15 @@
     return function (value) { return value === undefined || (typeof value === "string" && pattern.test(value)); };
   }
   var isText = function (value) { return value === undefined || (typeof value === "string" && value.length <= LIMITS.text); };
-  var isDate = matches(DATE), isLevel = matches(/^([a-z0-9]+(-[a-z0-9]+)*)?$/), isHash = matches(HASH);
+  /* A day of the calendar, as a date box gives it ("2026-13-45" is refused: no box shows it, and a save would drop it). */
+  var isDate = function (value) {
+    if (value === undefined || value === "") return true;
+    if (typeof value !== "string" || !DATE.test(value)) return false;
+    var parts = value.split("-").map(Number), day = new Date(0);
+    day.setUTCFullYear(parts[0], parts[1] - 1, parts[2]);
+    return day.getUTCMonth() === parts[1] - 1 && day.getUTCDate() === parts[2];
+  };
+  var isLevel = matches(/^([a-z0-9]+(-[a-z0-9]+)*)?$/), isHash = matches(HASH);
   var isTick = function (value) { return typeof value === "boolean"; };
   var isId = function (value) { return typeof value === "string" && ID.test(value); };
   /* Each part of a profile: the pattern of its keys, a test per field (undefined: not given). */
