@@ -110,6 +110,13 @@ def test_text_boxes_grow_with_their_text_and_nothing_is_cut_off_on_a_phone(watch
     assert box.evaluate("b => b.getBoundingClientRect().right <= document.documentElement.clientWidth")
     idea = ideas(page, dimension).nth(0)
     assert idea.evaluate("li => li.getBoundingClientRect().right <= document.documentElement.clientWidth")
+    past_the_column = page.evaluate("""() => {
+        const edge = document.querySelector('.md-content__inner').getBoundingClientRect().right + 0.5;
+        return [...document.querySelectorAll('.hb-assessment input[type=text], .hb-assessment textarea')]
+            .filter(box => box.offsetParent && box.getBoundingClientRect().right > edge)
+            .map(box => box.closest('label')?.textContent.trim() || box.outerHTML);
+    }""")
+    assert past_the_column == [], f"text boxes reach past the column: {past_the_column}"
 
 
 def test_a_manager_decides_downloads_the_agenda_reloads_and_saves_a_joint_check_in(watched_page, site_url, loaded):
