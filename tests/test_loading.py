@@ -97,6 +97,14 @@ def test_dangling_level_reference_names_file_and_line(data_copy, loaded):
     assert f"did you mean '{transition.to_level}'?" in message
 
 
+def test_a_practice_naming_a_dimension_the_ladder_lacks_names_file_and_line(data_copy):
+    path = data_copy / "senior.yml"
+    edit(path, "dimensions: [technical-depth, failure-impact]", "dimensions: [technical-depth, failure-imapct]")
+    message = load_error(data_copy)
+    assert f"senior.yml:{line_of(path, 'failure-imapct')}" in message
+    assert "'failure-imapct' is not the id of any dimension" in message and "did you mean 'failure-impact'?" in message
+
+
 def test_reference_to_the_wrong_kind_is_rejected(data_copy, loaded):
     transition = loaded.handbook.transitions.transitions[0]
     story = loaded.handbook.stories.stories[0]

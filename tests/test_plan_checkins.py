@@ -183,13 +183,19 @@ def test_a_manager_decides_downloads_the_agenda_reloads_and_saves_a_joint_check_
     assert page.evaluate("window.__pwned") is None and watch.errors == []
 
 
-def test_next_steps_follow_the_words_of_a_dimension_and_stay_within_the_target_levels_family(loaded, northwind):
+def test_next_steps_go_where_the_data_names_them_else_follow_the_words_and_stay_within_the_family(loaded, northwind):
     towards = transition_to(loaded, "staff")
     target = loaded.entry("level:staff").obj
     steps = loaded.next_steps(towards)
     by_ref = {s.entry.ref: s for s in steps}
-    rfcs = by_ref["transition:senior-to-staff--cross-team-rfcs"]  # "adopted by several teams"
-    assert "scope" in rfcs.dimensions and "teams" in target.dimensions["scope"]
+    named = [s for s in steps if getattr(s.entry.obj, "dimensions", None)]
+    assert named, "the handbook's own signals and practices name their dimensions"
+    for step in named:  # under the dimensions it names (four ideas at most under each), never under another
+        assert step.dimensions and set(step.dimensions) <= set(step.entry.obj.dimensions), step.entry.ref
+    assert by_ref["transition:senior-to-staff--mentors-seniors"].dimensions == ("influence",)
+    unnamed = [s for t in northwind.handbook.transitions.transitions for s in northwind.next_steps(t)
+               if s.kind == "signal" and not s.entry.obj.dimensions]
+    assert unnamed, "a company's signals that name no dimension are still suggested, by their words"
     for dimension in target.dimensions:
         mine = [s for s in steps if dimension in s.dimensions]
         assert 0 < len(mine) <= 4, dimension

@@ -177,8 +177,8 @@ def _check_references(entry: Entry, lookup: _Lookup, removed: dict, problems: li
             path = entry.path[:-1] + (field.encode_name,) + ((position,) if position != () else ())
             found = lookup.find(target_id, marker.kinds, entry.source, path)
             plain_id = target_id.rpartition(":")[2]
-            if not found and plain_id in removed and not marker.kinds:
-                continue  # a "related" link to something the company took out simply goes
+            if not found and plain_id in removed and marker.hint:
+                continue  # a related link, or a dimension to suggest for, that the company took out simply goes
             if not found or len({t.kind for t in found}) > 1:
                 problem = _dangling(entry, path, target_id, found, marker, lookup, removed)
                 (missing.setdefault(plain_id, []) if not found else problems).append(problem)

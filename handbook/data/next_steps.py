@@ -1,12 +1,14 @@
 """Next steps the handbook can suggest for a plan: for a transition, its signals, the practices, exercises and
 stories that concern its target level or the transition itself, each with the dimensions it speaks to.
 
-The data links these to levels and transitions, not to dimensions, so the dimension is read from the words:
-a suggestion concerns a dimension when it shares a word with the dimension's name or with what the target
-level says for it ("Multiple systems, across teams" and "adopted by several teams"). Words are compared by
-their first five letters, which joins "architecture" and "architectural" without a stemmer. A signal that
-shares no word with any dimension is still the transition's own: it is offered under every dimension that
-found nothing else, so no dimension below the target is left without a suggestion while the data has one.
+A signal or practice may name its dimensions (`dimensions: [scope, influence]`); that is what it concerns.
+One that names none is read from its words, so that a company's ladder brought from a spreadsheet gets
+suggestions before anyone links them: it concerns a dimension when it shares a word with the dimension's
+name or with what the target level says for it ("Multiple systems, across teams" and "adopted by several
+teams"). Words are compared by their first five letters, which joins "architecture" and "architectural"
+without a stemmer. A signal that concerns no dimension is still the transition's own: it is offered under
+every dimension that found nothing else, so no dimension below the target is left without a suggestion
+while the data has one.
 """
 from __future__ import annotations
 
@@ -40,6 +42,11 @@ def _words(text: str) -> set[str]:
     return {w[:5] for w in re.findall(r"[a-z]+", text.lower()) if len(w) >= 4 and w not in COMMON}
 
 
+def _named(entry: Entry, dimensions: dict[str, set[str]]) -> list[str]:
+    """The dimensions an item names itself (through a company's dimension that covers one, if so), of those asked."""
+    return [d.obj.id for d in entry.links if d.kind == "dimension" and d.obj.id in dimensions]
+
+
 def _candidates(loaded: LoadedHandbook, transition: Transition, target: Level) -> list[tuple[str, Entry, str]]:
     """(kind, entry, the words that say what it is about), signals first, each entry once."""
     found = [("signal", loaded.entry_of(s, transition), s.text) for s in transition.signals]
@@ -59,7 +66,7 @@ def next_steps(loaded: LoadedHandbook, transition: Transition) -> list[NextStep]
     dimensions = {d.id: _words(d.name + " " + target.dimensions[d.id])
                   for d in loaded.handbook.ladder.dimensions if d.id in target.dimensions}
     candidates = _candidates(loaded, transition, target)
-    matched = [(kind, entry, [d for d, words in dimensions.items() if words & _words(text)])
+    matched = [(kind, entry, _named(entry, dimensions) or [d for d, words in dimensions.items() if words & _words(text)])
                for kind, entry, text in candidates]
     unmatched_signals = [(kind, entry) for kind, entry, found in matched if kind == "signal" and not found]
     shown: dict[str, list[str]] = {}

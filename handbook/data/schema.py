@@ -52,9 +52,12 @@ NonEmptyList = Annotated[list[T], Meta(min_length=1)]
 
 @dataclass(frozen=True)
 class RefTo:
-    """Marks a field as holding ids of entities of these kinds (any kind when empty)."""
+    """Marks a field as holding ids of entities of these kinds (any kind when empty). A `hint` is a reference
+    that adds to the entity without being part of what it says (a related link, the dimensions a plan
+    suggests it for): when a company takes its target out, the reference goes with it."""
 
     kinds: tuple[str, ...] = ()
+    hint: bool = False
 
 
 @dataclass(frozen=True)
@@ -65,9 +68,9 @@ class Verbatim:
 Code = Annotated[str, Meta(min_length=1), Verbatim()]
 
 
-def Ref(*kinds: str):
+def Ref(*kinds: str, hint: bool = False):
     return Annotated[str, Meta(pattern=ID_PATTERN if kinds else ANY_REF_PATTERN, max_length=2 * MAX_ID_LENGTH),
-                     RefTo(kinds)]
+                     RefTo(kinds, hint or not kinds)]
 
 
 def kind_of(model) -> str:
@@ -76,6 +79,7 @@ def kind_of(model) -> str:
 
 
 LevelRef = Ref("level")
+DimensionRef = Ref("dimension", hint=True)
 AnyRef = Ref()
 
 
@@ -132,6 +136,14 @@ class Item(Part):
 
     text: Text
     detail: Optional[Text] = None
+
+
+class PlanItem(Item):
+    """A checklist item that the self-assessment can suggest as a next step in a reader's plan."""
+
+    dimensions: Annotated[list[DimensionRef], Meta(description="Optional: ids of the ladder's dimensions this item "
+                                                            "shows growth in; a plan suggests it for those. "
+                                                            "Without it, the words it shares with a dimension decide.")] = []
 
 
 class Checklist(Entity):
@@ -240,7 +252,7 @@ class Transition(Covering):
     to_level: LevelRef = field(name="to")
     title: Label
     what_changes: Annotated[Optional[Text], Meta(description="Optional: what changes in the step, in a few sentences.")] = None
-    signals: Annotated[list[Item], Meta(description="Signals you made it: a checklist (optional).")] = []
+    signals: Annotated[list[PlanItem], Meta(description="Signals you made it: a checklist (optional).")] = []
     held_back: Annotated[list[Item], Meta(description="What holds people back (optional).")] = []
     related: list[AnyRef] = []
 
@@ -288,7 +300,7 @@ class CodeExample(Model):
 class Pillar(Linked):
     name: Label
     meaning: Text
-    practices: Annotated[NonEmptyList[Item], Meta(description="What it looks like in practice: a checklist.")]
+    practices: Annotated[NonEmptyList[PlanItem], Meta(description="What it looks like in practice: a checklist.")]
     notes: list[Note] = []
     example: Optional[CodeExample] = None
 
