@@ -166,11 +166,30 @@ def test_two_check_ins_a_week_apart_show_what_changed(watched_page, site_url, lo
     assert label and "Wrote the on-call guide" in changes and changes.count(label) == 2, "newly ticked, and new evidence"
     line = page.locator(f'[data-timeline-row="{dims[0]}"] polyline').get_attribute("points")
     ys = [float(point.split(",")[1]) for point in line.split()]
-    assert len(ys) == 2 and ys[1] < ys[0], "the line rises with the placement"
+    assert len(ys) == 2 and ys[0] - ys[1] >= 8, "a half step up moves the line by at least a third of its height"
     assert page.locator(f'[data-timeline-row="{dims[0]}"] td').nth(1).inner_text().count(";") == 1
 
     exported = json.loads(download(page, "export-json"))
     assert len(exported["profiles"]["me"]["checkins"]) == 2
+
+
+def test_a_second_view_seen_at_one_check_in_shows_as_a_dot_beside_the_line(watched_page, site_url, loaded):
+    dims = [d.id for d in loaded.handbook.ladder.dimensions]
+    lower, higher = loaded.levels[1].id, loaded.levels[2].id
+    mine = {d: {"level": lower} for d in dims}
+    checkins = [{"date": "2026-10-01T09:00:00.000Z", "placements": mine, "items": {}},
+                {"date": "2026-11-01T09:00:00.000Z", "placements": mine, "items": {},
+                 "other": {"name": "Marco", "uid": "", "placements": {d: {"level": higher} for d in dims}, "items": {}}}]
+    page = watched_page(site_url).page
+    page.goto(assessment_url(site_url))
+    store_raw(page, json.dumps({"version": 4, "profile": "me", "profiles": {"me": {
+        "name": "Dana", "placements": mine, "items": {}, "checkins": checkins}}}))
+    page.reload()
+    row = page.locator(f'[data-timeline-row="{dims[0]}"]')
+    expect(row.locator("polyline")).to_have_count(1)
+    dot = row.locator("circle.hb-timeline__other")
+    expect(dot).to_have_count(1)
+    assert float(dot.get_attribute("cy")) < float(row.locator("polyline").get_attribute("points").split()[-1].split(",")[1])
 
 
 def test_a_check_in_keeps_an_item_a_fork_renamed_as_archived_with_its_old_label(watched_page, site_url, loaded):

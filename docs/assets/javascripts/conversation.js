@@ -195,8 +195,17 @@
     return hb.date(taken.date);
   }
 
-  /* One line per view (the second view's, of joint check-ins, dashed); a check-in without that view leaves a gap. */
-  function sparkline(series, top) {
+  /* One line per view (the second view's, of joint check-ins, dashed); a check-in without that view leaves a gap.
+     The height spans the steps the lines reach (at least one step), so a half step moves a line by half of it;
+     the words beside the line say where each check-in placed. */
+  function sparkline(series) {
+    var reached = [].concat.apply([], series).filter(function (v) { return v !== undefined && v !== null; });
+    var low = reached.length ? Math.min.apply(null, reached) : 0, high = reached.length ? Math.max.apply(null, reached) : 1;
+    if (high - low < 1) {
+      var middle = (low + high) / 2;
+      low = middle - 0.5;
+      high = middle + 0.5;
+    }
     var svg = document.createElementNS(SVG, "svg");
     svg.setAttribute("viewBox", "0 0 100 24");
     svg.setAttribute("aria-hidden", "true");
@@ -204,11 +213,12 @@
     series.forEach(function (values, which) {
       if (values.length === 1) values = values.concat(values); // one check-in: a flat line at its step
       var n = values.length, points = values.map(function (v, i) {
-        return v === undefined ? "" : (n > 1 ? i * 100 / (n - 1) : 50).toFixed(1) + "," + (v === null ? 24 : 22 - 20 * v / (top || 1)).toFixed(1);
+        return v === undefined ? "" : (n > 1 ? i * 100 / (n - 1) : 50).toFixed(1) + "," + (v === null ? 24 : 22 - 20 * (v - low) / (high - low)).toFixed(1);
       }).filter(Boolean);
       if (!points.length) return;
-      var line = document.createElementNS(SVG, "polyline");
-      line.setAttribute("points", points.join(" "));
+      var line = document.createElementNS(SVG, points.length > 1 ? "polyline" : "circle"); // a view seen once: a dot
+      if (points.length > 1) line.setAttribute("points", points.join(" "));
+      else [["cx", points[0].split(",")[0]], ["cy", points[0].split(",")[1]], ["r", 3]].forEach(function (a) { line.setAttribute(a[0], a[1]); });
       if (which) line.setAttribute("class", "hb-timeline__other");
       svg.append(line);
     });
@@ -232,7 +242,7 @@
     if (!last) return;
     var found = before ? changes(before, last, known) : [];
     $("[data-checkin-since]", root).textContent = before ? message("checkin-since", { from: day(before), to: day(last) }) : message("checkin-first", { date: day(last) });
-    var list = $("[data-checkin-changes]", root), top = Number($("[data-profile] svg", root).dataset.top);
+    var list = $("[data-checkin-changes]", root);
     list.replaceChildren.apply(list, (before && !found.length ? [message("checkin-same")] : found).map(function (text) { return element("li", text); }));
     var since = changes(last, mine, known), now = $("[data-checkin-now-changes]", root); // what moved before the next check-in
     $("[data-checkin-now]", root).textContent = message(since.length ? "checkin-now" : "checkin-now-same", { date: day(last) });
@@ -241,7 +251,7 @@
       var id = row.dataset.timelineRow, cells = row.querySelectorAll("td");
       var mineSteps = taken.map(function (t) { return place.step(t.placements[id], known); });
       var theirSteps = taken.map(function (t) { return t.other ? place.step(t.other.placements[id], known) : undefined; });
-      cells[0].replaceChildren(sparkline(taken.some(function (t) { return t.other; }) ? [mineSteps, theirSteps] : [mineSteps], top));
+      cells[0].replaceChildren(sparkline(taken.some(function (t) { return t.other; }) ? [mineSteps, theirSteps] : [mineSteps]));
       cells[1].textContent = taken.map(function (t) { return atCheckin(t, id, known); }).join("; ");
     });
   }
