@@ -1,6 +1,7 @@
 """Loading the data: the real data is valid, and each kind of bad input is reported with file, line and fix."""
 import re
 
+import pytest
 
 from handbook.data.schema import Handbook
 from handbook.data.yaml_source import read_yaml
@@ -87,22 +88,18 @@ def test_bad_id_syntax_is_explained(data_copy, loaded):
     assert "'Not An Id' is not a valid id" in message and "lowercase letters" in message
 
 
-def test_dangling_level_reference_names_file_and_line(data_copy, loaded):
-    path = data_copy / "transitions.yml"
-    transition = loaded.handbook.transitions.transitions[0]
-    edit(path, f"    to: {transition.to_level}\n", "    to: midd\n")
+@pytest.mark.parametrize("file, written, wrong, kind, meant", [
+    ("transitions.yml", "    to: mid\n", "    to: midd\n", "level", "mid"),
+    ("senior.yml", "dimensions: [technical-depth, failure-impact]", "dimensions: [technical-depth, failure-imapct]",
+     "dimension", "failure-impact"),
+], ids=["a transition's level", "a practice's dimension"])
+def test_dangling_reference_names_file_line_and_the_id_meant(data_copy, file, written, wrong, kind, meant):
+    path = data_copy / file
+    edit(path, written, wrong)
+    typo = wrong.strip().rstrip("]").split()[-1]
     message = load_error(data_copy)
-    assert f"transitions.yml:{line_of(path, 'to: midd')}" in message
-    assert "'midd' is not the id of any level" in message
-    assert f"did you mean '{transition.to_level}'?" in message
-
-
-def test_a_practice_naming_a_dimension_the_ladder_lacks_names_file_and_line(data_copy):
-    path = data_copy / "senior.yml"
-    edit(path, "dimensions: [technical-depth, failure-impact]", "dimensions: [technical-depth, failure-imapct]")
-    message = load_error(data_copy)
-    assert f"senior.yml:{line_of(path, 'failure-imapct')}" in message
-    assert "'failure-imapct' is not the id of any dimension" in message and "did you mean 'failure-impact'?" in message
+    assert f"{file}:{line_of(path, typo)}" in message
+    assert f"'{typo}' is not the id of any {kind}" in message and f"did you mean '{meant}'?" in message
 
 
 def test_reference_to_the_wrong_kind_is_rejected(data_copy, loaded):
