@@ -173,6 +173,27 @@ def test_two_check_ins_a_week_apart_show_what_changed(watched_page, site_url, lo
     assert len(exported["profiles"]["me"]["checkins"]) == 2
 
 
+def test_each_agenda_decision_stays_in_the_row_it_was_typed_in(watched_page, site_url, loaded):
+    """Typed key by key in the second row of an empty agenda, then the first row emptied: nothing moves."""
+    first = loaded.handbook.ladder.dimensions[0].id
+    page = watched_page(site_url).page
+    page.goto(assessment_url(site_url))
+    page.wait_for_function("() => window.handbook && window.handbook.store")
+    page.evaluate("""d => { const s = handbook.store; s.place(d, {level: 'mid'}); s.add(null, 'Sam'); }""", first)
+    page.locator("[data-compare-with]").select_option("me")
+    texts = page.locator('[data-agenda-row] [data-agenda-field="text"]')
+    texts.nth(1).press_sequentially("Book the RFC review")
+    assert texts.evaluate_all("boxes => boxes.slice(0, 2).map(box => box.value)") == ["", "Book the RFC review"]
+    texts.nth(0).press_sequentially("Agree the scope")
+    texts.nth(0).fill("")
+    texts.nth(0).press("Backspace")
+    assert texts.evaluate_all("boxes => boxes.slice(0, 2).map(box => box.value)") == ["", "Book the RFC review"]
+    page.reload()
+    page.locator("[data-compare-with]").select_option("me")
+    assert texts.evaluate_all("boxes => boxes.slice(0, 2).map(box => box.value)") == ["", "Book the RFC review"]
+    assert [d["text"] for d in stored(page)["profiles"][stored(page)["profile"]]["agenda"]["decisions"]] == ["", "Book the RFC review"]
+
+
 def test_a_second_view_seen_at_one_check_in_shows_as_a_dot_beside_the_line(watched_page, site_url, loaded):
     dims = [d.id for d in loaded.handbook.ladder.dimensions]
     lower, higher = loaded.levels[1].id, loaded.levels[2].id

@@ -95,10 +95,12 @@ test("version 4 keeps the agenda and a joint check-in's second view, and refuses
   assert.equal(broken((p) => { p.checkins[0].agenda = "later"; }).field, "agenda");
 });
 
-test("an agenda is saved with the assessment shown, blank rows left out, and over a limit refused", () => {
+test("an agenda is saved with the assessment shown, blank rows at its end left out, and over a limit refused", () => {
   const local = store({ [STORE_KEY]: fixture("store-v3.json") });
   assert.ok(local.setAgenda({ decisions: [{ text: "Ship it", owner: "", date: "" }, { text: "", owner: "", date: "" }], next: "2027-01-01" }));
   assert.deepEqual(plain(local.document().profiles.p1.agenda), { decisions: [{ text: "Ship it", owner: "", date: "" }], next: "2027-01-01" });
+  assert.ok(local.setAgenda({ decisions: [{ text: "", owner: "", date: "" }, { text: "Ship it", owner: "", date: "" }], next: "" }));
+  assert.deepEqual(plain(local.document().profiles.p1.agenda.decisions).map((d) => d.text), ["", "Ship it"], "a decision keeps its row");
   assert.equal(local.setAgenda({ decisions: [{ text: "x".repeat(local.LIMITS.text + 1) }], next: "" }), false);
   assert.ok(local.setAgenda({ decisions: [], next: "" }));
   assert.equal(local.document().profiles.p1.agenda, undefined, "a blank agenda is not kept");

@@ -179,7 +179,9 @@
   var FIELDS = { uid: matches(UID), name: isText, author: isText, date: isDate, current: isLevel, target: isLevel };
   var DECISION = { text: isText, owner: isText, date: isDate };
 
-  /* An agenda's decisions and next meeting, cleaned (blank decisions left out), or null when not valid. */
+  /* An agenda's decisions and next meeting, cleaned, or null when not valid. A blank decision before a filled
+     one keeps its place (the page shows decision n in row n, so emptying row 1 leaves row 2 where it is);
+     blank ones at the end are left out. */
   function checkAgenda(data) {
     if (!isObject(data) || !isDate(data.next) || (data.decisions !== undefined && !Array.isArray(data.decisions))) return null;
     var decisions = data.decisions || [];
@@ -188,8 +190,9 @@
     for (var i = 0; i < decisions.length; i++) {
       var row = decisions[i];
       if (!isObject(row) || Object.keys(DECISION).some(function (field) { return !DECISION[field](row[field]); })) return null;
-      if (row.text || row.owner || row.date) kept.push({ text: row.text || "", owner: row.owner || "", date: row.date || "" });
+      kept.push({ text: row.text || "", owner: row.owner || "", date: row.date || "" });
     }
+    while (kept.length && !kept[kept.length - 1].text && !kept[kept.length - 1].owner && !kept[kept.length - 1].date) kept.pop();
     return { decisions: kept, next: data.next || "" };
   }
 
