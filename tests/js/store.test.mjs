@@ -131,3 +131,17 @@ test("an imported date that is no day of the calendar is refused, naming where i
   assert.equal(withDate(""), undefined);
   for (const date of ["2026-13-45", "2027-02-29", "2026-04-31", "2026-00-10"]) assert.equal(withDate(date)?.id, "agenda", date);
 });
+
+test("an imported check-in whose time is no moment of the calendar is refused", () => {
+  const withCheckin = (date) => {
+    const copy = JSON.parse(fixture("store-v4-conversation.json"));
+    copy.profiles.p1.checkins[0].date = date;
+    return store().parse(JSON.stringify(copy)).problem;
+  };
+  for (const date of ["2026-12-01T09:00:00.000Z", "2026-12-01", "+010000-01-01T00:00:00.000Z", "2028-02-29T23:59:59Z"]) {
+    assert.equal(withCheckin(date), undefined, date);
+  }
+  for (const date of ["2026-02-30T00:00:00Z", "2026-01-01T99:99:99Z", "2026-13-45", "2026-12-01T09:00:00"]) {
+    assert.ok(withCheckin(date), date);
+  }
+});

@@ -37,7 +37,7 @@
   var ITEM_ID = /^[a-z0-9]+(-[a-z0-9]+)*(--[a-z0-9]+(-[a-z0-9]+)*)+$/;
   var HASH = /^[0-9a-f]{8}$/;
   var DATE = /^(\d{4,6}-\d{2}-\d{2})?$/; // a date box gives years up to 275760
-  var STAMP = /^[+-]?\d{4,6}-\d{2}-\d{2}(T[\d:.]+Z)?$/;
+  var STAMP = /^([+-]?\d{4,6}-\d{2}-\d{2})(T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,3})?)?Z)?$/; // a check-in's time
   var UID = /^([a-z0-9]{1,40})?$/; // "" until stored: a profile read from a version 2 file
   var WRITE_NOW = 1000; // more answers than this (100 kB) are written when the browser is idle
   var OWN = "me";
@@ -157,13 +157,19 @@
     return function (value) { return value === undefined || (typeof value === "string" && pattern.test(value)); };
   }
   var isText = function (value) { return value === undefined || (typeof value === "string" && value.length <= LIMITS.text); };
-  /* A day of the calendar, as a date box gives it ("2026-13-45" is refused: no box shows it, and a save would drop it). */
-  var isDate = function (value) {
-    if (value === undefined || value === "") return true;
-    if (typeof value !== "string" || !DATE.test(value)) return false;
-    var parts = value.split("-").map(Number), day = new Date(0);
+  /* "2026-02-28" is a day of the calendar; "2026-13-45" and "2027-02-29" are not (no date box shows them, and
+     a check-in dated so would sort and read wrongly). */
+  function isDay(text) {
+    var parts = text.replace(/^\+/, "").split(/(?!^)-/).map(Number), day = new Date(0);
     day.setUTCFullYear(parts[0], parts[1] - 1, parts[2]);
     return day.getUTCMonth() === parts[1] - 1 && day.getUTCDate() === parts[2];
+  }
+  var isDate = function (value) {
+    return value === undefined || value === "" || (typeof value === "string" && DATE.test(value) && isDay(value));
+  };
+  var isStamp = function (value) {
+    var found = typeof value === "string" && STAMP.exec(value);
+    return !!found && isDay(found[1]);
   };
   var isLevel = matches(/^([a-z0-9]+(-[a-z0-9]+)*)?$/), isHash = matches(HASH);
   var isTick = function (value) { return typeof value === "boolean"; };
@@ -256,7 +262,7 @@
     if (checkins === undefined || snapshot) return profile;
     if (!Array.isArray(checkins)) bad.push({ code: "shape" });
     else checkins.forEach(function (taken) {
-      var kept = isObject(taken) && typeof taken.date === "string" && STAMP.test(taken.date) && checkProfile(taken, bad, true);
+      var kept = isObject(taken) && isStamp(taken.date) && checkProfile(taken, bad, true);
       if (!kept) return bad.push({ code: "item", id: "checkins", field: "date" });
       var entry = { date: taken.date, placements: kept.placements, items: kept.items };
       if (taken.plan !== undefined) entry.plan = kept.plan; // check-ins before version 4 did not keep the plan
