@@ -194,6 +194,19 @@ def test_each_agenda_decision_stays_in_the_row_it_was_typed_in(watched_page, sit
     assert [d["text"] for d in stored(page)["profiles"][stored(page)["profile"]]["agenda"]["decisions"]] == ["", "Book the RFC review"]
 
 
+def test_comparing_views_of_people_with_long_names_fits_a_phone(watched_page, site_url, loaded):
+    first = loaded.handbook.ladder.dimensions[0].id
+    page = watched_page(site_url, viewport={"width": 390, "height": 844}, has_touch=True).page
+    page.goto(assessment_url(site_url))
+    page.wait_for_function("() => window.handbook && window.handbook.store")
+    page.evaluate("""d => { const s = handbook.store; s.setField('name', 'Alexandra Konstantinopoulou-Smith');
+        s.setField('author', 'Bartholomew Featherstonehaugh'); s.place(d, {level: 'mid'});
+        s.add(null, 'Alexandra Konstantinopoulou-Smith (payments team, my report)'); s.place(d, {level: 'senior'}); }""", first)
+    page.locator("[data-compare-with]").select_option("me")
+    expect(page.locator("[data-compare-table] tbody tr").first).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390, "the page scrolls sideways"
+
+
 def test_a_second_view_seen_at_one_check_in_shows_as_a_dot_beside_the_line(watched_page, site_url, loaded):
     dims = [d.id for d in loaded.handbook.ladder.dimensions]
     lower, higher = loaded.levels[1].id, loaded.levels[2].id
