@@ -134,6 +134,11 @@ def test_the_agenda_names_who_filled_each_view_in_and_never_two_views_alike(watc
     assert headers[1] == view_of.replace("{author}", "Marco Rossi").replace("Sam", "Sam (my report)") and "Dana" in headers[2]
     first_row = page.locator("[data-compare-table] tbody tr").first.locator("td").all_inner_texts()
     assert first_row[2] == message(page, "compare-higher", who=headers[2], steps=message(page, "agenda-steps-one"))
+    # The person's own name in "Filled in by", as people write it: still their own view, never "Sam's view of Sam".
+    page.locator('[data-profile-field="author"]').fill("sam (my report) ")
+    agenda = page.evaluate("handbook.documents.agenda()")
+    assert message(page, "agenda-own").replace("{name}", "Sam") in agenda and "view of Sam" not in agenda, agenda
+    assert "view of" not in page.locator("[data-compare-table] thead th").nth(1).inner_text()
 
 
 def test_two_check_ins_a_week_apart_show_what_changed(watched_page, site_url, loaded):

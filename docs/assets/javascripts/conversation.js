@@ -53,7 +53,8 @@
 
   /* A view's name: "Marco's view of Priya" when someone else filled it in, else `fallback`. */
   function viewName(profile, fallback) {
-    return profile.author ? message("agenda-of", { author: profile.author, name: profile.name || message("unnamed") }) : fallback;
+    var by = hb.assessment.author(profile);
+    return by ? message("agenda-of", { author: by, name: profile.name || message("unnamed") }) : fallback;
   }
 
   /* Who places higher and by how many steps, in words (the colour of its class only repeats it). */

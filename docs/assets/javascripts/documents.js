@@ -139,8 +139,9 @@
      reader's own, the reader), and the person it is about. */
   function role(id, profile, fromOutside) {
     var who = subject(profile.name), owner = (store.profiles().me || {}).name;
-    if (profile.author) return { who: profile.author, title: message("agenda-of", { author: profile.author, name: who }) };
-    if (fromOutside || id === "me") return { who: who, title: message("agenda-own", { name: who }) };
+    var by = sa.author(profile);
+    if (by) return { who: by, title: message("agenda-of", { author: by, name: who }) };
+    if (profile.author || fromOutside || id === "me") return { who: who, title: message("agenda-own", { name: who }) }; // filled in by the person
     return owner ? { who: owner, title: message("agenda-of", { author: owner, name: who }) }
       : { who: message("agenda-i"), title: message("agenda-of-mine", { name: who }) };
   }

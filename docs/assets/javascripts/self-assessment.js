@@ -156,10 +156,17 @@
     return place.describe(dimension.placement, known) + (dimension.changed ? " (" + message("changed") + ")" : "");
   }
 
+  /* Who filled `profile` in when that was someone else, or "": "Priya" writing her own name in "Filled in by"
+     is still her own view. */
+  function author(profile) {
+    var by = (profile.author || "").trim();
+    return by.toLowerCase() === (profile.name || "").trim().toLowerCase() ? "" : by;
+  }
+
   /* "Marco's view of Priya": whose assessment, and who filled it in. */
   function whose(root) {
-    var fields = store.profile(), mine = store.current() === "me" && !store.isShared();
-    var text = fields.author ? message("view-by", { author: fields.author, name: fields.name || message("unnamed") })
+    var fields = store.profile(), mine = store.current() === "me" && !store.isShared(), by = author(fields);
+    var text = by ? message("view-by", { author: by, name: fields.name || message("unnamed") })
       : fields.name ? message("view-own", { name: fields.name }) : message(mine ? "view-mine" : "view-unnamed");
     root.querySelector("[data-view-of]").textContent = text;
   }
@@ -539,7 +546,7 @@
     focus();
   });
 
-  hb.assessment = { setup: setup, render: render, leaveShareLink: leaveShareLink, download: download, dimensions: dimensions, levelName: levelName, proficiencyName: proficiencyName };
+  hb.assessment = { setup: setup, render: render, leaveShareLink: leaveShareLink, download: download, author: author, dimensions: dimensions, levelName: levelName, proficiencyName: proficiencyName };
   hb.view.onChange(render);
   hb.onEveryPage(setup);
   setup();
