@@ -101,3 +101,38 @@ test("a document stored before writes were counted is read whole, and the next w
   window.handbook.store.set(A, { done: true });
   assert.equal(stored().rev, 2);
 });
+
+test("an import in one tab and a tick in another at the same moment: both kept, and the version the import replaced", () => {
+  const browser = new Browser();
+  const one = browser.open(), two = browser.open();
+  one.set(A, { done: true, note: "before the import" });
+  browser.settle();
+  const file = one.parse(JSON.stringify({ version: 4, profile: "me", profiles: { me: { name: "Sam", items: { [A]: { done: true, note: "from Sam's file" } } } } })).doc;
+  assert.ok(one.replace(file, "Sam"));
+  two.set(B, { done: true }); // built on the document before the import
+  browser.settle();
+  for (const tab of [one, two]) {
+    assert.equal(tab.get(A)?.note, "from Sam's file", "the import was undone");
+    assert.ok(tab.get(B)?.done, "the tick was lost");
+    assert.equal(tab.versions()[0]?.profile.items[A].note, "before the import");
+  }
+});
+
+test("two tabs replacing at the same moment keep both versions they replaced", () => {
+  const browser = new Browser();
+  const one = browser.open(), two = browser.open();
+  one.set(A, { done: true, note: "first tab's answers" });
+  browser.settle();
+  assert.ok(two.add(null, "Sam"));
+  two.set(B, { done: true, note: "Sam's answers" });
+  browser.settle();
+  one.reset(); // the reader's own assessment
+  assert.ok(two.reset() >= 0); // Sam's, in the other tab, before it hears of the first reset
+  browser.settle();
+  for (const tab of browser.tabs) {
+    const stored = JSON.parse(tab.storage.getItem(STORE_KEY + ".history")).versions.map((v) => Object.values(v.profile.items)[0]?.note);
+    assert.deepEqual(stored.sort(), ["Sam's answers", "first tab's answers"]);
+    const kept = JSON.parse(tab.storage.getItem(STORE_KEY)).profiles;
+    assert.deepEqual(Object.values(kept).map((p) => Object.keys(p.items).length), [0, 0], "a reset was undone");
+  }
+});

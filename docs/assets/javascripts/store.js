@@ -57,7 +57,12 @@
   var rev = 0; // the "rev" of that text: how many writes built it
   var ops = []; // this tab's changes not written yet: functions applied to a document (each may run twice)
   var written = []; // this tab's last writes, {rev, ops}, until another tab's write shows it built on them
+  /* How often an operation is written again after other tabs' writes missed it. Changes to different answers
+     settle at the first try; two tabs setting the same field to different values at the same moment would
+     otherwise answer each other for ever (the last write then stands, as in one tab). */
+  var RETRIES = 3;
   var WRITTEN_KEPT = 50;
+  var keptVersions = []; // the versions this tab's last replacing actions kept, until the history is seen with them
   var memoryHistory = { version: VERSION, versions: [] }; // when nothing can be stored
   var shown = session(); // the assessment this tab shows
   var shared = null; // a document opened from a share link: shown, never saved
@@ -381,6 +386,7 @@
     if (!latest.doc && raw !== null) return false; // damaged by someone else: kept as it is until the next load sets it aside
     var missed = [];
     written.forEach(function (write) { if (write.rev >= latest.rev) missed = missed.concat(write.ops); });
+    missed = missed.filter(function (op) { return (op.tries = (op.tries || 0) + 1) <= RETRIES; });
     written = [];
     doc = withUids(latest.doc || empty());
     lastRaw = raw;
@@ -510,22 +516,70 @@
   function edited(edit, show) {
     refresh();
     var versions = history().versions, next = copy(doc), date = new Date().toISOString();
-    var result = edit(next, function (id, label, by) {
-      if (next.profiles[id]) versions.push({ date: date, label: label, by: by || "", id: id, profile: copyProfile(next.profiles[id]) });
+    var added = [], result = edit(next, function (id, label, by) {
+      if (next.profiles[id]) added.push({ date: date, label: label, by: by || "", id: id, profile: copyProfile(next.profiles[id]) });
     });
+    versions = versions.concat(added);
     var before = doc;
     historyCache = null; // the versions pushed below are written with the document, or dropped with it
     doc = withUids(next);
     shared = null;
+    ops.push(replayOf(before, doc)); // written with this write: applied again if another tab's write missed it
     if (!save(versions)) {
+      ops.pop();
       doc = before;
       changed();
       return false;
     }
+    keptVersions = keptVersions.concat(added).slice(-LIMITS.versions);
     if (!storage) memoryHistory.versions = pruned(versions);
     if (show) session(shown = show); // the tab shows the assessment the action put in place
     changed();
     return result === undefined ? true : result;
+  }
+
+  /* What a replacing action did, as an operation: each field and each answer it changed, and each assessment
+     it added or deleted (and the one shown, if that changed). Only what changed, so that applied to another
+     tab's document it keeps that tab's changes to other answers. */
+  function replayOf(before, after) {
+    var steps = [], shownAfter = after.profile !== before.profile ? after.profile : null;
+    var text = function (value) { return value === undefined ? undefined : JSON.stringify(value); };
+    Object.keys(before.profiles).concat(Object.keys(after.profiles)).forEach(function (id) {
+      var was = before.profiles[id] && copyProfile(before.profiles[id]); // as checked, so keys come in one order
+      var is = after.profiles[id];
+      if (!was || !is) return steps.push({ id: id, value: text(is) });
+      Object.keys(was).concat(Object.keys(is)).forEach(function (field) {
+        if (!PARTS[field]) {
+          if (text(was[field]) !== text(is[field])) steps.push({ id: id, field: field, value: text(is[field]) });
+          return;
+        }
+        Object.keys(was[field]).concat(Object.keys(is[field])).forEach(function (key) {
+          if (text(was[field][key]) !== text(is[field][key])) steps.push({ id: id, field: field, key: key, value: text(is[field][key]) });
+        });
+      });
+    });
+    return function (target) {
+      steps.forEach(function (step) {
+        var value = step.value === undefined ? undefined : JSON.parse(step.value), kept = target.profiles[step.id];
+        var holder = !step.field ? target.profiles : step.key === undefined ? kept : kept && kept[step.field];
+        var name = !step.field ? step.id : step.key === undefined ? step.field : step.key;
+        if (!holder) return; // deleted in between
+        if (value === undefined) delete holder[name];
+        else holder[name] = value;
+      });
+      if (shownAfter && target.profiles[shownAfter]) target.profile = shownAfter;
+    };
+  }
+
+  /* The versions this tab kept that another tab's write of the history left out (it read the history before
+     they reached it): kept again, once. The others are in the history: nothing more to watch for. */
+  function keepVersions() {
+    if (!keptVersions.length || !storage) return;
+    var all = history().versions, missing = keptVersions.filter(function (kept) {
+      return !all.some(function (v) { return v.date === kept.date && v.id === kept.id && v.label === kept.label; });
+    });
+    keptVersions = [];
+    if (missing.length && write([[HISTORY, JSON.stringify({ version: VERSION, versions: pruned(all.concat(missing)) })]])) historyCache = null;
   }
 
   /* Apply `op` to this tab's document now and to the stored one at the next write; false, nothing
@@ -634,6 +688,7 @@
   window.addEventListener("storage", function (event) {
     if (event.key !== null && event.key !== KEY && event.key !== HISTORY) return;
     historyCache = null;
+    if (event.key === HISTORY) keepVersions();
     if (refresh()) saveSoon(); // another tab wrote: its change and this tab's waiting ones, together
     changed();
   });
