@@ -58,6 +58,7 @@ class SharedArtefactScheduling(LoadScopeScheduling):
         return SAME_WORKER.get(Path(module).name, module)
 
 
+@pytest.hookimpl(optionalhook=True)  # also when a run leaves xdist out (-p no:xdist)
 def pytest_xdist_make_scheduler(config, log):
     if config.getoption("dist") == "loadscope":
         return SharedArtefactScheduling(config, log)
