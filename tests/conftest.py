@@ -11,14 +11,16 @@ from pathlib import Path
 
 import pytest
 
-from support import (CHROMIUM, CHROMIUM_ARGS, FIXTURES, ROOT, NetlifyHandler, free_port, load_handbook, mkdocs_build,
-                     serve)
+from xdist.scheduler import LoadScopeScheduling
+
+from support import (CHROMIUM, CHROMIUM_ARGS, FIXTURES, ROOT, NetlifyHandler, free_port, fresh_copy, load_handbook,
+                     mkdocs_build, run, serve)
 
 
 # Fixtures that build a site or the PDF (a few seconds to a minute each): a test that uses one is `slow`.
 # Add a fixture here when it builds; a test that builds by itself carries @pytest.mark.slow.
 BUILDING_FIXTURES = {"built_site", "site_url", "offline_site", "acme_site", "northwind_site", "company_site",
-                     "printed", "deployed", "wide_site"}
+                     "printed", "deployed", "wide_site", "downloads_made"}
 FALSE_MARKS = pytest.StashKey[list]()
 # Modules with a step that runs for most of a minute by itself: the hosting guide followed in a fresh copy, the
 # PDF, `make pdf` and `make offline` in turn, axe and the HTML checker over every page, a build per macro test.
@@ -26,6 +28,9 @@ FALSE_MARKS = pytest.StashKey[list]()
 # first and the rest by their number of tests, so the run ends on short modules that keep both workers busy
 # rather than on one long module while the other worker idles.
 LONG_MODULES = ["test_hosting_guide.py", "test_pdf.py", "test_downloads.py", "test_quality.py", "test_page_macros.py"]
+# Modules that read the same costly artefact of a session fixture run on the same worker, so that it is made
+# once per run: the PDF of `make pdf` (downloads_made) is read by test_downloads.py and test_pdf.py.
+SAME_WORKER = {"test_downloads.py": "tests/test_pdf.py"}
 
 
 @pytest.hookimpl(tryfirst=True)  # before `-m` deselects by marker
@@ -43,6 +48,21 @@ def pytest_collection_modifyitems(config, items):
         if fixtures & BUILDING_FIXTURES:
             item.add_marker(pytest.mark.slow)
     longest_first(items)
+
+
+class SharedArtefactScheduling(LoadScopeScheduling):
+    """`--dist loadscope` (a whole module per worker), with the modules of SAME_WORKER handed out as one."""
+
+    def _split_scope(self, nodeid: str) -> str:
+        module = super()._split_scope(nodeid).split("::")[0]
+        return SAME_WORKER.get(Path(module).name, module)
+
+
+@pytest.hookimpl(optionalhook=True)  # also when a run leaves xdist out (-p no:xdist)
+def pytest_xdist_make_scheduler(config, log):
+    if config.getoption("dist") == "loadscope":
+        return SharedArtefactScheduling(config, log)
+    return None
 
 
 def longest_first(items):
@@ -149,6 +169,21 @@ def offline_site(tmp_path_factory):
     result = mkdocs_build(site, OFFLINE="true")
     assert result.returncode == 0, result.stderr
     return site
+
+
+@pytest.fixture(scope="session")
+def downloads_made(tmp_path_factory, chromium):
+    """A fresh copy of the repository in which `make offline`, `make pdf`, `make offline` and `make build` ran
+    in turn: (the folder, and for each step its target, its result and the downloads then in site/ with their
+    sizes). The PDF of its `make pdf` is the one test_pdf.py reads."""
+    folder = fresh_copy(tmp_path_factory.mktemp("downloads"))
+    steps = []
+    for target in ("offline", "pdf", "offline", "build"):
+        result = run(f"make {target}", folder)
+        present = {name: (folder / "site" / name).stat().st_size for name in ("handbook.pdf", "handbook-offline.zip")
+                   if (folder / "site" / name).exists()}
+        steps.append((target, result, present))
+    return folder, steps
 
 
 @pytest.fixture(scope="session")

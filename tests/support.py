@@ -224,6 +224,13 @@ def make_share_link(page) -> str:
     return page.locator("[data-share-output]").input_value()
 
 
+def open_anew(page, url: str):
+    """Load url as a new page, also when it differs from the page shown only after its `#` (where goto only
+    scrolls): a share link pasted into the address bar."""
+    page.goto("about:blank")
+    page.goto(url)
+
+
 def open_share_link(page, link: str):
     """Open a share link and wait until the shared view is shown (a packed link unpacks after the page loads)."""
     page.goto(link)

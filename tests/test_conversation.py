@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from support import (make_share_link, open_share_link, HOSTILE, assessment_url, axe_violations, download, first_signal_key, item, message,
+from support import (open_anew, make_share_link, open_share_link, HOSTILE, assessment_url, axe_violations, download, first_signal_key, item, message,
                      open_assessment, page_url, radio, store_raw, stored, write_note)
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -384,8 +384,7 @@ def test_a_crafted_share_link_named_like_my_own_is_kept_beside_it(watched_page, 
     assert document["profiles"]["me"]["items"][key]["note"] == "mine", "the link overwrote the reader's own"
     assert [p["name"] for i, p in document["profiles"].items() if i != "me"] == [HOSTILE]
     bad = base64.urlsafe_b64encode(b'{"version": 2, "profile": "me", "profiles": {"me": {"checkins": [1]}}}').decode()
-    page.goto(site_url)
-    page.goto(assessment_url(site_url) + "#share=" + bad)
+    open_anew(page, assessment_url(site_url) + "#share=" + bad)
     assert not page.locator('[data-notice="shared"]').is_visible()
     assert stored(page) == document
     assert page.evaluate("window.__pwned") is None and watch.errors == []
@@ -506,8 +505,7 @@ def test_comparing_a_shared_view_with_an_empty_own_assessment_asks_which_one(wat
     store_raw(page, json.dumps({"version": 3, "profile": "me", "profiles": {
         "me": {"name": "Robin"}, "p1": {"name": "Sam (my report)", "placements": {dim: {"level": "senior"}}}}}))
     shared = {"version": 3, "profile": "me", "profiles": {"me": {"name": "Sam", "placements": {dim: {"level": "staff"}}}}}
-    page.goto(site_url)
-    page.goto(assessment_url(site_url) + "#share=" + base64.urlsafe_b64encode(json.dumps(shared).encode()).decode().rstrip("="))
+    open_anew(page, assessment_url(site_url) + "#share=" + base64.urlsafe_b64encode(json.dumps(shared).encode()).decode().rstrip("="))
     page.locator('[data-action="compare-shared"]').click()
     expect(page.locator("[data-compare-ask]")).to_be_visible()
     assert "Me (Robin)" in page.locator("[data-compare-question]").inner_text()

@@ -13,7 +13,7 @@ import pytest
 from markdown_it import MarkdownIt
 from playwright.sync_api import expect
 
-from support import (make_share_link, assessment_url, download, first_signal_key, first_transition, import_json, item, item_key,
+from support import (open_anew, make_share_link, assessment_url, download, first_signal_key, first_transition, import_json, item, item_key,
                      message, open_assessment, status, storage_key, store_raw, stored, stored_items, transition_url,
                      write_note)
 
@@ -527,8 +527,7 @@ def test_keeping_the_same_shared_link_twice_updates_one_copy_and_keeps_its_versi
     shared = {"version": 3, "profile": "me", "profiles": {"me": {"uid": "sam0001", "name": "Sam", "items": {key: {"done": True}}}}}
     for note in ("first link", "second link"):
         shared["profiles"]["me"]["items"][key]["note"] = note
-        page.goto(site_url)
-        page.goto(assessment_url(site_url) + "#share=" + share_code_of(shared))
+        open_anew(page, assessment_url(site_url) + "#share=" + share_code_of(shared))
         page.locator('[data-action="adopt"]').click()
     document = stored(page)
     assert [p["name"] for p in document["profiles"].values()] == ["", "Sam"]
@@ -567,8 +566,7 @@ def test_a_packed_share_link_cut_short_is_refused_with_a_message(watched_page, s
     shared = {"version": 3, "profile": "me", "profiles": {"me": {"name": "Sam", "items": {key: {"done": True, "note": "x" * 400}}}}}
     packer = zlib.compressobj(wbits=-15)
     code = base64.urlsafe_b64encode(packer.compress(json.dumps(shared).encode()) + packer.flush()).decode().rstrip("=")
-    page.goto(site_url)
-    page.goto(assessment_url(site_url) + "#share2=" + code[: len(code) // 2])  # cut when pasted into a chat
+    open_anew(page, assessment_url(site_url) + "#share2=" + code[: len(code) // 2])  # cut when pasted into a chat
     expect(page.locator('[data-status="page"]')).to_have_text(message(page, "share-problem") + " " + message(page, "problem-cut"))
     assert not page.locator('[data-notice="shared"]').is_visible()
     assert item(page, key).locator(".hb-note__text").input_value() == "mine"

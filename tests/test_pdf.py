@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import html.parser
 import re
-import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,7 +10,7 @@ import pytest
 from mkdocs.config import load_config
 from pypdf import PdfReader
 
-from support import ROOT, mkdocs_build
+from support import ROOT
 from handbook.site import printing
 from pdf import SPILL
 from site_html import html_pages, output_path, parse, resolve
@@ -32,17 +30,15 @@ class Printed:
 
 
 @pytest.fixture(scope="session")
-def printed(tmp_path_factory, chromium) -> Printed:
-    """The PDF build and its PDF, made the way `make pdf` makes them (scripts/pdf.py prints with Chromium)."""
-    site = tmp_path_factory.mktemp("print")
-    build = mkdocs_build(site, PRINT_PAGE="true")
-    assert build.returncode == 0, build.stderr
-    pdf = tmp_path_factory.mktemp("pdf") / "handbook.pdf"
-    run = subprocess.run([sys.executable, str(ROOT / "scripts" / "pdf.py"), str(site), str(pdf)],
-                         cwd=ROOT, capture_output=True, text=True, timeout=300)
-    assert run.returncode == 0, run.stderr
-    reader = PdfReader(pdf)
-    return Printed(site, reader, [" ".join(page.extract_text().split()) for page in reader.pages], run.stdout)
+def printed(downloads_made) -> Printed:
+    """The PDF of `make pdf` in a fresh copy, its print build (.build/print) and what scripts/pdf.py printed."""
+    folder, steps = downloads_made
+    make_pdf = next(result for target, result, _ in steps if target == "pdf")
+    assert make_pdf.returncode == 0, make_pdf.stderr
+    reader = PdfReader(folder / "site" / "handbook.pdf")
+    report = next(line for line in make_pdf.stdout.splitlines() if line.startswith("wrote "))
+    return Printed(folder / ".build" / "print", reader, [" ".join(page.extract_text().split()) for page in reader.pages],
+                   report)
 
 
 def chapters(reader: PdfReader) -> list[tuple[str, int, list]]:
