@@ -470,14 +470,20 @@ def test_a_malformed_address_is_ignored(watched_page, site_url, loaded, suffix):
     assert watch.errors == []
 
 
-def test_invalid_check_in_dates_never_show_invalid_date(watched_page, site_url):
+def test_stored_check_ins_dated_no_day_are_set_aside_and_never_show_invalid_date(watched_page, site_url):
     page = watched_page(site_url).page
     page.goto(assessment_url(site_url))
-    store_raw(page, json.dumps({"version": 2, "profile": "me", "profiles": {"me": {"checkins": [
-        {"date": "2026-13-45T00:00:00Z", "placements": {}, "items": {}}, {"date": "9999-99-99", "placements": {}, "items": {}}]}}}))
+    stored_text = json.dumps({"version": 2, "profile": "me", "profiles": {"me": {"checkins": [
+        {"date": "2026-13-45T00:00:00Z", "placements": {}, "items": {}}, {"date": "9999-99-99", "placements": {}, "items": {}},
+        {"date": "2026-11-02T09:00:00.000Z", "placements": {}, "items": {}}]}}})
+    store_raw(page, stored_text)
     page.reload()
-    assert page.locator("[data-checkin-section]").is_visible()
+    assert page.locator("[data-checkin-section]").is_visible(), "the check-in with a real date is kept"
+    assert len(stored(page)["profiles"]["me"]["checkins"]) == 1
     assert "Invalid Date" not in page.locator("[data-assessment]").inner_text()
+    expect(page.locator("[data-unreadable-section]")).to_be_visible()
+    unreadable = page.evaluate("() => Object.keys(localStorage).filter(key => key.includes('.unreadable.'))")
+    assert [page.evaluate("key => localStorage.getItem(key)", key) for key in unreadable] == [stored_text], "set aside whole"
 
 
 def test_non_latin_names_get_distinct_readable_file_names(watched_page, site_url):
