@@ -67,6 +67,19 @@ def test_removing_an_entity_drops_it_and_its_related_links(tmp_path, loaded):
     assert all(removed.id not in [link.key for link in result.entry(r.key).links] for r in referrers)
 
 
+def test_removing_a_base_dimension_takes_its_words_and_its_plan_links_with_it(tmp_path, loaded):
+    """The base levels describe every dimension and the base's practices name some: a company that takes one
+    out gets no error about the base's files, and the dimension is gone from the ladder and the plan."""
+    gone = loaded.handbook.ladder.dimensions[1].id
+    result = merged(tmp_path, ladder=f"""
+        dimensions:
+          - id: {gone}
+            remove: true
+        """)
+    assert gone not in [d.id for d in result.handbook.ladder.dimensions]
+    assert all(gone not in step.dimensions for t in result.handbook.transitions.transitions for step in result.next_steps(t))
+
+
 def test_removing_an_id_that_does_not_exist_is_an_error(tmp_path):
     with pytest.raises(HandbookError) as caught:
         merged(tmp_path, traps="""

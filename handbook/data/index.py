@@ -49,7 +49,7 @@ def build_index(handbook: Handbook, sources: dict[str, SourceFile], problems: li
     for entry in list(index.values()):
         _check_references(entry, lookup, removed or {}, problems, missing)
     problems.extend(_grouped_by_missing_id(missing, removed or {}))
-    ladder_rules.check(handbook, sources, problems)
+    ladder_rules.check(handbook, sources, problems, set(removed or {}))
     return index
 
 

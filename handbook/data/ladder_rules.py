@@ -21,13 +21,14 @@ from handbook.data.schema import Handbook, Level
 from handbook.data.yaml_source import SourceFile
 
 
-def check(handbook: Handbook, sources: dict[str, SourceFile], problems: list[Problem]) -> None:
-    _check_levels(handbook, sources["ladder"], problems)
+def check(handbook: Handbook, sources: dict[str, SourceFile], problems: list[Problem], removed: set[str]) -> None:
+    """`removed`: the ids a company took out."""
+    _check_levels(handbook, sources["ladder"], problems, removed)
     _check_transitions(handbook, sources["ladder"], sources["transitions"], problems)
     _check_branches(handbook, sources["staff"], problems)
 
 
-def _check_levels(handbook: Handbook, ladder: SourceFile, problems: list[Problem]) -> None:
+def _check_levels(handbook: Handbook, ladder: SourceFile, problems: list[Problem], removed: set[str]) -> None:
     all_dimensions = [d.id for d in handbook.ladder.dimensions]
     families = {f.id: f.dimensions for f in handbook.ladder.families}
     for position, level in enumerate(handbook.ladder.levels):
@@ -49,6 +50,8 @@ def _check_levels(handbook: Handbook, ladder: SourceFile, problems: list[Problem
                     f"add '{unrated}:' with a step of the scale under this level's proficiency"))
         for field in ("dimensions", "proficiency"):
             for unknown in [d for d in getattr(level, field) if d not in dimension_ids]:
+                if unknown in removed and ladder.locate(("levels", position, field, unknown))[2] == "base":
+                    continue  # the base's words for a dimension the company took out: they go with it
                 close = difflib.get_close_matches(unknown, dimension_ids, n=1)
                 fix = f"did you mean '{close[0]}'?" if close else f"use one of: {', '.join(dimension_ids)}"
                 what = f"a dimension of the family '{level.family}'" if level.family else "a dimension"
