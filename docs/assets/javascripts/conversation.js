@@ -196,7 +196,8 @@
     return hb.date(taken.date);
   }
 
-  /* One line per view (the second view's, of joint check-ins, dashed); a check-in without that view leaves a gap.
+  /* One line per view (the second view's, of joint check-ins, dashed); a check-in without that view, or that did
+     not place the dimension, adds no point (a dimension never placed draws nothing).
      The height spans the steps the lines reach (at least one step), so a half step moves a line by half of it;
      the words beside the line say where each check-in placed. */
   function sparkline(series) {
@@ -214,7 +215,7 @@
     series.forEach(function (values, which) {
       if (values.length === 1) values = values.concat(values); // one check-in: a flat line at its step
       var n = values.length, points = values.map(function (v, i) {
-        return v === undefined ? "" : (n > 1 ? i * 100 / (n - 1) : 50).toFixed(1) + "," + (v === null ? 24 : 22 - 20 * (v - low) / (high - low)).toFixed(1);
+        return v === undefined || v === null ? "" : (n > 1 ? i * 100 / (n - 1) : 50).toFixed(1) + "," + (22 - 20 * (v - low) / (high - low)).toFixed(1);
       }).filter(Boolean);
       if (!points.length) return;
       var line = document.createElementNS(SVG, points.length > 1 ? "polyline" : "circle"); // a view seen once: a dot
