@@ -18,6 +18,8 @@ it stands among the other plugins:
 |                   |          | serve: a page whose Markdown is unchanged keeps its HTML              |
 | on_page_content   | 50       | before print-site keeps a page and search indexes it (on_page_context)|
 |                   |          | the templates' HTML that skipped Markdown goes back in (render/as_is) |
+| on_page_context   | -100     | after the others: the theme renders a navigation cut to the page's    |
+|                   |          | own group where a section has too many (handbook/site/bounded_nav.py) |
 | on_post_build     | -100     | after print-site wrote the combined page: its ids and links           |
 | on_serve          |          | `mkdocs serve` sees a saved file sooner                               |
 
@@ -56,6 +58,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.kept_search = None  # serve: each page's search entries, for a rebuild that leaves its HTML as it was
         self.kept_theme_files = None  # serve: the theme's files, while none of its folders changed
         self.as_is = None  # handbook.render.as_is.AsIs: the templates' HTML of this build that skips Markdown
+        self.bounded_nav = None  # handbook.site.bounded_nav.BoundedNav: the navigation each page is given
 
     def load_config(self, options, config_file_path=None):
         """MkDocs only warns about an option it does not know; here it stops the build, naming it."""
@@ -156,6 +159,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     @event_priority(-100)  # after every plugin's on_files: the files are final
     def on_nav(self, nav, config, files):
+        from handbook.site.bounded_nav import BoundedNav
+
+        self.bounded_nav = BoundedNav(nav, self.loaded.handbook)
         if self.kept_pages is not None:
             self.kept_pages.start(config, files)
         if self.kept_search is not None:
@@ -186,6 +192,11 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         html = self.as_is.restore(html)
         contents.leave_out(page.toc.items, contents.skipped_ids(html))
         return mark_leaving_links(html)
+
+    @event_priority(-100)  # the other plugins (print-site, search) see the site's navigation
+    def on_page_context(self, context, page, config, nav):
+        context["nav"] = self.bounded_nav.for_page(page)
+        return context
 
     @event_priority(-100)
     def on_post_build(self, config):
