@@ -20,7 +20,8 @@ from support import (CHROMIUM, CHROMIUM_ARGS, FIXTURES, ROOT, NetlifyHandler, fr
 # Fixtures that build a site or the PDF (a few seconds to a minute each): a test that uses one is `slow`.
 # Add a fixture here when it builds; a test that builds by itself carries @pytest.mark.slow.
 BUILDING_FIXTURES = {"built_site", "site_url", "offline_site", "acme_site", "northwind_site", "company_site",
-                     "printed", "deployed", "wide_site", "downloads_made"}
+                     "printed", "deployed", "wide_site", "downloads_made",
+                     "many_tracks_site"}
 FALSE_MARKS = pytest.StashKey[list]()
 # Modules with a step that runs for most of a minute by itself: the hosting guide followed in a fresh copy, the
 # PDF, `make pdf` and `make offline` in turn, axe and the HTML checker over every page, a build per macro test.
