@@ -13,7 +13,8 @@ it stands among the other plugins:
 | on_files          | 50       | before other plugins see the files (redirects checks its targets):    |
 |                   |          | generated pages, a company's pages, the joined script, open data      |
 | on_nav            | -100     | serve: the files and settings every page's HTML depends on            |
-|                   |          | and the search entries of pages whose HTML did not change             |
+|                   |          | and the search entries of pages whose HTML did not change; search     |
+|                   |          | finds a page's headings in one walk (handbook/site/search_headings.py)|
 | on_page_markdown  | 50       | before the macros plugin: a title from the data is not run as Jinja;  |
 |                   |          | serve: a page whose Markdown is unchanged keeps its HTML              |
 | on_page_content   | 50       | before print-site keeps a page and search indexes it (on_page_context)|
@@ -160,8 +161,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     @event_priority(-100)  # after every plugin's on_files: the files are final
     def on_nav(self, nav, config, files):
         from handbook.site.bounded_nav import BoundedNav
+        from handbook.site.search_headings import find_headings_in_one_walk
 
         self.bounded_nav = BoundedNav(nav, self.loaded.handbook)
+        find_headings_in_one_walk(config.plugins.get("material/search"))
         if self.kept_pages is not None:
             self.kept_pages.start(config, files)
         if self.kept_search is not None:

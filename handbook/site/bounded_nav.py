@@ -66,23 +66,23 @@ class BoundedNav:
         groups = [child for child in section.children if isinstance(child, Section)]
         children = [self._cut(child, open_ids) if id(child) in open_ids else child
                     for child in section.children]
-        if len(groups) > MAX_GROUPS_LISTED:
+        kind = self._kind(groups[0]) if len(groups) > MAX_GROUPS_LISTED else ""
+        if kind:  # a company's own sections stay as its mkdocs.yml lays them out
             children = [child for child in children
                         if not isinstance(child, Section) or id(getattr(child, "original", child)) in open_ids]
-            children.append(self._all_groups_link(section, groups))
+            children.append(self._all_groups_link(section, len(groups), kind))
         if all(a is b for a, b in zip(children, section.children)) and len(children) == len(section.children):
             return section
         return _Cut(section, children)
 
-    def _all_groups_link(self, section: Section, groups: list[Section]) -> Link:
+    def _all_groups_link(self, section: Section, count: int, kind: str) -> Link:
         index = next((child for child in section.children if getattr(child, "is_index", False)), None)
         target = index or _first_page(section)
-        kind = self._kind(groups[0])
         # Material prints navigation titles as HTML.
-        return Link(html.escape(f"All {len(groups)} {PLURALS.get(kind, 'groups')}"), target.url)
+        return Link(html.escape(f"All {count} {PLURALS[kind]}"), target.url)
 
     def _kind(self, group: Section) -> str:
-        """'family' or 'track': what `group`, a sub-section of generated pages, gathers ('' for another)."""
+        """'family' or 'track': what `group`, a sub-section of levels or transitions, gathers ('' for another)."""
         page = _first_page(group)
         ref = self.loaded.entity_on_page(page.file.src_uri) if page is not None else None
         groups = self.loaded.nav_groups(self.loaded.entry(ref)) if ref is not None else []
