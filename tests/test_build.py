@@ -146,6 +146,18 @@ def test_searching_a_level_finds_its_page_not_every_page_that_lists_the_ladder(b
     assert found and not [location for location in found if location.startswith(f"levels/{first.id}/")], found
 
 
+def test_searching_a_signal_finds_its_transition_not_the_copies_and_no_hidden_notice_is_found(built_site, loaded):
+    """The self-assessment shows every checklist again, to tick: search finds each item on its own page. The
+    notices and counts a script reveals are no search results either."""
+    index = json.loads((built_site[0] / "search/search_index.json").read_text(encoding="utf-8"))
+    for transition in loaded.handbook.transitions.transitions:
+        signal = transition.signals[0].text
+        found = {doc["location"].split("#")[0] for doc in index["docs"] if signal in doc["text"]}
+        assert found and "self-assessment/" not in found, (signal, found)
+    notice = "does not let the handbook save anything"
+    assert [doc["location"] for doc in index["docs"] if notice in doc["text"]] == []
+
+
 def test_the_list_of_levels_the_scripts_read_is_served_once_not_in_every_page(built_site, loaded):
     """A page that carried every level grew with the ladder, and so did the build's time per page."""
     site = built_site[0]
