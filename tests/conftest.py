@@ -215,10 +215,27 @@ class PageWatch:
                 else self.outside.append(r.url))
 
 
+# Every page load starts Material's search worker, which builds the whole site's index: about a sixth of the
+# Chromium time of a page load. A test that does not search gets a worker that does nothing; a test module that
+# searches, or checks every page as a reader loads it (test_netlify.py), is marked `search` and gets the real one.
+QUIET_SEARCH = """(() => {
+  const RealWorker = window.Worker;
+  window.Worker = function (url, options) {
+    if (!String(url).includes("search")) return new RealWorker(url, options);
+    const quiet = new EventTarget();
+    quiet.postMessage = () => {};
+    quiet.terminate = () => {};
+    return quiet;
+  };
+})();"""
+
+
 @pytest.fixture
 def watched_page(browser, request):
     def open_page(allowed_prefix: str, **context_options):
         context = browser.new_context(**{"viewport": {"width": 1280, "height": 900}, **context_options})
         request.addfinalizer(context.close)
+        if not request.node.get_closest_marker("search"):
+            context.add_init_script(QUIET_SEARCH)
         return PageWatch(context.new_page(), allowed_prefix)
     return open_page

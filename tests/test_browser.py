@@ -1,4 +1,7 @@
 """The site as a reader sees it, in headless Chromium: loads, searches, stays inside the site, works offline."""
+import pytest
+
+pytestmark = pytest.mark.search  # the real search worker on every page (conftest.py: QUIET_SEARCH)
 
 
 def search(page, term: str):

@@ -18,6 +18,7 @@ from mkdocs.config import load_config
 from support import ROOT, QuietHandler, free_port, netlify_headers, serve
 from scripts.offline_zip import zip_site
 
+pytestmark = pytest.mark.search  # every page as Netlify serves it, search worker included (conftest.py: QUIET_SEARCH)
 NETLIFY = tomllib.loads((ROOT / "netlify.toml").read_text(encoding="utf-8"))
 FINGERPRINTED = re.compile(r"\.[0-9a-f]{8}\.min\.(js|css)$")  # Material's bundles carry a content hash
 YEAR = 31536000

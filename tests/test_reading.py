@@ -12,6 +12,7 @@ from site_html import output_path
 sys.path.insert(0, str(ROOT / "scripts"))
 from audit import audited_pages  # noqa: E402  (the pages `make audit` measures)
 
+pytestmark = pytest.mark.search  # pages load as a reader's do, search worker included (conftest.py: QUIET_SEARCH)
 PHONE = {"width": 390, "height": 844}
 
 # Every layout shift the page makes without the reader's input, as Lighthouse adds them up.
