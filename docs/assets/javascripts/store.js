@@ -25,7 +25,9 @@
    writes: a write always carries one more than the document it was built on. A tab that hears of another
    tab's write whose rev is not above one of its own writes knows that write was built without it, applies
    its own operations of those writes again and, if anything was missing, writes once more (one more rev,
-   so the other tab builds on it and the two never answer each other for ever). */
+   so the other tab builds on it; an operation is written again at most RETRIES times). A replacing action
+   (import, reset, restore, deletion) is kept as the operation of what it changed, and the version it kept
+   is added again to a history written without it. */
 (function (hb) {
   "use strict";
   var VERSION = 4;
@@ -61,7 +63,7 @@
      settle at the first try; two tabs setting the same field to different values at the same moment would
      otherwise answer each other for ever (the last write then stands, as in one tab). */
   var RETRIES = 3;
-  var WRITTEN_KEPT = 50;
+  var WRITTEN_KEPT = 50; // writes remembered: far more than two tabs make in the moment before they hear of each other
   var keptVersions = []; // the versions this tab's last replacing actions kept, until the history is seen with them
   var memoryHistory = { version: VERSION, versions: [] }; // when nothing can be stored
   var shown = session(); // the assessment this tab shows
@@ -549,7 +551,7 @@
       var is = after.profiles[id];
       if (!was || !is) return steps.push({ id: id, value: text(is) });
       Object.keys(was).concat(Object.keys(is)).forEach(function (field) {
-        if (!PARTS[field]) {
+        if (!Object.prototype.hasOwnProperty.call(PARTS, field)) {
           if (text(was[field]) !== text(is[field])) steps.push({ id: id, field: field, value: text(is[field]) });
           return;
         }
