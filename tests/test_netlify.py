@@ -147,7 +147,8 @@ def test_another_site_cannot_frame_the_handbook(browser, built_site, site_url):
             `<iframe name="framed" src="${framed}"></iframe><iframe name="control" src="${control}"></iframe>` }""",
                       [site_url, other_url])
         page.wait_for_function("document.querySelector('iframe[name=control]').contentDocument?.title")
-        framed = page.frame(name="framed")
+        # The frame of the element, not looked up by name: a refused frame may not carry its name yet.
+        framed = page.locator("iframe[name=framed]").element_handle().content_frame()
         # The blocked frame shows Chromium's error page once the response is refused.
         framed.wait_for_url(lambda url: url.startswith("chrome-error:"), wait_until="commit", timeout=5000)
         assert page.frame(name="control").url == other_url
