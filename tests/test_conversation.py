@@ -184,7 +184,8 @@ def test_each_agenda_decision_stays_in_the_row_it_was_typed_in(watched_page, sit
     page = watched_page(site_url).page
     page.goto(assessment_url(site_url))
     page.wait_for_function("() => window.handbook && window.handbook.store")
-    page.evaluate("""d => { const s = handbook.store; s.place(d, {level: 'mid'}); s.add(null, 'Sam'); }""", first)
+    page.evaluate("""([d, level]) => { const s = handbook.store; s.place(d, {level}); s.add(null, 'Sam'); }""",
+                  [first, loaded.levels[1].id])
     page.locator("[data-compare-with]").select_option("me")
     texts = page.locator('[data-agenda-row] [data-agenda-field="text"]')
     texts.nth(1).press_sequentially("Book the RFC review")
@@ -204,9 +205,10 @@ def test_comparing_views_of_people_with_long_names_fits_a_phone(watched_page, si
     page = watched_page(site_url, viewport={"width": 390, "height": 844}, has_touch=True).page
     page.goto(assessment_url(site_url))
     page.wait_for_function("() => window.handbook && window.handbook.store")
-    page.evaluate("""d => { const s = handbook.store; s.setField('name', 'Alexandra Konstantinopoulou-Smith');
-        s.setField('author', 'Bartholomew Featherstonehaugh'); s.place(d, {level: 'mid'});
-        s.add(null, 'Alexandra Konstantinopoulou-Smith (payments team, my report)'); s.place(d, {level: 'senior'}); }""", first)
+    page.evaluate("""([d, lower, higher]) => { const s = handbook.store; s.setField('name', 'Alexandra Konstantinopoulou-Smith');
+        s.setField('author', 'Bartholomew Featherstonehaugh'); s.place(d, {level: lower});
+        s.add(null, 'Alexandra Konstantinopoulou-Smith (payments team, my report)'); s.place(d, {level: higher}); }""",
+                  [first, loaded.levels[1].id, loaded.levels[2].id])
     page.locator("[data-compare-with]").select_option("me")
     expect(page.locator("[data-compare-table] tbody tr").first).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= 390, "the page scrolls sideways"

@@ -88,15 +88,21 @@ def test_bad_id_syntax_is_explained(data_copy, loaded):
     assert "'Not An Id' is not a valid id" in message and "lowercase letters" in message
 
 
-@pytest.mark.parametrize("file, written, wrong, kind, meant", [
-    ("transitions.yml", "    to: mid\n", "    to: midd\n", "level", "mid"),
-    ("senior.yml", "dimensions: [technical-depth, failure-impact]", "dimensions: [technical-depth, failure-imapct]",
-     "dimension", "failure-impact"),
-], ids=["a transition's level", "a practice's dimension"])
-def test_dangling_reference_names_file_line_and_the_id_meant(data_copy, file, written, wrong, kind, meant):
+def _a_reference(loaded, kind: str) -> tuple[str, str, str]:
+    """(file, the line's text as written, the id it names) of the first reference of `kind` in the data."""
+    if kind == "level":
+        meant = loaded.handbook.transitions.transitions[0].to_level
+        return "transitions.yml", f"    to: {meant}\n", meant
+    practice = next(p for pillar in loaded.handbook.senior.pillars for p in pillar.practices if p.dimensions)
+    return "senior.yml", f"dimensions: [{', '.join(practice.dimensions)}]", practice.dimensions[-1]
+
+
+@pytest.mark.parametrize("kind", ["level", "dimension"])
+def test_dangling_reference_names_file_line_and_the_id_meant(data_copy, loaded, kind):
+    file, written, meant = _a_reference(loaded, kind)
+    typo = meant[:-2] + meant[-1] + meant[-2]  # two letters swapped
     path = data_copy / file
-    edit(path, written, wrong)
-    typo = wrong.strip().rstrip("]").split()[-1]
+    edit(path, written, written.replace(meant, typo))
     message = load_error(data_copy)
     assert f"{file}:{line_of(path, typo)}" in message
     assert f"'{typo}' is not the id of any {kind}" in message and f"did you mean '{meant}'?" in message

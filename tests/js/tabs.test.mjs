@@ -50,7 +50,7 @@ class Browser {
   }
 }
 
-const A = "junior-to-mid--writes-tests-unasked", B = "junior-to-mid--asks-for-review-early";
+const A = "a-list--first-item", B = "a-list--second-item"; // the store checks an item id's shape, not the data
 
 test("two tabs that write before hearing of each other keep both answers, in both tabs and in storage", () => {
   const browser = new Browser();
