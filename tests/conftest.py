@@ -13,6 +13,8 @@ import pytest
 
 from xdist.scheduler import LoadScopeScheduling
 
+from browser_pages import QUIET_SEARCH, PageWatch, SharedContext, note_lasting_changes
+
 from support import (CHROMIUM, CHROMIUM_ARGS, FIXTURES, ROOT, NetlifyHandler, free_port, fresh_copy, load_handbook,
                      mkdocs_build, run, serve)
 
@@ -200,42 +202,43 @@ def browser(chromium):
     playwright_api = pytest.importorskip("playwright.sync_api")
     with playwright_api.sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
+        note_lasting_changes()
         yield launched
         launched.close()
 
 
-class PageWatch:
-    """A browser page that records console errors and every request that leaves the site."""
-
-    def __init__(self, page, allowed_prefix: str):
-        self.page, self.errors, self.outside = page, [], []
-        page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
-        page.on("pageerror", lambda e: self.errors.append(str(e)))
-        page.on("request", lambda r: None if r.url.startswith((allowed_prefix, "data:", "blob:", "about:"))
-                else self.outside.append(r.url))
-
-
-# Every page load starts Material's search worker, which builds the whole site's index: about a sixth of the
-# Chromium time of a page load. A test that does not search gets a worker that does nothing; a test module that
-# searches, or checks every page as a reader loads it (test_netlify.py), is marked `search` and gets the real one.
-QUIET_SEARCH = """(() => {
-  const RealWorker = window.Worker;
-  window.Worker = function (url, options) {
-    if (!String(url).includes("search")) return new RealWorker(url, options);
-    const quiet = new EventTarget();
-    quiet.postMessage = () => {};
-    quiet.terminate = () => {};
-    return quiet;
-  };
-})();"""
+@pytest.fixture(scope="session")
+def contexts(browser):
+    """This worker's browser contexts, kept for the whole run, by their options and search worker
+    (browser_pages.py says why)."""
+    made: dict[tuple, list[SharedContext]] = collections.defaultdict(list)
+    yield made
+    for pool in made.values():
+        for shared in pool:
+            shared.context.close()
 
 
 @pytest.fixture
-def watched_page(browser, request):
-    def open_page(allowed_prefix: str, **context_options):
-        context = browser.new_context(**{"viewport": {"width": 1280, "height": 900}, **context_options})
-        request.addfinalizer(context.close)
-        if not request.node.get_closest_marker("search"):
-            context.add_init_script(QUIET_SEARCH)
-        return PageWatch(context.new_page(), allowed_prefix)
-    return open_page
+def watched_page(browser, contexts, request):
+    """watched_page(prefix, **context options): a blank page in a browser context with those options, and what it
+    logs. Each call in a test is another person, with a context of their own; another tab of the same person is
+    `page.context.new_page()`. Each test starts with browsers that hold no answers, as new contexts would
+    (browser_pages.py). A test that changes a context itself (routes, cookies, permissions granted on the way)
+    makes its own with `browser.new_context()`."""
+    quiet = not request.node.get_closest_marker("search")
+    used: list[SharedContext] = []
+
+    def open_page(allowed_prefix: str, **context_options) -> PageWatch:
+        pool = contexts[(quiet, repr(sorted(context_options.items())))]
+        free = [shared for shared in pool if shared not in used]
+        if not free:
+            context = browser.new_context(**{"viewport": {"width": 1280, "height": 900}, **context_options})
+            if quiet:
+                context.add_init_script(QUIET_SEARCH)
+            pool.append(SharedContext(context))
+            free = pool[-1:]
+        used.append(free[0])
+        return free[0].open(allowed_prefix)
+    yield open_page
+    for shared in used:
+        shared.forget_the_test()

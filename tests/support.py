@@ -224,6 +224,13 @@ def make_share_link(page) -> str:
     return page.locator("[data-share-output]").input_value()
 
 
+def instant_navigation_ready(page):
+    """Wait until Material has fetched the sitemap: a link clicked before then loads a whole new page, as its
+    instant navigation only takes over links to pages the sitemap lists."""
+    page.wait_for_function("""() => performance.getEntriesByType("resource")
+        .some(entry => entry.name.endsWith("/sitemap.xml") && entry.responseEnd > 0)""")
+
+
 def open_anew(page, url: str):
     """Load url as a new page, also when it differs from the page shown only after its `#` (where goto only
     scrolls): a share link pasted into the address bar."""

@@ -1,6 +1,8 @@
 """The site as a reader sees it, in headless Chromium: loads, searches, stays inside the site, works offline."""
 import pytest
 
+from support import instant_navigation_ready
+
 pytestmark = pytest.mark.search  # the real search worker on every page (conftest.py: QUIET_SEARCH)
 
 
@@ -38,6 +40,7 @@ def test_instant_navigation_keeps_the_page_alive(watched_page, site_url, loaded)
     level = loaded.levels[0]
     watch = watched_page(site_url)
     watch.page.goto(site_url)
+    instant_navigation_ready(watch.page)
     watch.page.evaluate("window.__marker = 'still here'")
     watch.page.locator(f"nav a[href$='levels/{level.id}/']").first.click()
     watch.page.locator(f"h1#{level.id}").wait_for()

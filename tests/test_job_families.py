@@ -23,11 +23,9 @@ def add_assessment(page, name: str, level: str):
 
 
 @pytest.fixture
-def page(browser):
-    """A page of its own (fresh storage) at 1280 x 900, closed after the test."""
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    yield page
-    page.close()
+def page(watched_page, northwind_site):
+    """A page with no answers stored, at 1280 x 900, on the northwind site."""
+    return watched_page(northwind_site[1]).page
 
 
 def test_parallel_levels_share_a_step_of_the_scale_and_the_trunk_comes_first(northwind):
@@ -318,7 +316,7 @@ def test_a_branch_from_another_familys_level_is_refused_with_the_fix(tmp_path):
     assert "or place its first level on the level scale with 'rank:' instead" in message
 
 
-@pytest.mark.browser
+@pytest.mark.search  # the real search worker (conftest.py: QUIET_SEARCH)
 def test_searching_a_level_code_shows_that_level_before_the_transitions_named_after_it(northwind_site, northwind,
                                                                                         page):
     """"S4" used to list "S3 to S4", "S4 to S5" and "S4 to M4" before Senior Software Engineer."""

@@ -84,14 +84,11 @@ def wide_site(tmp_path_factory):
     server.shutdown()
 
 
-def measure(browser, url: str, width: int, screenshot) -> dict:
-    page = browser.new_page(viewport={"width": width, "height": 900})
-    try:
-        page.goto(url + "levels/")
-        measured = page.evaluate(MEASURE)
-        page.locator(".hb-level-map").first.screenshot(path=str(screenshot))
-    finally:
-        page.close()
+def measure(watched_page, url: str, width: int, screenshot) -> dict:
+    page = watched_page(url, viewport={"width": width, "height": 900}).page
+    page.goto(url + "levels/")
+    measured = page.evaluate(MEASURE)
+    page.locator(".hb-level-map").first.screenshot(path=str(screenshot))
     return measured
 
 
@@ -105,9 +102,9 @@ def assert_readable(measured: dict, width: int) -> None:
 
 @pytest.mark.browser
 @pytest.mark.parametrize("width", [390, 1280])
-def test_a_wide_ladder_needs_no_sideways_scrolling_and_keeps_columns_readable(wide_site, browser, width):
+def test_a_wide_ladder_needs_no_sideways_scrolling_and_keeps_columns_readable(wide_site, watched_page, width):
     url, folder = wide_site
-    measured = measure(browser, url, width, folder / f"level-map-{width}.png")
+    measured = measure(watched_page, url, width, folder / f"level-map-{width}.png")
     assert len(measured["maps"]) == 2  # one per track
     assert all(level_map["cells"] == 12 * 9 for level_map in measured["maps"])  # names and 8 levels, all shown
     assert_readable(measured, width)
@@ -115,8 +112,8 @@ def test_a_wide_ladder_needs_no_sideways_scrolling_and_keeps_columns_readable(wi
 
 @pytest.mark.browser
 @pytest.mark.parametrize("width", [390, 1280])
-def test_the_base_ladder_is_readable_at_both_widths(site_url, browser, tmp_path, width):
-    measured = measure(browser, site_url, width, tmp_path / f"level-map-{width}.png")
+def test_the_base_ladder_is_readable_at_both_widths(site_url, watched_page, tmp_path, width):
+    measured = measure(watched_page, site_url, width, tmp_path / f"level-map-{width}.png")
     assert measured["maps"]
     assert_readable(measured, width)
 
@@ -130,8 +127,8 @@ def example_site(request, tmp_path):
 
 @pytest.mark.browser
 @pytest.mark.parametrize("width", [390, 1280])
-def test_the_examples_level_maps_are_readable_at_both_widths(example_site, browser, width):
+def test_the_examples_level_maps_are_readable_at_both_widths(example_site, watched_page, width):
     url, folder = example_site
-    measured = measure(browser, url, width, folder / f"level-map-{width}.png")
+    measured = measure(watched_page, url, width, folder / f"level-map-{width}.png")
     assert any(level_map["cells"] for level_map in measured["maps"])
     assert_readable(measured, width)

@@ -10,7 +10,7 @@ import rjsmin
 
 from handbook.data.loader import load_handbook
 from handbook.render.profile import Scale
-from support import (make_share_link, open_share_link, FIXTURES, LARGE, ROOT, assessment_url, axe_violations_on, download, free_port, item, message, mkdocs_build, open_assessment, page_url,
+from support import (make_share_link, open_share_link, FIXTURES, LARGE, ROOT, assessment_url, axe_violations_on, download, free_port, instant_navigation_ready, item, message, mkdocs_build, open_assessment, page_url,
                      radio, serve, settled, store_raw, stored, tab_to, write_note)
 
 ACME = ROOT / "examples" / "acme"
@@ -72,6 +72,7 @@ def test_placement_on_every_dimension_survives_reload_and_navigation(watched_pag
         assert radio(page, dimension, value).is_checked(), dimension
     assert {d: (p.get("from", "") + "+" + p["level"]).lstrip("+") for d, p in placements(page).items()} == chosen
 
+    instant_navigation_ready(page)
     page.evaluate("window.__marker = 'same page'")
     level_id = next(v for v in chosen.values() if "+" not in v)
     page.locator(f"nav a[href$='levels/{level_id}/']").first.click()

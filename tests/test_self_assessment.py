@@ -11,7 +11,7 @@ from markdown_it import MarkdownIt
 from playwright.sync_api import expect
 
 from support import (HOSTILE, assessment_url, axe_violations, download, first_signal_key, first_transition, free_port,
-                     import_json, item, item_key, make_share_link, message, open_assessment, open_share_link, page_url,
+                     import_json, instant_navigation_ready, item, item_key, make_share_link, message, open_assessment, open_share_link, page_url,
                      radio, serve, settled, share_code, status,
                      storage_key, store_raw, stored, stored_items, tab_to, transition_url, write_note)
 
@@ -28,6 +28,7 @@ def test_tick_survives_reload_instant_navigation_and_a_browser_restart(watched_p
     page.reload()
     assert item(page, key).locator(".hb-item__box").is_checked()
 
+    instant_navigation_ready(page)
     page.evaluate("window.__marker = 'same page'")
     level = loaded.levels[-1]
     page.locator(f"nav a[href$='levels/{level.id}/']").first.click()
