@@ -250,14 +250,16 @@ def share_code(answers: dict) -> str:
 
 
 def tab_to(page, control):
-    """Press Tab until `control` has the focus, which must be visible."""
+    """Press Tab until `control` has the focus, which must be visible. (The element is found once: finding it
+    again after every key would cost ten times the check.)"""
+    element = control.element_handle()
     for _ in range(300):
         page.keyboard.press("Tab")
-        if control.evaluate("el => el === document.activeElement"):
+        if page.evaluate("element => element === document.activeElement", element):
             break
     else:
         pytest.fail("Tab never reached the control")
-    assert control.evaluate("el => getComputedStyle(el).outlineStyle") != "none", "focus is not visible"
+    assert element.evaluate("element => getComputedStyle(element).outlineStyle") != "none", "focus is not visible"
 
 
 def axe_violations(page) -> list:
