@@ -53,7 +53,7 @@ class PageWatch:
 
     def __init__(self, page: Page, allowed_prefix: str):
         self.page, self.errors, self.outside = page, [], []
-        self.listeners = [("console", lambda m: m.type == "error" and self.errors.append(m.text)),
+        self.listeners = [("console", lambda m: m.type == "error" and not chromiums_own(m) and self.errors.append(m.text)),
                           ("pageerror", lambda e: self.errors.append(str(e))),
                           ("request", lambda r: None if r.url.startswith((allowed_prefix, "data:", "blob:", "about:"))
                            else self.outside.append(r.url))]
@@ -101,6 +101,12 @@ class SharedContext:
             self.session.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
         self.origins.clear()
         self.spare, self.watch = kept, None
+
+
+def chromiums_own(message) -> bool:
+    """The error of Chromium's own request for /favicon.ico, which it makes beside a file that is not a page (such
+    as the JSON of support.arrive_with); the site's pages name their icon."""
+    return message.location.get("url", "").endswith("/favicon.ico")
 
 
 def origin_of(url: str) -> str | None:

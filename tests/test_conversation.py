@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from support import (open_anew, make_share_link, open_share_link, HOSTILE, assessment_url, axe_violations, download, first_signal_key, item, message,
-                     open_assessment, page_url, radio, store_raw, stored, write_note)
+from support import (HOSTILE, arrive_with, assessment_url, axe_violations, download, first_signal_key, item,
+                     make_share_link, message, open_anew, open_assessment, open_share_link, page_url, radio, stored,
+                     write_note)
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 WEEK = 7 * 24 * 3600 * 1000
@@ -222,10 +223,9 @@ def test_a_second_view_seen_at_one_check_in_shows_as_a_dot_beside_the_line(watch
                 {"date": "2026-11-01T09:00:00.000Z", "placements": mine, "items": {},
                  "other": {"name": "Marco", "uid": "", "placements": {d: {"level": higher} for d in dims}, "items": {}}}]
     page = watched_page(site_url).page
-    page.goto(assessment_url(site_url))
-    store_raw(page, json.dumps({"version": 4, "profile": "me", "profiles": {"me": {
+    arrive_with(page, site_url, json.dumps({"version": 4, "profile": "me", "profiles": {"me": {
         "name": "Dana", "placements": mine, "items": {}, "checkins": checkins}}}))
-    page.reload()
+    page.goto(assessment_url(site_url))
     row = page.locator(f'[data-timeline-row="{dims[0]}"]')
     expect(row.locator("polyline")).to_have_count(1)
     dot = row.locator("circle.hb-timeline__other")
@@ -239,9 +239,8 @@ def test_a_check_in_keeps_an_item_a_fork_renamed_as_archived_with_its_old_label(
         {"date": "2026-10-08T09:00:00.000Z", "placements": {},
          "items": {"old-list--renamed": {"done": True, "text": "The old wording", "note": "kept"}}}]}}}
     page = watched_page(site_url).page
+    arrive_with(page, site_url, json.dumps(document))
     page.goto(assessment_url(site_url))
-    store_raw(page, json.dumps(document))
-    page.reload()
     changes = page.locator("[data-checkin-changes]").inner_text()
     assert "The old wording" in changes and "archived" in changes
 
@@ -297,11 +296,10 @@ def test_every_stored_version_becomes_the_me_profile_untouched(watched_page, sit
     saved = json.loads((FIXTURES / fixture).read_text(encoding="utf-8"))
     old = {"me": {"items": saved["items"]}} if saved["version"] == 1 else saved["profiles"]
     page = watched_page(site_url).page
-    page.goto(assessment_url(site_url))
-    store_raw(page, json.dumps(saved))
+    arrive_with(page, site_url, json.dumps(saved))
     undo = (FIXTURES / fixture.replace(".json", ".undo.json"))
     if undo.exists():
-        store_raw(page, undo.read_text(encoding="utf-8"), page.evaluate("__md_scope.pathname + '.hb.assessment.undo'"))
+        arrive_with(page, site_url, undo.read_text(encoding="utf-8"), ".undo")
     open_assessment(page, site_url)
     assert profile_names(page)[0].startswith("Me")
     page.reload()  # a second visit reads the migrated document
@@ -413,8 +411,7 @@ def test_an_assessment_with_check_ins_reads_cleanly_and_travels(watched_page, si
     load set another copy aside as unreadable, and their JSON download and share link were refused."""
     text = (FIXTURES / "store-v2-checkins.json").read_text(encoding="utf-8")
     page = watched_page(site_url).page
-    page.goto(assessment_url(site_url))
-    store_raw(page, text)
+    arrive_with(page, site_url, text)
     for _ in range(2):
         open_assessment(page, site_url)
     set_aside = page.evaluate("Object.keys(localStorage).filter(key => key.includes('.unreadable.'))")
@@ -503,8 +500,7 @@ def test_the_agenda_names_both_people_and_holds_her_plan_a_decision_and_the_next
 def test_comparing_a_shared_view_with_an_empty_own_assessment_asks_which_one(watched_page, site_url, loaded):
     dim = loaded.handbook.ladder.dimensions[0].id
     page = watched_page(site_url).page
-    page.goto(assessment_url(site_url))
-    store_raw(page, json.dumps({"version": 3, "profile": "me", "profiles": {
+    arrive_with(page, site_url, json.dumps({"version": 3, "profile": "me", "profiles": {
         "me": {"name": "Robin"}, "p1": {"name": "Sam (my report)", "placements": {dim: {"level": "senior"}}}}}))
     shared = {"version": 3, "profile": "me", "profiles": {"me": {"name": "Sam", "placements": {dim: {"level": "staff"}}}}}
     open_anew(page, assessment_url(site_url) + "#share=" + base64.urlsafe_b64encode(json.dumps(shared).encode()).decode().rstrip("="))

@@ -7,8 +7,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from support import (FIXTURES, assessment_url, axe_violations, open_share_link, page_url, radio, share_code, tab_to,
-                     store_raw, stored)
+from support import (FIXTURES, arrive_with, assessment_url, axe_violations, open_share_link, page_url, radio,
+                     share_code, stored, tab_to)
 
 SIZES = [(1280, 800), (390, 844)]
 
@@ -133,9 +133,8 @@ def test_whose_view_names_the_person_and_who_filled_it_in_and_travels_in_the_jso
     an author written here is saved, exported and read back."""
     saved = (FIXTURES / "store-v3-no-author.json").read_text(encoding="utf-8")
     page = watched_page(site_url).page
+    arrive_with(page, site_url, saved)
     page.goto(assessment_url(site_url))
-    store_raw(page, saved)
-    page.reload()
     view = page.locator("[data-view-of]")
     assert view.inner_text() == "Priya Raman's own view."
     assert choice(page, "influence", "senior+staff").is_checked()

@@ -13,9 +13,9 @@ import pytest
 from markdown_it import MarkdownIt
 from playwright.sync_api import expect
 
-from support import (open_anew, make_share_link, assessment_url, download, first_signal_key, first_transition, import_json, item, item_key,
-                     message, open_assessment, status, storage_key, store_raw, stored, stored_items, transition_url,
-                     write_note)
+from support import (arrive_with, assessment_url, download, first_signal_key, first_transition, import_json, item,
+                     item_key, make_share_link, message, open_anew, open_assessment, status, storage_key, store_raw,
+                     stored, stored_items, transition_url, write_note)
 
 TYPED = [
     "First line",
@@ -133,9 +133,9 @@ def test_markdown_export_keeps_what_the_reader_typed_as_text_in_its_item(watched
     gone = "removed-list--gone"
     watch = watched_page(site_url)
     page = watch.page
+    arrive_with(page, site_url, json.dumps({"version": 1, "items": {gone: {"done": True, "text": "\n".join(TYPED),
+                                                                         "note": NOTE}}}))
     page.goto(assessment_url(site_url))
-    store_raw(page, json.dumps({"version": 1, "items": {gone: {"done": True, "text": "\n".join(TYPED), "note": NOTE}}}))
-    page.reload()
     item(page, key).locator(".hb-item__box").check()
     write_note(page, key, NOTE)
     exported = download(page, "export-markdown")
@@ -244,12 +244,11 @@ def test_one_answer_is_one_answer(watched_page, site_url, loaded):
 
 def test_a_share_link_too_long_for_browsers_is_not_offered(watched_page, site_url, loaded):
     page = watched_page(site_url).page
-    page.goto(assessment_url(site_url))
     noise = random.Random(24)  # notes that do not compress: too long even packed
     answers = {f"big-list--item-{n}": {"done": True, "note": "".join(noise.choices(string.ascii_letters + string.digits, k=20000))}
                for n in range(120)}
-    store_raw(page, json.dumps({"version": 1, "items": answers}))
-    page.reload()
+    arrive_with(page, site_url, json.dumps({"version": 1, "items": answers}))
+    page.goto(assessment_url(site_url))
     page.locator('[data-action="share"]').click()
     page.wait_for_function("() => document.querySelector('[data-status=share]').textContent !== ''")
     size = page.evaluate("() => document.querySelector('[data-status=share]').textContent")
@@ -261,9 +260,8 @@ def test_ticks_among_ten_thousand_kept_answers_are_all_saved(watched_page, site_
     first, second = (item_key(transition, signal) for signal in transition.signals[:2])
     kept = {f"old-list-{n}--item-{n}": {"done": True, "note": "note " * 10, "text": "An old item"} for n in range(10000)}
     page = watched_page(site_url).page
+    arrive_with(page, site_url, json.dumps({"version": 1, "items": kept}))
     page.goto(assessment_url(site_url))
-    store_raw(page, json.dumps({"version": 1, "items": kept}))
-    page.reload()
     assert page.locator("[data-archived-list] > li").count() == 10000
     item(page, first).locator(".hb-item__box").check()
     page.wait_for_function("([key, id]) => (localStorage.getItem(key) || '').includes(id)", arg=[storage_key(page), first])
@@ -296,9 +294,9 @@ def import_twice(page, text: str):
 
 def test_the_201st_check_in_stays_after_a_reload_and_its_download_imports(watched_page, site_url):
     page = watched_page(site_url).page
+    arrive_with(page, site_url, json.dumps({"version": 2, "profile": "me", "profiles": {"me": {"name": "Sam",
+                                                                                           "checkins": checkins(200)}}}))
     page.goto(assessment_url(site_url))
-    store_raw(page, json.dumps({"version": 2, "profile": "me", "profiles": {"me": {"name": "Sam", "checkins": checkins(200)}}}))
-    page.reload()
     page.locator('[data-action="checkin"]').click()
     page.reload()
     assert len(stored(page)["profiles"]["me"]["checkins"]) == 201
@@ -372,8 +370,7 @@ def test_delayed_writes_of_two_tabs_with_many_answers_merge(watched_page, site_u
     first, second = (item_key(transition, signal) for signal in transition.signals[:2])
     kept = {f"old-list-{n}--item-{n}": {"done": True, "text": "An old item"} for n in range(1500)}
     one = watched_page(site_url).page
-    one.goto(assessment_url(site_url))
-    store_raw(one, json.dumps({"version": 1, "items": kept}))
+    arrive_with(one, site_url, json.dumps({"version": 1, "items": kept}))
     one.goto(transition_url(site_url, loaded, transition))
     two = one.context.new_page()
     two.goto(transition_url(site_url, loaded, transition))
@@ -472,12 +469,11 @@ def test_a_malformed_address_is_ignored(watched_page, site_url, loaded, suffix):
 
 def test_stored_check_ins_dated_no_day_are_set_aside_and_never_show_invalid_date(watched_page, site_url):
     page = watched_page(site_url).page
-    page.goto(assessment_url(site_url))
     stored_text = json.dumps({"version": 2, "profile": "me", "profiles": {"me": {"checkins": [
         {"date": "2026-13-45T00:00:00Z", "placements": {}, "items": {}}, {"date": "9999-99-99", "placements": {}, "items": {}},
         {"date": "2026-11-02T09:00:00.000Z", "placements": {}, "items": {}}]}}})
-    store_raw(page, stored_text)
-    page.reload()
+    arrive_with(page, site_url, stored_text)
+    page.goto(assessment_url(site_url))
     assert page.locator("[data-checkin-section]").is_visible(), "the check-in with a real date is kept"
     assert len(stored(page)["profiles"]["me"]["checkins"]) == 1
     assert "Invalid Date" not in page.locator("[data-assessment]").inner_text()

@@ -10,8 +10,9 @@ import rjsmin
 
 from handbook.data.loader import load_handbook
 from handbook.render.profile import Scale
-from support import (make_share_link, open_share_link, FIXTURES, LARGE, ROOT, assessment_url, axe_violations_on, download, free_port, instant_navigation_ready, item, message, mkdocs_build, open_assessment, page_url,
-                     radio, serve, settled, store_raw, stored, tab_to, write_note)
+from support import (FIXTURES, LARGE, ROOT, arrive_with, assessment_url, axe_violations_on, download, free_port,
+                     instant_navigation_ready, item, make_share_link, message, mkdocs_build, open_assessment,
+                     open_share_link, page_url, radio, serve, settled, stored, tab_to, write_note)
 
 ACME = ROOT / "examples" / "acme"
 
@@ -228,8 +229,7 @@ def test_version_1_fixture_migrates_with_every_tick_and_note(watched_page, site_
     saved = json.loads((FIXTURES / "store-v1.json").read_text(encoding="utf-8"))
     watch = watched_page(site_url)
     page = watch.page
-    page.goto(assessment_url(site_url))
-    store_raw(page, json.dumps(saved))
+    arrive_with(page, site_url, json.dumps(saved))
     open_assessment(page, site_url)
     for key, answer in saved["items"].items():
         row = item(page, key)
@@ -259,9 +259,8 @@ def test_placement_on_a_removed_dimension_or_level_is_archived_and_shown(watched
         "placements": {"gone-dimension": {"level": loaded.levels[0].id}, dimension.id: {"level": "gone-level"}},
         "plan": {"gone-dimension": {"step": "an old plan"}}}}}
     page = watched_page(site_url).page
+    arrive_with(page, site_url, json.dumps(document))
     page.goto(assessment_url(site_url))
-    store_raw(page, json.dumps(document))
-    page.reload()
     archived = page.locator("[data-placements-list]")
     assert archived.is_visible()
     assert "gone-dimension" in archived.inner_text() and "gone-level" in archived.inner_text()

@@ -10,10 +10,11 @@ import pytest
 from markdown_it import MarkdownIt
 from playwright.sync_api import expect
 
-from support import (HOSTILE, assessment_url, axe_violations, download, first_signal_key, first_transition, free_port,
-                     import_json, instant_navigation_ready, item, item_key, make_share_link, message, open_assessment, open_share_link, page_url,
-                     radio, serve, settled, share_code, status,
-                     storage_key, store_raw, stored, stored_items, tab_to, transition_url, write_note)
+from support import (HOSTILE, arrive_with, assessment_url, axe_violations, download, first_signal_key,
+                     first_transition, free_port, import_json, instant_navigation_ready, item, item_key,
+                     make_share_link, message, open_assessment, open_share_link, page_url, radio, serve, settled,
+                     share_code, status, storage_key, store_raw, stored, stored_items, tab_to, transition_url,
+                     write_note)
 
 
 # --- ticks and notes stay ------------------------------------------------------------------------
@@ -369,9 +370,8 @@ def test_corrupt_storage_is_set_aside_reported_and_the_rest_recovered(watched_pa
     damaged = json.dumps({"version": 1, "items": {kept: {"done": True}, "bad id!": {"done": True}}})
     watch = watched_page(site_url)
     page = watch.page
+    arrive_with(page, site_url, damaged)
     page.goto(transition_url(site_url, loaded, transition))
-    store_raw(page, damaged)
-    page.reload()
     assert item(page, kept).locator(".hb-item__box").is_checked(), "the readable answer was not recovered"
     assert page.locator('.hb-checklist [data-notice="unreadable"]').is_visible()
     set_aside = page.evaluate("""prefix => Object.keys(localStorage).filter(k => k.startsWith(prefix))
