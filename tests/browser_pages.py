@@ -15,6 +15,11 @@ from playwright.sync_api import BrowserContext, Page
 LASTING = ("add_init_script", "add_locator_handler", "emulate_media", "expose_binding", "expose_function", "on",
            "once", "route", "route_from_har", "route_web_socket", "set_default_navigation_timeout",
            "set_default_timeout", "set_extra_http_headers", "set_viewport_size")
+# Context methods whose effect reaches every later page of the context, as does a page's clock (Playwright's
+# clock is its context's): a context a test called one of them on is closed after it.
+LASTING_FOR_CONTEXT = ("add_cookies", "add_init_script", "expose_binding", "expose_function", "grant_permissions",
+                       "on", "once", "route", "route_from_har", "route_web_socket", "set_extra_http_headers",
+                       "set_geolocation", "set_offline", "set_storage_state")
 CHANGED = "_changed_by_test"
 
 # Every page load starts Material's search worker, which builds the whole site's index: about a sixth of the
@@ -33,16 +38,20 @@ QUIET_SEARCH = """(() => {
 
 
 def note_lasting_changes():
-    """Mark a page when a test calls a LASTING method on it, reads its clock or opens a DevTools session on it."""
+    """Mark a page when a test calls a LASTING method on it or opens a DevTools session on it, and a context when
+    a test calls a LASTING_FOR_CONTEXT method on it or reads its clock (or a page's)."""
     def marking(original):
-        def call(page, *args, **kwargs):
-            setattr(page, CHANGED, True)
-            return original(page, *args, **kwargs)
+        def call(changed, *args, **kwargs):
+            setattr(changed, CHANGED, True)
+            return original(changed, *args, **kwargs)
         return call
     for name in LASTING:
         setattr(Page, name, marking(getattr(Page, name)))
-    clock = Page.clock
-    Page.clock = property(lambda page: setattr(page, CHANGED, True) or clock.fget(page))
+    for name in LASTING_FOR_CONTEXT:
+        setattr(BrowserContext, name, marking(getattr(BrowserContext, name)))
+    page_clock, context_clock = Page.clock, BrowserContext.clock
+    Page.clock = property(lambda page: setattr(page.context, CHANGED, True) or page_clock.fget(page))
+    BrowserContext.clock = property(lambda context: setattr(context, CHANGED, True) or context_clock.fget(context))
     new_cdp_session = BrowserContext.new_cdp_session
     BrowserContext.new_cdp_session = lambda context, page, *rest: (setattr(page, CHANGED, True)
                                                                    or new_cdp_session(context, page, *rest))
@@ -76,15 +85,20 @@ class SharedContext:
         self.session = context.new_cdp_session(self.cleaner)
         self.spare: Page | None = None
         context.on("request", lambda request: self.origins.add(origin_of(request.url)))
+        setattr(context, CHANGED, False)  # the set-up above is the same for every test
 
     def open(self, allowed_prefix: str) -> PageWatch:
         page, self.spare = self.spare or self.context.new_page(), None
         self.watch = PageWatch(page, allowed_prefix)
         return self.watch
 
-    def forget_the_test(self):
+    def forget_the_test(self) -> bool:
         """Leave the test's first page blank for the next test (or close it, if the test changed it for good),
-        close the others, then delete what was stored for every origin they reached."""
+        close the others, then delete what was stored for every origin they reached. A context the test changed
+        for good is closed instead: False."""
+        if getattr(self.context, CHANGED):
+            self.context.close()
+            return False
         kept = self.watch.page
         self.watch.stop()
         if kept.is_closed() or getattr(kept, CHANGED):
@@ -101,6 +115,7 @@ class SharedContext:
             self.session.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
         self.origins.clear()
         self.spare, self.watch = kept, None
+        return True
 
 
 def chromiums_own(message) -> bool:

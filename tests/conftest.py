@@ -241,4 +241,5 @@ def watched_page(browser, contexts, request):
         return free[0].open(allowed_prefix)
     yield open_page
     for shared in used:
-        shared.forget_the_test()
+        if not shared.forget_the_test():
+            next(pool for pool in contexts.values() if shared in pool).remove(shared)

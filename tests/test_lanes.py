@@ -33,6 +33,7 @@ def test_answers_given_in_one_test(watched_page, site_url, offline_site, loaded)
     key = first_signal_key(loaded)
     changed_for_good, kept = watched_page(site_url).page, watched_page(site_url).page
     changed_for_good.add_init_script("window.__leftBehind = true")
+    changed_for_good.clock.install(time="2001-01-01T09:00:00Z")  # Playwright's clock is the whole context's
     for page in (changed_for_good, kept):
         page.goto(assessment_url(site_url))
         store_raw(page, json.dumps({"version": 1, "items": {key: {"done": True}}}))
@@ -48,5 +49,6 @@ def test_are_gone_in_the_next(watched_page, site_url, offline_site):
         page.goto(assessment_url(site_url))
         assert stored(page) is None
         assert page.evaluate("[sessionStorage.getItem('left-behind'), window.__leftBehind]") == [None, None]
+        assert page.evaluate("new Date().getFullYear()") > 2001, "a clock installed in another test"
         page.goto((offline_site / "self-assessment.html").as_uri())
         assert stored(page) is None
