@@ -2,7 +2,8 @@
 
 A new context starts with an empty cache and a new page starts a new renderer: together they cost about as
 much as the page load a test asks for. So each worker keeps its contexts, and in each one page that the next
-test takes over, unless the test changed something of that page that outlives a navigation. Between two tests
+test takes over, unless the test changed something of that page, or of its context, that outlives a
+navigation (then the page, or the context, is closed and a new one made). Between two tests
 the pages are closed or left blank, and everything stored for the origins the test reached is deleted: local
 storage (a reader's answers), session storage, cookies. Only the HTTP cache stays."""
 from __future__ import annotations
