@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from playwright.sync_api import sync_playwright
 from xdist.scheduler import LoadScopeScheduling
 
 from browser_pages import QUIET_SEARCH, PageWatch, SharedContext, note_lasting_changes
@@ -199,8 +200,7 @@ def chromium() -> Path:
 
 @pytest.fixture(scope="session")
 def browser(chromium):
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    with playwright_api.sync_playwright() as playwright:
+    with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
         note_lasting_changes()
         yield launched
@@ -226,20 +226,20 @@ def watched_page(browser, contexts, request):
     (browser_pages.py). A test that changes a context itself (routes, cookies, permissions granted on the way)
     makes its own with `browser.new_context()`."""
     quiet = not request.node.get_closest_marker("search")
-    used: list[SharedContext] = []
+    used: list[tuple[list[SharedContext], SharedContext]] = []
 
     def open_page(allowed_prefix: str, **context_options) -> PageWatch:
         pool = contexts[(quiet, repr(sorted(context_options.items())))]
-        free = [shared for shared in pool if shared not in used]
-        if not free:
+        shared = next((shared for shared in pool if all(shared is not taken for _, taken in used)), None)
+        if shared is None:
             context = browser.new_context(**{"viewport": {"width": 1280, "height": 900}, **context_options})
             if quiet:
                 context.add_init_script(QUIET_SEARCH)
-            pool.append(SharedContext(context))
-            free = pool[-1:]
-        used.append(free[0])
-        return free[0].open(allowed_prefix)
+            shared = SharedContext(context)
+            pool.append(shared)
+        used.append((pool, shared))
+        return shared.open(allowed_prefix)
     yield open_page
-    for shared in used:
+    for pool, shared in used:
         if not shared.forget_the_test():
-            next(pool for pool in contexts.values() if shared in pool).remove(shared)
+            pool.remove(shared)

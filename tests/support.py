@@ -165,8 +165,11 @@ def item(page, key: str):
     return page.locator(f'.hb-checklist [data-item="{key}"]')
 
 
+ANSWERS = ".hb.assessment"  # after the site's path: the key of a reader's answers in local storage
+
+
 def storage_key(page) -> str:
-    return page.evaluate("__md_scope.pathname + '.hb.assessment'")
+    return page.evaluate("__md_scope.pathname") + ANSWERS
 
 
 def stored(page) -> dict:
@@ -189,7 +192,7 @@ def arrive_with(page, site_url: str, text: str, suffix: str = ""):
     is open, as a reader who was here before has them; the page opened next reads them as it arrives. They are
     written from the site's smallest file, of the same origin, where none of the handbook's scripts runs."""
     page.goto(site_url + "api/handbook.schema.json")
-    store_raw(page, text, urlsplit(site_url).path + ".hb.assessment" + suffix)
+    store_raw(page, text, urlsplit(site_url).path + ANSWERS + suffix)
 
 
 def store_raw(page, text: str, key: str | None = None):

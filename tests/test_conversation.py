@@ -8,8 +8,8 @@ import pytest
 from playwright.sync_api import expect
 
 from support import (HOSTILE, arrive_with, assessment_url, axe_violations, download, first_signal_key, item,
-                     make_share_link, message, open_anew, open_assessment, open_share_link, page_url, radio, stored,
-                     write_note)
+                     make_share_link, message, open_anew, open_assessment, open_share_link, page_url, radio, storage_key,
+                     stored, write_note)
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 WEEK = 7 * 24 * 3600 * 1000
@@ -321,7 +321,7 @@ def test_every_stored_version_becomes_the_me_profile_untouched(watched_page, sit
         page.locator('[data-action="restore"]').click()
         kept = json.loads(undo.read_text(encoding="utf-8"))["profiles"]["me"]
         assert stored(page)["profiles"]["me"]["items"] == kept["items"]
-        assert page.evaluate("__md_scope.pathname + '.hb.assessment.undo'") not in page.evaluate("Object.keys(localStorage)")
+        assert storage_key(page) + ".undo" not in page.evaluate("Object.keys(localStorage)")
 
 
 def test_a_company_ladder_compares_and_checks_in(watched_page, company_site):

@@ -503,7 +503,7 @@ def test_offline_copy_shares_no_local_path_and_keeps_answers_in_another_folder(w
     page.goto((offline_site / "self-assessment.html").as_uri())
     # Answers an earlier version kept under the folder's path move to the key that does not depend on it.
     store_raw(page, (Path(__file__).parent / "fixtures" / "store-v2.json").read_text(encoding="utf-8"),
-              page.evaluate("__md_scope.pathname + '.hb.assessment'"))
+              storage_key(page))
     page.reload()
     assert page.locator('[data-profile-field="name"]').input_value() == "Sam Okafor"
     keys = page.evaluate("Object.keys(localStorage).filter(k => k.endsWith('.hb.assessment') && !k.startsWith('/'))")
