@@ -56,17 +56,17 @@ $(STAMP): requirements.txt requirements-dev.txt package.json pyproject.toml
 
 setup: $(STAMP)
 
-# Browser tests and the PDF use the system's Chromium (Playwright cannot download one here).
-# Netlify's build (NETLIFY=true) has no root for apt: there Playwright downloads its own Chromium,
-# which the PDF script drives when no `chromium` is on the PATH.
+# Browser tests and the PDF use the system's Chromium headless shell (scripts/pdf.py says why), `make audit`'s
+# Lighthouse the full Chromium readers have; Playwright cannot download either here. Netlify's build
+# (NETLIFY=true) has no root for apt: there Playwright downloads its own, which the PDF script drives.
 ifeq ($(NETLIFY),true)
 browser: setup
 	$(BIN)/python -m playwright install chromium
 else
 browser:
-	@command -v chromium >/dev/null || { \
-	  echo "installing Debian's chromium (needs root)"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	@command -v chromium-headless-shell >/dev/null && command -v chromium >/dev/null || { \
+	  echo "installing Debian's chromium-headless-shell and chromium (needs root)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium-headless-shell chromium >/dev/null; }
 endif
 
 serve: setup

@@ -192,9 +192,10 @@ def downloads_made(tmp_path_factory, chromium):
 
 @pytest.fixture(scope="session")
 def chromium() -> Path:
-    """Debian's Chromium, which the browser tests, the PDF and the hosting guide's `make pdf` start."""
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Chromium is missing: run `make browser` (Debian package chromium)")
+    """Debian's Chromium headless shell (else full Chromium), which the browser tests, the PDF and the hosting
+    guide's `make pdf` start (scripts/pdf.py says why the shell)."""
+    if not CHROMIUM:
+        pytest.fail("Chromium is missing: run `make browser` (Debian packages chromium-headless-shell and chromium)")
     return Path(CHROMIUM)
 
 

@@ -28,15 +28,14 @@ for _make_variable in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "CONFIG", "DOWNLOADS"
     os.environ.pop(_make_variable, None)
 FIXTURES = ROOT / "tests" / "fixtures"
 LARGE = FIXTURES / "large-ladder"  # 9 dimensions, a trunk that splits into IC and manager paths, 13 levels
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from handbook.data.loader import load_handbook  # noqa: E402
 from handbook.errors import HandbookError  # noqa: E402
-from pdf import CHROMIUM_ARGS  # noqa: E402, F401  (one set of launch flags for the PDF and the tests)
+from pdf import CHROMIUM, CHROMIUM_ARGS  # noqa: E402, F401  (one browser and its flags for the PDF and the tests)
 from site_html import output_path  # noqa: E402
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 
 # --- building and serving ------------------------------------------------------------------------
@@ -273,8 +272,14 @@ def tab_to(page, control):
     assert element.evaluate("element => getComputedStyle(element).outlineStyle") != "none", "focus is not visible"
 
 
+def with_axe(page):
+    """axe-core added to the open page, under the page's own Content Security Policy (which refuses a script
+    tag): DevTools evaluates it, as it does the tests' other scripts."""
+    page.evaluate(AXE.read_text(encoding="utf-8"))
+
+
 def axe_violations(page) -> list:
-    page.add_script_tag(path="node_modules/axe-core/axe.min.js")
+    with_axe(page)
     result = page.evaluate("""include => axe.run(
         {include: include.filter(s => document.querySelector(s)).map(s => [s])}, {resultTypes: ["violations"]})""",
                            OWN_COMPONENTS)
@@ -283,7 +288,7 @@ def axe_violations(page) -> list:
 
 def axe_violations_on(page, selectors) -> list:
     """Serious or critical axe findings inside the parts of the page that `selectors` name."""
-    page.add_script_tag(path="node_modules/axe-core/axe.min.js")
+    with_axe(page)
     result = page.evaluate("""include => axe.run({include: include.filter(s => document.querySelector(s)).map(s => [s])},
                                                   {resultTypes: ["violations"]})""", selectors)
     return [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]

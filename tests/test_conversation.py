@@ -392,7 +392,7 @@ def test_a_crafted_share_link_named_like_my_own_is_kept_beside_it(watched_page, 
 
 def test_axe_finds_no_violation_in_the_comparison_and_check_ins(watched_page, site_url, loaded):
     dims = [d.id for d in loaded.handbook.ladder.dimensions]
-    page = watched_page(site_url, bypass_csp=True).page  # axe is injected as a script
+    page = watched_page(site_url).page
     place(page, site_url, {dims[0]: "senior"})
     open_assessment(page, site_url)
     page.locator('[data-action="checkin"]').click()

@@ -153,7 +153,7 @@ def test_whose_view_names_the_person_and_who_filled_it_in_and_travels_in_the_jso
 
 
 def test_axe_finds_nothing_serious_on_the_page_with_every_level_shown(watched_page, site_url, loaded):
-    page = watched_page(site_url, bypass_csp=True).page
+    page = watched_page(site_url).page
     page.goto(assessment_url(site_url))
     choice(page, loaded.handbook.ladder.dimensions[0].id, loaded.levels[2].id).check()
     page.reload()

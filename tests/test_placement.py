@@ -385,7 +385,7 @@ def test_placement_radios_print_as_empty_circles(watched_page, site_url, loaded)
 
 @pytest.mark.parametrize("page_src", ["levels/index.md", "self-assessment.md"])
 def test_axe_finds_no_violation_with_placements(watched_page, site_url, loaded, page_src):
-    page = watched_page(site_url, bypass_csp=True).page
+    page = watched_page(site_url).page
     page.goto(page_url(site_url, "levels/index.md"))
     place_everywhere(page, loaded)
     page.goto(page_url(site_url, page_src))
@@ -401,7 +401,7 @@ def test_axe_finds_no_violation_with_placements(watched_page, site_url, loaded, 
 def test_a_company_ladder_places_draws_and_plans(watched_page, company_site, which):
     url, company = company_site(which)
     dimensions = company.handbook.ladder.dimensions
-    watch = watched_page(url, bypass_csp=True)
+    watch = watched_page(url)
     page = watch.page
     page.goto(page_url(url, "levels/index.md"))
     chosen = place_everywhere(page, company)

@@ -458,7 +458,7 @@ def test_every_control_has_a_label(watched_page, site_url):
 def test_axe_finds_no_violation_in_the_components(watched_page, site_url, loaded, page_src, scheme):
     transition = first_transition(loaded)
     pages = {"transition": loaded.entry(transition.id).page, "level": loaded.entry(transition.from_level).page}
-    page = watched_page(site_url, bypass_csp=True, color_scheme=scheme).page  # the site's CSP refuses injected axe
+    page = watched_page(site_url, color_scheme=scheme).page
     page.goto(page_url(site_url, pages.get(page_src, page_src)))
     boxes = page.locator(".hb-item__box")
     if boxes.count():
@@ -470,7 +470,7 @@ def test_axe_finds_no_violation_in_the_components(watched_page, site_url, loaded
 
 def test_axe_finds_no_violation_with_every_part_of_the_self_assessment_shown(watched_page, site_url, loaded):
     key = first_signal_key(loaded)
-    page = watched_page(site_url, bypass_csp=True).page
+    page = watched_page(site_url).page
     page.goto(assessment_url(site_url))
     store_raw(page, "{ damaged")
     page.reload()

@@ -257,14 +257,14 @@ def test_the_assessments_kept_in_this_browser_join_the_team(watched_page, site_u
 
 
 def test_the_team_page_has_no_axe_violation(watched_page, site_url, loaded):
-    page, _ = check_five_people(watched_page(site_url, bypass_csp=True), site_url, loaded)
+    page, _ = check_five_people(watched_page(site_url), site_url, loaded)
     assert axe_violations_on(page, ["[data-team]"]) == []
 
 
 @pytest.mark.parametrize("name", ["northwind", "large"])
 def test_a_company_ladder_shows_its_team(watched_page, northwind_team, name):
     url, company = northwind_team(name)
-    page, people = check_five_people(watched_page(url, bypass_csp=True), url, company)
+    page, people = check_five_people(watched_page(url), url, company)
     assert axe_violations_on(page, ["[data-team]"]) == []
     steps = {step.name for step in company.handbook.ladder.proficiency}
     if steps:  # each cell names the proficiency its level asks for
