@@ -1,8 +1,8 @@
 """Shared fixtures: the real data, each example site built once for the whole run and served, headless Chromium.
 
-Every built site here is session-scoped, so one run builds the base site, examples/acme, examples/northwind and
-the large fixture ladder once each, however many modules use them. Helpers (building, serving, page helpers) are
-in support.py; a test module imports from there, never from another test module."""
+Every built site is made once per run, however many modules and workers use it (shared_sites.py says how).
+Helpers (building, serving, page helpers) are in support.py; a test module imports from there, never from
+another test module."""
 from __future__ import annotations
 
 import collections
@@ -16,8 +16,8 @@ from xdist.scheduler import LoadScopeScheduling
 
 from browser_pages import QUIET_SEARCH, PageWatch, SharedContext, note_lasting_changes
 
-from support import (CHROMIUM, CHROMIUM_ARGS, FIXTURES, ROOT, NetlifyHandler, free_port, fresh_copy, load_handbook,
-                     mkdocs_build, run, serve)
+from shared_sites import built_once, run_sites, serve_sites
+from support import CHROMIUM, CHROMIUM_ARGS, LARGE, ROOT, fresh_copy, load_handbook, mkdocs_build, run
 
 
 # Fixtures that build a site or the PDF (a few seconds to a minute each): a test that uses one is `slow`.
@@ -35,6 +35,16 @@ LONG_MODULES = ["test_hosting_guide.py", "test_pdf.py", "test_downloads.py", "te
 # Modules that read the same costly artefact of a session fixture run on the same worker, so that it is made
 # once per run: the PDF of `make pdf` (downloads_made) is read by test_downloads.py and test_pdf.py.
 SAME_WORKER = {"test_downloads.py": "tests/test_pdf.py"}
+
+
+def pytest_configure(config):
+    if not hasattr(config, "workerinput"):  # the process that starts the run, not one of its workers
+        serve_sites(config)
+
+
+@pytest.hookimpl(optionalhook=True)  # pytest-xdist: before a worker starts
+def pytest_configure_node(node):
+    node.workerinput["handbook_sites"] = run_sites(node.config)
 
 
 @pytest.hookimpl(tryfirst=True)  # before `-m` deselects by marker
@@ -100,78 +110,58 @@ def data_copy(tmp_path):
 
 
 @pytest.fixture(scope="session")
-def site_port():
-    return free_port()
+def site_port(request):
+    return run_sites(request.config)["ports"]["base"]
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory, site_port):
+def built_site(request, site_port):
     """The site, built once with the test server's address as site_url (instant navigation needs it)."""
-    site = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(site, SITE_URL=f"http://127.0.0.1:{site_port}/")
-    assert result.returncode == 0, result.stderr
-    return site, result
+    return built_once(request.config, "base", lambda site: mkdocs_build(site, SITE_URL=f"http://127.0.0.1:{site_port}/"))
 
 
 @pytest.fixture(scope="session")
 def site_url(built_site, site_port):
     """The built site served as Netlify serves it, so every browser test runs under its headers."""
-    server = serve(built_site[0], site_port, NetlifyHandler)
-    yield f"http://127.0.0.1:{site_port}/"
-    server.shutdown()
+    return f"http://127.0.0.1:{site_port}/"
 
 
-def built_and_served(tmp_path_factory, name: str, config: Path):
-    """A company's site, built strict without a warning and served at the address it was built for."""
-    site = tmp_path_factory.mktemp(name)
-    port = free_port()
-    result = mkdocs_build(site, config=config, SITE_URL=f"http://127.0.0.1:{port}/")
-    assert result.returncode == 0, result.stderr
+def company(request, name: str, config: Path) -> tuple[Path, str]:
+    """A company's site, built strict without a warning for the address it is served at: (site folder, address)."""
+    address = f"http://127.0.0.1:{run_sites(request.config)['ports'][name]}/"
+    site, result = built_once(request.config, name, lambda folder: mkdocs_build(folder, config=config, SITE_URL=address))
     assert "WARNING" not in result.stderr, result.stderr
-    return site, serve(site, port)
+    return site, address
 
 
 @pytest.fixture(scope="session")
-def acme_site(tmp_path_factory):
+def acme_site(request):
     """examples/acme (the base with Acme's overlay, pages and macros), built and served: (site folder, its address)."""
-    site, server = built_and_served(tmp_path_factory, "acme", ROOT / "examples" / "acme" / "mkdocs.yml")
-    yield site, f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    return company(request, "acme", ROOT / "examples" / "acme" / "mkdocs.yml")
 
 
 @pytest.fixture(scope="session")
-def northwind_site(tmp_path_factory):
+def northwind_site(request):
     """examples/northwind (two job families, a branching track, a proficiency scale), built strict without a
     warning and served: (site folder, its address)."""
-    site, server = built_and_served(tmp_path_factory, "northwind", ROOT / "examples" / "northwind" / "mkdocs.yml")
-    yield site, f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    return company(request, "northwind", ROOT / "examples" / "northwind" / "mkdocs.yml")
 
 
 @pytest.fixture(scope="session")
-def company_site(acme_site, tmp_path_factory):
+def company_site(request, acme_site):
     """company_site("acme") or ("large"): (its address, its loaded data); the large fixture ladder is built
     the first time a test asks for it."""
-    large = []
-
     def get(name: str):
         if name == "acme":
             return acme_site[1], load_handbook(ROOT / "data", ROOT / "examples" / "acme" / "data")
-        if not large:
-            large.append(built_and_served(tmp_path_factory, "large", FIXTURES / "large-ladder" / "mkdocs.yml"))
-        site, server = large[0]
-        return f"http://127.0.0.1:{server.server_address[1]}/", load_handbook(ROOT / "data",
-                                                                             FIXTURES / "large-ladder" / "data")
-    yield get
-    for _, server in large:
-        server.shutdown()
+        _, address = company(request, "large", LARGE / "mkdocs.yml")
+        return address, load_handbook(ROOT / "data", LARGE / "data")
+    return get
 
 
 @pytest.fixture(scope="session")
-def offline_site(tmp_path_factory):
-    site = tmp_path_factory.mktemp("offline")
-    result = mkdocs_build(site, OFFLINE="true")
-    assert result.returncode == 0, result.stderr
+def offline_site(request):
+    site, _ = built_once(request.config, "offline", lambda folder: mkdocs_build(folder, OFFLINE="true"))
     return site
 
 
