@@ -14,7 +14,7 @@ from markdown_it import MarkdownIt
 from playwright.sync_api import expect
 
 from support import (arrive_with, assessment_url, download, first_signal_key, first_transition, import_json, item,
-                     item_key, make_share_link, message, open_anew, open_assessment, status, storage_key, store_raw,
+                     item_key, make_share_link, message, open_anew, open_assessment, open_share_link, status, storage_key, store_raw,
                      stored, stored_items, transition_url, write_note)
 
 TYPED = [
@@ -552,7 +552,7 @@ def test_a_check_in_on_a_shared_view_never_lands_in_the_readers_own(watched_page
     write_note(page, key, "mine")
     before = stored(page)
     shared = {"version": 3, "profile": "me", "profiles": {"me": {"name": "Sam", "items": {key: {"done": True}}}}}
-    page.goto(assessment_url(site_url) + "#share=" + share_code_of(shared))
+    open_share_link(page, assessment_url(site_url) + "#share=" + share_code_of(shared))  # read on hashchange
     page.locator('[data-action="checkin"]').click()
     assert stored(page) == before
     page.locator('[data-action="leave-share"]').click()
