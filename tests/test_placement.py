@@ -36,6 +36,16 @@ def place_everywhere(page, loaded) -> dict:
     return chosen
 
 
+def placed_on_the_level_map(page, site_url: str, loaded) -> dict:
+    """place_everywhere on the level map of the site at `site_url`, then a reload: every choice is still made."""
+    page.goto(page_url(site_url, "levels/index.md"))
+    chosen = place_everywhere(page, loaded)
+    page.reload()
+    for dimension, value in chosen.items():
+        assert radio(page, dimension, value).is_checked(), dimension
+    return chosen
+
+
 def profile_row(page, dimension_id: str) -> list[str]:
     return page.locator(f'[data-profile-row="{dimension_id}"] td').all_inner_texts()
 
@@ -66,11 +76,7 @@ def test_every_level_of_a_company_ladder_gets_a_step(loaded):
 def test_placement_on_every_dimension_survives_reload_and_navigation(watched_page, site_url, loaded):
     watch = watched_page(site_url)
     page = watch.page
-    page.goto(page_url(site_url, "levels/index.md"))
-    chosen = place_everywhere(page, loaded)
-    page.reload()
-    for dimension, value in chosen.items():
-        assert radio(page, dimension, value).is_checked(), dimension
+    chosen = placed_on_the_level_map(page, site_url, loaded)
     assert {d: (p.get("from", "") + "+" + p["level"]).lstrip("+") for d, p in placements(page).items()} == chosen
 
     instant_navigation_ready(page)
@@ -403,11 +409,7 @@ def test_a_company_ladder_places_draws_and_plans(watched_page, company_site, whi
     dimensions = company.handbook.ladder.dimensions
     watch = watched_page(url)
     page = watch.page
-    page.goto(page_url(url, "levels/index.md"))
-    chosen = place_everywhere(page, company)
-    page.reload()
-    for dimension, value in chosen.items():
-        assert radio(page, dimension, value).is_checked()
+    placed_on_the_level_map(page, url, company)
     page.goto(assessment_url(url))
     chart = page.locator("[data-assessment] [data-profile] svg").first  # the profile chart; the comparison has its own
     assert chart.locator(".hb-profile__axis").count() == len(dimensions)
