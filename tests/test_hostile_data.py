@@ -362,6 +362,27 @@ def test_a_date_where_a_text_belongs_says_to_quote_it(data_copy):
     assert "datetime" not in run.stderr
 
 
+def test_a_reference_listed_twice_is_named_at_its_line(data_copy):
+    """`dimensions: [scope, scope]`, or a level listed twice under an exercise: the second one is refused, with
+    the line of the first, whether the list is written on one line or one item a line."""
+    senior = data_copy / "senior.yml"
+    flow = next(line for line in senior.read_text(encoding="utf-8").splitlines() if "dimensions: [" in line)
+    first = flow.split("[", 1)[1].split(",")[0].rstrip("]")
+    edit(senior, flow, flow.replace("]", f", {first}]"))
+    exercises = data_copy / "exercises.yml"
+    lines = exercises.read_text(encoding="utf-8").splitlines()
+    block = next(n for n, line in enumerate(lines) if line.strip() == "levels:")
+    item = lines[block + 1]
+    edit(exercises, item + "\n", f"{item}\n{item}\n")
+    message = load_error(data_copy)
+    at = line_of(senior, flow.replace("]", f", {first}]"))
+    assert (f"senior.yml:{at}: [base] " in message and f"'{first}' is listed twice in dimensions (first at line {at})."
+            f" Fix: remove one of the two '{first}'." in message)
+    listed = item.strip().removeprefix("- ")
+    assert (f"exercises.yml:{block + 3}: " in message
+            and f"'{listed}' is listed twice in levels (first at line {block + 2})" in message)
+
+
 def test_a_data_file_that_is_a_folder_is_named(tmp_path, data_copy):
     (data_copy / "stories.yml").unlink()
     (data_copy / "stories.yml").mkdir()
