@@ -358,8 +358,21 @@ def test_a_date_where_a_text_belongs_says_to_quote_it(data_copy):
     text = (data_copy / "exercises.yml").read_text()
     (data_copy / "exercises.yml").write_text(text.replace("title: ", "title: 2026-12-06 #", 1))
     run = check(data_copy)
-    assert "expected a text, found a date 2026-12-06. Fix: put it in quotes (\"2026-12-06\")" in run.stderr
+    assert "expected a text, found 2026-12-06, which YAML reads as a date. Fix: put it in quotes (\"2026-12-06\")" \
+        in run.stderr
     assert "datetime" not in run.stderr
+
+
+@pytest.mark.parametrize("typed,read_as", [("yes", "true or false"), ("on", "true or false"), ("1.10", "a number"),
+                                           ("0x1F", "a whole number")])
+def test_a_plain_value_where_a_text_belongs_is_quoted_as_typed(data_copy, typed, read_as):
+    """YAML reads `yes` as True and `1.10` as 1.1: the message and its fix show what the writer typed."""
+    senior = data_copy / "senior.yml"
+    flow = next(line for line in senior.read_text(encoding="utf-8").splitlines() if "dimensions: [" in line)
+    edit(senior, flow, flow.split("[")[0] + f"[{typed}]")
+    message = load_error(data_copy)
+    assert f"expected a text, found {typed}, which YAML reads as {read_as}. Fix: put it in quotes (\"{typed}\")." \
+        in message
 
 
 def test_a_reference_listed_twice_is_named_at_its_line(data_copy):

@@ -167,7 +167,7 @@ def test_text_is_trimmed_and_blank_text_is_empty(data_copy, loaded):
 def test_a_number_where_text_belongs_is_named_as_a_number(data_copy, loaded):
     story = loaded.handbook.stories.stories[0]
     edit(data_copy / "stories.yml", f"    name: {story.name}\n", "    name: 42\n")
-    assert "stories[0].name: expected a text, found a whole number 42" in load_error(data_copy)
+    assert "stories[0].name: expected a text, found 42, which YAML reads as a whole number" in load_error(data_copy)
 
 
 def test_yaml_merge_keys_are_refused_with_a_line(data_copy, loaded):

@@ -39,10 +39,10 @@ def validate(source: SourceFile, file_type: type[Model], problems: list[Problem]
         in_file = _in_file(path, kept)
         if message.endswith("of length >= 1") and in_file in kept:
             break  # the list is empty only because its failing items were dropped
-        problems.append(source.problem(*_explain(message, in_key, file_type, in_file, source.data)))
+        problems.append(source.problem(*_explain(message, in_key, file_type, in_file, source)))
         for other in _other_missing(message, file_type, path, in_file, data):
             problems.append(source.problem(*_explain(f"Object missing required field `{other}`", False, file_type,
-                                                     in_file, source.data)))
+                                                     in_file, source)))
         if not _drop(data, path, message, kept, in_file):
             break
         try:
@@ -117,8 +117,9 @@ def _value_at(data, path: tuple):
     return data
 
 
-def _explain(message: str, in_key: bool, file_type, path: tuple, data) -> tuple[tuple, str, str]:
+def _explain(message: str, in_key: bool, file_type, path: tuple, source: SourceFile) -> tuple[tuple, str, str]:
     """(path, problem, fix) in the handbook's words."""
+    data = source.data
     missing, unknown, wrong = _MISSING.fullmatch(message), _UNKNOWN.fullmatch(message), _WRONG_TYPE.match(message)
     if missing:
         key = missing[1]
@@ -155,11 +156,12 @@ def _explain(message: str, in_key: bool, file_type, path: tuple, data) -> tuple[
     if wrong:
         expected, found = (_NAMES.get(name, name) for name in wrong.groups())
         value = _value_at(data, path)
-        shown = f" {_shown(value):.60}" if value is not None else ""
-        fix = f"write {expected} here"
+        written = source.written.get(path) or _shown(value)
         if expected == _NAMES["str"] and isinstance(value, (bool, int, float, datetime.date)):
-            fix = f"put it in quotes (\"{_shown(value)}\"): unquoted, YAML reads it as {found}"
-        return path, f"expected {expected}, found {found}{shown}", fix
+            return (path, f"expected a text, found {written:.60}, which YAML reads as {found}",
+                    f"put it in quotes (\"{written:.60}\")")
+        shown = f" {written:.60}" if value is not None else ""
+        return path, f"expected {expected}, found {found}{shown}", f"write {expected} here"
     return path, message, "correct the value to match handbook/data/schema.py"
 
 

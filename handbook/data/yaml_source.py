@@ -44,6 +44,9 @@ class SourceFile:
     data: object
     lines: dict[PathKey, int] = field(default_factory=dict)
     layer: str = "base"
+    # Each plain value that YAML read as something other than a text, as the file writes it (`yes`, not True):
+    # a message about it quotes what the writer typed.
+    written: dict[PathKey, str] = field(default_factory=dict)
 
     def __repr__(self) -> str:
         return f"SourceFile({self.path}, layer={self.layer})"
@@ -127,6 +130,7 @@ class _Build:
     def __init__(self, path: Path, layer: str, loader):
         self.path, self.layer, self.loader = path, layer, loader
         self.lines: dict[PathKey, int] = {}
+        self.written: dict[PathKey, str] = {}
         self.anchors: dict[str, tuple[object, int]] = {}  # anchor -> (value, number of values in it)
         self.open: list[_Open] = []
         self.aliases = self.repeated = 0
@@ -136,7 +140,7 @@ class _Build:
             data = self._read()
         finally:
             self.loader.dispose()
-        return SourceFile(self.path, data, self.lines, self.layer)
+        return SourceFile(self.path, data, self.lines, self.layer, self.written)
 
     def problem(self, mark, path: PathKey, message: str, fix: str) -> Problem:
         return Problem(self.path, mark.line + 1, path, message, fix, self.layer)
@@ -247,6 +251,8 @@ class _Build:
         if tag == MERGE_TAG and path is None:
             return _MERGE
         node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+        if path is not None:
+            self.written[path] = event.value
         try:
             return self.loader.construct_object(node)
         except yaml.YAMLError:
