@@ -27,10 +27,10 @@ from playwright.sync_api import sync_playwright
 from pypdf import PdfReader
 
 PRINT_PAGE = "print_page/"
-# Debian's headless shell (`make browser`): Chromium without the window layer, the build Playwright itself
-# uses for headless work. It prints the same PDF; for the tests it opens a page for about a quarter less CPU
-# than full Chromium, and a new browser context for about two thirds less. Else full Chromium, else
-# Playwright's own download (`playwright install chromium`, on Netlify).
+# Debian's headless shell (`make browser`): Chromium without its window layer, the build Playwright itself
+# uses for headless work. It prints the same PDF, and the browser tests, which open hundreds of pages, cost
+# much less CPU in it (BENCHMARKS.md). Else full Chromium, else Playwright's own (`playwright install chromium`,
+# on Netlify).
 CHROMIUM = shutil.which("chromium-headless-shell") or shutil.which("chromium")
 # Without the networking flags Chromium reaches for the internet on start.
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
