@@ -65,12 +65,34 @@ def set_lesson(path, text: str) -> int:
     ("![pic](//cdn.example/a.png)", "is not allowed"),
     ("Bold { onclick=alert(1) }", "sets HTML attributes"),
     ("\\`<b>not code</b>`", "'<b>' is HTML"),
+    # Backticks around a blank line are no code span: Markdown ends a paragraph there.
+    ("a `\n\n<img src=\"a.png\" style=\"position:fixed\">\n\n` b", "'<img src=\"a.png\" style=\"position:fi"),
+    ("[sign in](/\\\\evil.example/login)", "the link target '/\\\\evil.example/login' is not allowed"),
+    ("[sign in](/\\evil.example/login)", "the link target '/\\evil.example/login' is not allowed"),
+    ("![pixel](/\\\\evil.example/p.png)", "is not allowed"),
+    ("## Mine { .md-button #senior }", "'{ .md-button #senior }' sets HTML attributes, an anchor or a class"),
 ])
 def test_html_and_unsafe_links_in_a_text_are_refused_with_file_and_line(data_copy, text, shown):
     line = set_lesson(data_copy / "stories.yml", text)
     message = load_error(data_copy)
     assert f"stories.yml:{line}: [base] stories[0].lesson: " in message
     assert shown in message and "Fix:" in message
+
+
+@pytest.mark.parametrize("name, shown", [
+    ("Code quality { style=position:fixed;inset:0", "this name holds '{' or '}'"),
+    ("Junior {new}", "this name holds '{' or '}'"),
+    ("Junior [sign in](https://evil.example)", "this name holds a link"),
+    ("Junior <https://evil.example>", "this name holds a link"),
+])
+def test_a_name_with_braces_or_a_link_is_refused(data_copy, loaded, name, shown):
+    """A name is a heading (followed by its `{ #id }`), a table cell and a navigation entry: braces would
+    become attributes of the heading, a link would sit inside the link the templates make of the name."""
+    level = loaded.levels[0]
+    edit(data_copy / "ladder.yml", f"    name: {level.name}\n", f"    name: '{name}'\n")
+    message = load_error(data_copy)
+    assert f"ladder.yml:{line_of(data_copy / 'ladder.yml', name)}: [base] levels[0].name: {shown}" in message
+    assert "Fix:" in message
 
 
 def test_the_fix_for_html_says_how_to_write_it_in_markdown(data_copy):

@@ -17,8 +17,10 @@ import html
 import re
 import typing
 
+import msgspec
+
 from handbook.errors import Problem
-from handbook.data.schema import Model, Verbatim, fields_of
+from handbook.data.schema import SINGLE_LINE_PATTERN, Model, Verbatim, fields_of
 from handbook.data.yaml_source import SourceFile
 
 SAFE_SCHEMES = ("http", "https", "mailto")
@@ -27,14 +29,18 @@ SAFE_SCHEMES = ("http", "https", "mailto")
 _SUSPECT = re.compile(r"[<\]{]")
 _ESCAPE = re.compile(r"\\.", re.S)  # a backslash escape: `\`` is not the start of a code span
 _FENCED = re.compile(r"^[ \t]*(`{3,}|~{3,})[^\n]*\n.*?^[ \t]*\1[ \t]*$", re.M | re.S)
-_CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
+# A code span, on one line: Markdown ends one at a blank line or a new block (a heading, a list), so a pair of
+# backticks around a blank line is not code, and what lies between them must be checked as text.
+_CODE_SPAN = re.compile(r"(`+)(?!`)[^\n]+?(?<!`)\1(?!`)")
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*:[^\s<>]*|[^\s<>@]+@[^\s<>@]+)>")
 _TAG = re.compile(r"<[A-Za-z/!?][^\n>]{0,40}>?")
 _INLINE_TARGET = re.compile(r"\]\((.*?)\)", re.S)
 _IMAGE_TARGET = re.compile(r"!\[[^\]]*\]\((.*?)\)", re.S)
 _REFERENCE_TARGET = re.compile(r"^[ \t]*\[[^\]\n]+\]:[ \t]*(\S[^\n]*)", re.M)
-_ATTRIBUTE_LIST = re.compile(r"\{:?[^{}\n]*=[^{}\n]*\}")
-_INVISIBLE = re.compile(r"[\s\x00-\x1f\x7f\\]+")
+# An attribute list: one that sets attributes (`{ onclick=... }`), or an anchor or class (`{ #senior }`,
+# `{: .md-button }`), which would take another entity's anchor or the look of a button.
+_ATTRIBUTE_LIST = re.compile(r"\{:?[^{}\n]*=[^{}\n]*\}|\{:?[ \t]*[#.][\w-][^{}\n]*\}")
+_INVISIBLE = re.compile(r"[\s\x00-\x1f\x7f]+")
 _SCHEME = re.compile(r"([a-z][a-z0-9+.-]*):")
 
 
@@ -44,18 +50,24 @@ def unsafe_target(target: str) -> bool:
     Read as a browser would: character references decoded, and the blanks, control
     characters and backslashes it ignores or turns into slashes taken out.
     """
-    plain = _INVISIBLE.sub("", html.unescape(target)).lower().lstrip("<")
+    plain = _INVISIBLE.sub("", html.unescape(target).replace("\\", "/")).lower().lstrip("<")
     scheme = _SCHEME.match(plain)
     if scheme:
         return scheme[1] not in SAFE_SCHEMES
     return plain.startswith("//")  # another site, without saying how to reach it
 
 
+def _unescaped(escape: re.Match) -> str:
+    """An escaped backtick or `<` starts no code span and no tag, so it is left out; any other escape stays as
+    written (a link's address keeps its backslashes, which a browser reads as slashes)."""
+    return "" if escape[0][1] in "`<" else escape[0]
+
+
 def markdown_problem(text: str) -> tuple[str, str] | None:
     """(problem, fix) for the first thing in a Markdown text that is not plain Markdown, or None."""
     if not _SUSPECT.search(text):
         return None
-    text = _CODE_SPAN.sub("", _FENCED.sub("", _ESCAPE.sub("", text)))
+    text = _CODE_SPAN.sub("", _FENCED.sub("", _ESCAPE.sub(_unescaped, text)))
     for target in [*_INLINE_TARGET.findall(text), *_REFERENCE_TARGET.findall(text), *_AUTOLINK.findall(text)]:
         if unsafe_target(target):
             shown = " ".join(target.split())
@@ -63,7 +75,8 @@ def markdown_problem(text: str) -> tuple[str, str] | None:
                     "or a page of the handbook",
                     "link to a full https:// address or to a handbook page such as ../levels/senior.md")
     for target in _IMAGE_TARGET.findall(text):
-        if _SCHEME.match(target.strip().lower().lstrip("<")) or target.strip().lstrip("<").startswith("//"):
+        plain = target.strip().lower().lstrip("<").replace("\\", "/")  # a browser reads \ in an address as /
+        if _SCHEME.match(plain) or plain.startswith("//"):
             return (f"the image '{target.strip():.60}' is on another site, and the handbook fetches nothing when "
                     "it is read (offline, from file://, under the site's Content-Security-Policy)",
                     "put the image in the docs folder and give its relative address, such as ../assets/ladder.png")
@@ -74,9 +87,22 @@ def markdown_problem(text: str) -> tuple[str, str] | None:
                 "write &lt; or put it in `backticks`")
     attributes = _ATTRIBUTE_LIST.search(text)
     if attributes:
-        return (f"'{attributes[0]:.60}' sets HTML attributes",
+        return (f"'{attributes[0]:.60}' sets HTML attributes, an anchor or a class",
                 "remove it: the templates give pages their anchors and classes")
     return None
+
+
+def label_problem(text: str) -> tuple[str, str] | None:
+    """A name, title or label is shown as a heading, a table cell, a navigation entry and a page title: no
+    braces (a heading's anchor follows them as `{ #id }`, and a `{` in the name would make that an attribute
+    list of its own) and no link (it would sit inside the links the templates make of names)."""
+    if "{" in text or "}" in text:
+        return ("this name holds '{' or '}', which Markdown would read as attributes of the heading it is shown in",
+                "use ( ) or [ ] instead")
+    if _INLINE_TARGET.search(text) or _AUTOLINK.search(text):
+        return ("this name holds a link; a name is shown in headings, table cells and the navigation, which "
+                "link to its page already", "write the name alone, and put the link in a text of the entry")
+    return markdown_problem(text)
 
 
 def verbatim_problem(text: str) -> tuple[str, str] | None:
@@ -111,12 +137,18 @@ def _check(value, path: tuple, source: SourceFile, problems: list[Problem], rule
 @functools.cache
 def _rules(model: type[Model]) -> list[tuple]:
     """(attribute, key in YAML, rule for its texts) for each field of `model`."""
-    return [(field.name, field.encode_name, verbatim_problem if _is_verbatim(field.type) else markdown_problem)
-            for field in fields_of(model)]
+    return [(field.name, field.encode_name, verbatim_problem if _is_verbatim(field.type)
+             else label_problem if _is_label(field.type) else markdown_problem) for field in fields_of(model)]
 
 
 def _is_verbatim(annotation) -> bool:
     return any(isinstance(arg, Verbatim) or _is_verbatim(arg) for arg in typing.get_args(annotation))
+
+
+def _is_label(annotation) -> bool:
+    """A single-line field (schema.Label), alone or in a list or mapping."""
+    return any((isinstance(arg, msgspec.Meta) and arg.pattern == SINGLE_LINE_PATTERN) or _is_label(arg)
+               for arg in typing.get_args(annotation))
 
 
 def table_cell(text: str) -> str:
