@@ -429,8 +429,22 @@ def test_a_data_file_that_is_a_folder_is_named(tmp_path, data_copy):
 def test_a_data_file_too_large_is_refused_before_it_is_read(data_copy):
     (data_copy / "stories.yml").write_bytes(b"# padding\n" * (MAX_BYTES // 10 + 1))
     message = load_error(data_copy)
-    assert f"stories.yml:1: [base] (top level): the file has {MAX_BYTES + 10:,} bytes" in message
-    assert f"more than the {MAX_BYTES:,} a data file may have" in message
+    assert f"stories.yml:1: [base] (top level): the file has more than the {MAX_BYTES:,} bytes" in message
+
+
+@pytest.mark.parametrize("kind", ["pipe", "endless device"])
+def test_a_data_file_that_is_a_pipe_or_a_device_is_named_at_once(data_copy, kind):
+    """A named pipe waited forever for a writer; /dev/zero, whose size reads as 0, filled the memory."""
+    stories = data_copy / "stories.yml"
+    stories.unlink()
+    if kind == "pipe":
+        os.mkfifo(stories)
+    else:
+        stories.symlink_to("/dev/zero")
+    run = check(data_copy)  # its timeout fails a hang
+    assert run.returncode != 0 and "Traceback" not in run.stderr
+    assert "stories.yml:1: [base] (top level): this is not a regular file (a pipe, a device or a socket). Fix:" \
+        in run.stderr
 
 
 # --- The smaller items ---------------------------------------------------------------

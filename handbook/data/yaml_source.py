@@ -89,11 +89,14 @@ def _read_text(path: Path, layer: str) -> str:
         raise Problem(path, 1, (), "this is a folder, not a data file",
                       f"move the folder elsewhere or rename it so that its name does not end in {path.suffix}", layer)
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise Problem(path, 1, (), f"the file has {size:,} bytes, more than the {MAX_BYTES:,} a data file may have",
+        if not path.is_file():  # a named pipe would wait for a writer forever, /dev/zero never end
+            raise Problem(path, 1, (), "this is not a regular file (a pipe, a device or a socket)",
+                          "replace it with a YAML file, or remove it", layer)
+        with path.open("rb") as file:
+            raw = file.read(MAX_BYTES + 1)  # the size `stat` gives can be wrong, or change while it is read
+        if len(raw) > MAX_BYTES:
+            raise Problem(path, 1, (), f"the file has more than the {MAX_BYTES:,} bytes a data file may have",
                           "split the content or remove what does not belong in the handbook", layer)
-        raw = path.read_bytes()
     except OSError as error:
         raise Problem(path, 1, (), f"the file cannot be read ({error.strerror})",
                       "check that it is a readable file", layer) from None
