@@ -164,10 +164,22 @@ def _merge_signals(new: list[dict], made: list[dict], old: list[dict], owner: st
     return result + list(new_by_id.values())
 
 
+class UnreadableFile(Exception):
+    """A data file the import would update is not YAML it can read: the message is a whole problem line."""
+
+
 def read_yaml(path: Path) -> dict:
     if not path.is_file():
         return {}
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError, OSError) as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 1 if mark else 1
+        shown = path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path
+        reason = getattr(error, "problem", None) or getattr(error, "reason", None) or type(error).__name__
+        raise UnreadableFile(f"{shown}:{line}: the file cannot be read as YAML ({reason}); nothing was written. "
+                             "Fix: correct it (make check names the line) or move it away, then import again.") from None
     return data if isinstance(data, dict) else {}
 
 
@@ -319,7 +331,8 @@ def main(argv: list[str]) -> int:
     try:
         table = read_table(file)
     except (UnicodeDecodeError, csv.Error, OSError, ValueError, KeyError) as error:
-        print(f"{argv[0]}:1:1: the sheet cannot be read ({error}). Fix: save it as CSV (UTF-8) or .xlsx.",
+        print(f"{argv[0]}:1:1: the sheet cannot be read ({error}). Fix: save it as CSV (UTF-8) or .xlsx, "
+              "with a row per level and dimension.",
               file=sys.stderr)
         return 1
     sheet, errors = parse(table, argv[0])
@@ -334,7 +347,11 @@ def main(argv: list[str]) -> int:
         import new_company
         if new_company.main([name]) != 0:
             return 1
-    report = write_company(sheet, folder, file.name)
+    try:
+        report = write_company(sheet, folder, file.name)
+    except UnreadableFile as error:
+        print(error, file=sys.stderr)
+        return 1
     print(f"imported {argv[0]} into {name}/data/ (ladder.yml, transitions.yml, staff.yml):")
     for line in report.lines:
         print(f"  {line}")

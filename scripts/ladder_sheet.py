@@ -14,7 +14,9 @@ a rank that is not a step, a level without a row for a dimension of its family. 
 from __future__ import annotations
 
 import csv
+import itertools
 import re
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,6 +32,8 @@ MEANING = {"level": "the level's id (such as e3)", "level_code": "the level's co
            "level_name": "the level's title", "track": "the level's track (such as ic or management)",
            "track_name": "the track's name", "dimension": "the dimension's id (such as delivery)",
            "dimension_name": "the dimension's name", "text": "what the level expects in this dimension"}
+# A ladder has a row per level and dimension: 15 levels of 12 dimensions in 4 families is 720 rows.
+MAX_ROWS = 10_000
 # api/ladder.csv puts an apostrophe before a text that a spreadsheet would run as a formula.
 FORMULA_GUARD = re.compile(r"^'(?=[=+\-@])")
 
@@ -64,16 +68,28 @@ class Sheet:
 
 
 def read_table(path: Path) -> list[list[str]]:
-    """Every row of the sheet as texts (the first worksheet of a workbook)."""
+    """Every row of the sheet as texts (the first worksheet of a workbook). ValueError when it is no workbook or
+    has more than MAX_ROWS rows: the rows are read one at a time, so a sheet of millions stops at once."""
     if path.suffix.lower() == ".xlsx":
         import openpyxl  # only a workbook needs it
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
         try:
-            return [[_cell_text(value) for value in row] for row in workbook.worksheets[0].iter_rows(values_only=True)]
+            workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        except (zipfile.BadZipFile, openpyxl.utils.exceptions.InvalidFileException, KeyError) as error:
+            raise ValueError(f"it is not an Excel workbook: {error}") from None
+        try:
+            return _at_most(MAX_ROWS, ([_cell_text(value) for value in row]
+                                       for row in workbook.worksheets[0].iter_rows(values_only=True)))
         finally:
             workbook.close()
     with path.open(encoding="utf-8-sig", newline="") as handle:
-        return list(csv.reader(handle))
+        return _at_most(MAX_ROWS, csv.reader(handle))
+
+
+def _at_most(limit: int, rows) -> list[list[str]]:
+    table = list(itertools.islice(rows, limit + 1))
+    if len(table) > limit:
+        raise ValueError(f"it has more than {limit:,} rows, and a ladder has one per level and dimension")
+    return table
 
 
 def _cell_text(value) -> str:

@@ -12,6 +12,7 @@ from support import ROOT, fresh_copy, run
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import import_ladder  # noqa: E402  (scripts/ is not a package)
+from ladder_sheet import MAX_ROWS  # noqa: E402
 
 from handbook.data.loader import load_handbook  # noqa: E402
 from handbook.site.open_data import _csv, ladder_rows  # noqa: E402
@@ -157,6 +158,31 @@ def test_make_import_refuses_a_bad_name_or_file_and_runs_nothing(copy, arguments
     result = run(f"make import {arguments}", copy)
     assert result.returncode != 0 and "Fix:" in result.stderr and "Traceback" not in result.stderr
     assert not (copy / "hacked").exists() and not (copy / "co").exists()
+
+
+def test_a_file_that_is_no_workbook_or_too_long_is_named_and_nothing_is_written(copy, tmp_path):
+    """A .xlsx that is not a zip ended in a traceback; a sheet of millions of rows was read whole first."""
+    fake = tmp_path / "ladder.xlsx"
+    fake.write_text("level,text\n", encoding="utf-8")
+    long = tmp_path / "long.csv"
+    rows = import_ladder.read_table(SHEET)
+    with long.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(rows + rows[1:2] * MAX_ROWS)
+    for sheet, said in ((fake, "it is not an Excel workbook"), (long, f"it has more than {MAX_ROWS:,} rows")):
+        result = run(f"make import FILE={sheet} NAME=toolong", copy)
+        assert result.returncode != 0 and "Traceback" not in result.stderr, result.stderr
+        assert f"{sheet}:1:1: the sheet cannot be read ({said}" in result.stderr and "Fix:" in result.stderr
+        assert not (copy / "toolong").exists()
+
+
+def test_a_company_ladder_that_is_not_yaml_is_named_and_left_as_it_was(copy):
+    assert run(f"make import FILE={SHEET} NAME=broken", copy).returncode == 0
+    ladder = copy / "broken" / "data" / "ladder.yml"
+    ladder.write_text("levels: [\n - bad: : :\n", encoding="utf-8")
+    result = run(f"make import FILE={SHEET} NAME=broken", copy)
+    assert result.returncode != 0 and "Traceback" not in result.stderr, result.stderr
+    assert "broken/data/ladder.yml:" in result.stderr and "nothing was written. Fix:" in result.stderr
+    assert ladder.read_text(encoding="utf-8") == "levels: [\n - bad: : :\n"
 
 
 def test_make_check_notes_a_track_that_starts_beside_the_first_tracks_first_level(copy, tmp_path):
