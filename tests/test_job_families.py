@@ -301,19 +301,34 @@ def test_a_half_step_names_its_level_by_name_when_two_families_share_the_code(tm
     assert scale.from_label(level["sw-3"], level["sw-4"]) == "S3"
 
 
+def northwind_with_branches(folder, branches: str) -> str:
+    """Northwind's data in `folder`, its manager path branching from `branches` (such as "[sw-3]"): the message
+    of the load, which must fail."""
+    for name in ("ladder.yml", "transitions.yml", "site.yml"):
+        (folder / name).write_text((NORTHWIND / "data" / name).read_text(encoding="utf-8"), encoding="utf-8")
+    staff = (NORTHWIND / "data" / "staff.yml").read_text(encoding="utf-8")
+    (folder / "staff.yml").write_text(staff.replace("branches_from: [sw-3]", f"branches_from: {branches}"),
+                                      encoding="utf-8")
+    with pytest.raises(HandbookError) as caught:
+        load_handbook(ROOT / "data", folder)
+    return str(caught.value)
+
+
 def test_a_branch_from_another_familys_level_is_refused_with_the_fix(tmp_path):
     """It used to be accepted and do nothing: the manager path never showed beside the trunk it named."""
-    for name in ("ladder.yml", "transitions.yml", "site.yml"):
-        (tmp_path / name).write_text((NORTHWIND / "data" / name).read_text(encoding="utf-8"), encoding="utf-8")
-    staff = (NORTHWIND / "data" / "staff.yml").read_text(encoding="utf-8")
-    (tmp_path / "staff.yml").write_text(staff.replace("branches_from: [sw-3]", "branches_from: [sw-3, da-3]"),
-                                        encoding="utf-8")
-    with pytest.raises(HandbookError) as caught:
-        load_handbook(ROOT / "data", tmp_path)
-    message = str(caught.value)
+    message = northwind_with_branches(tmp_path, "[sw-3, da-3]")
     assert re.search(r"staff\.yml:\d+: \[company\] tracks\[\d\]\.branches_from\[1\]: track 'management' branches from "
                      r"'da-3', of the family 'data', but none of its own levels is in that family", message), message
     assert "or place its first level on the level scale with 'rank:' instead" in message
+
+
+def test_a_track_that_branches_from_itself_is_refused(tmp_path, northwind):
+    """A loop: the track would start above its own first level (its ranks came out wrong, without a word)."""
+    own = next(level.id for level in northwind.levels if level.track == "management")
+    message = northwind_with_branches(tmp_path, f"[{own}]")
+    said = f"track 'management' branches from '{own}', one of its own levels. Fix: name the level of another track"
+    assert re.search(r"staff\.yml:\d+: \[company\] tracks\[\d\]\.branches_from\[0\]: " + re.escape(said),
+                     message), message
 
 
 @pytest.mark.search  # the real search worker (conftest.py: QUIET_SEARCH)

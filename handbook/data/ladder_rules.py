@@ -111,12 +111,22 @@ def own_transitions(folder, transition_id: str) -> str:
 
 def _check_branches(handbook: Handbook, staff: SourceFile, problems: list[Problem]) -> None:
     family_of = {level.id: level.family for level in handbook.ladder.levels}
+    track_of = {level.id: level.track for level in handbook.ladder.levels}
     for position, track in enumerate(handbook.staff.tracks):
         on_track = {level.family for level in handbook.ladder.levels if level.track == track.id}
         for place, level_id in enumerate(track.branches_from):
-            if level_id in family_of and family_of[level_id] not in on_track:
+            where = ("tracks", position, "branches_from", place)
+            if track_of.get(level_id) == track.id:  # a loop: the track would start above itself
                 problems.append(staff.problem(
-                    ("tracks", position, "branches_from", place),
+                    where, f"track '{track.id}' branches from '{level_id}', one of its own levels",
+                    "name the level of another track that this one grows out of, or remove the line"))
+            elif level_id in family_of and not on_track:
+                problems.append(staff.problem(
+                    where, f"track '{track.id}' branches from '{level_id}' but has no levels of its own",
+                    f"give levels 'track: {track.id}' in ladder.yml, or remove the track"))
+            elif level_id in family_of and family_of[level_id] not in on_track:
+                problems.append(staff.problem(
+                    where,
                     f"track '{track.id}' branches from '{level_id}', of the family '{family_of[level_id]}', "
                     f"but none of its own levels is in that family",
                     "give this track levels of that family (a manager path that branches from a trunk belongs to "
