@@ -90,6 +90,30 @@ def test_removing_an_id_that_does_not_exist_is_an_error(tmp_path):
     assert "company/traps.yml:3: [company]" in str(caught.value) and "no 'no-such-pattern' to remove" in str(caught.value)
 
 
+@pytest.mark.parametrize("written, shown", [('"yes"', "'yes'"), ("1", "1"), ("", "None")])
+def test_remove_with_anything_but_true_is_named_not_ignored(tmp_path, loaded, written, shown):
+    """`remove: "yes"` used to keep the entity without a word."""
+    story = loaded.handbook.stories.stories[0]
+    with pytest.raises(HandbookError) as caught:
+        merged(tmp_path, stories=f"""
+            stories:
+              - id: {story.id}
+                remove: {written}
+            """)
+    assert (f"company/stories.yml:4: [company] stories[0].remove: 'remove' takes true, not {shown}. "
+            "Fix: write 'remove: true'") in str(caught.value)
+
+
+def test_a_misspelt_list_to_replace_is_named_with_the_fix(tmp_path, loaded):
+    with pytest.raises(HandbookError) as caught:
+        merged(tmp_path, stories="""
+            replace: [storys]
+            stories: []
+            """)
+    assert ("company/stories.yml:2: [company] replace[0]: 'replace' names 'storys', which neither the base nor this "
+            "file has here. Fix: did you mean 'stories'?") in str(caught.value)
+
+
 def test_removed_level_still_referenced_names_base_file_line_and_company_removal(tmp_path, loaded):
     level = loaded.levels[-1]
     with pytest.raises(HandbookError) as caught:

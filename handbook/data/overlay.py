@@ -15,6 +15,7 @@ so an error in the merged data points at the base or the company file.
 """
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -94,7 +95,13 @@ class _Merger:
                 continue
             if key in replace or key not in base_value:
                 result[key] = self._take(self.company, value, company_path + (key,), path + (key,))
-        for key in replace:
+        for position, key in enumerate(replace):
+            if key not in base_value and key not in company_value:  # misspelt: it would replace nothing, silently
+                close = difflib.get_close_matches(key, list(base_value), n=1)
+                self.problems.append(self.company.problem(
+                    company_path + (REPLACE, position), f"'replace' names '{key}', which neither the base nor this file has here",
+                    f"did you mean '{close[0]}'?" if close else f"name one of {', '.join(sorted(base_value))}"))
+                continue
             self._note_replaced(base_value.get(key), company_value.get(key), company_path + (REPLACE,))
         return result
 
@@ -115,6 +122,12 @@ class _Merger:
             if not isinstance(item, dict) or not isinstance(item.get("id"), str):
                 self.problems.append(self.company.problem(item_path, "an entry in this list has no id (a text)",
                                                           "give it the id of the entity it changes or adds"))
+                continue
+            if REMOVE in item and item[REMOVE] is not True:  # `remove: yes` in quotes, `remove: 1`, `remove:`
+                self.problems.append(self.company.problem(item_path + (REMOVE,),
+                                                          f"'remove' takes true, not {item[REMOVE]!r}",
+                                                          "write 'remove: true' to take the entity out, or delete "
+                                                          "the line"))
                 continue
             if item["id"] in changes:
                 first = self.company.locate(changes[item["id"]][1])[1]
