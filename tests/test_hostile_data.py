@@ -71,6 +71,7 @@ def set_lesson(path, text: str) -> int:
     ("[sign in](/\\evil.example/login)", "the link target '/\\evil.example/login' is not allowed"),
     ("![pixel](/\\\\evil.example/p.png)", "is not allowed"),
     ("## Mine { .md-button #senior }", "'{ .md-button #senior }' sets HTML attributes, an anchor or a class"),
+    ("Fine.\n\n*[the]: Secret", "'*[the]:' defines an abbreviation, which would mark that word on the whole page"),
 ])
 def test_html_and_unsafe_links_in_a_text_are_refused_with_file_and_line(data_copy, text, shown):
     line = set_lesson(data_copy / "stories.yml", text)
@@ -93,6 +94,17 @@ def test_a_name_with_braces_or_a_link_is_refused(data_copy, loaded, name, shown)
     message = load_error(data_copy)
     assert f"ladder.yml:{line_of(data_copy / 'ladder.yml', name)}: [base] levels[0].name: {shown}" in message
     assert "Fix:" in message
+
+
+def test_a_code_examples_language_is_one_word(data_copy):
+    """Words after the language would be the code block's options: a title, line numbers."""
+    senior = data_copy / "senior.yml"
+    written = next(line for line in senior.read_text(encoding="utf-8").splitlines() if "language:" in line)
+    edit(senior, written, written.split(":")[0] + ": 'javascript title=\"Yours\" linenums=\"1\"'")
+    message = load_error(data_copy)
+    assert (f"senior.yml:{line_of(senior, 'linenums')}: [base] " in message
+            and "'javascript title=\"Yours\" linenums=\"1\"' is not one word naming a language. Fix: write the "
+            "language alone" in message), message
 
 
 def test_the_fix_for_html_says_how_to_write_it_in_markdown(data_copy):

@@ -291,9 +291,15 @@ class Traps(Model):
 
 # --- Senior engineering ----------------------------------------------------
 
+# A code block's language, one word (`python`, `c++`, `c#`): anything after a blank would be read as the block's
+# options (a title, line numbers), which are the template's.
+LANGUAGE_PATTERN = r"^[A-Za-z0-9_+#.-]+$"
+
+
 class CodeExample(Model):
     title: Label
-    language: Label
+    language: Annotated[str, Meta(pattern=LANGUAGE_PATTERN, max_length=40,
+                                  description="The code's language, one word, such as python or javascript.")]
     code: Code
 
 

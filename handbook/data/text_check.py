@@ -40,6 +40,8 @@ _REFERENCE_TARGET = re.compile(r"^[ \t]*\[[^\]\n]+\]:[ \t]*(\S[^\n]*)", re.M)
 # An attribute list: one that sets attributes (`{ onclick=... }`), or an anchor or class (`{ #senior }`,
 # `{: .md-button }`), which would take another entity's anchor or the look of a button.
 _ATTRIBUTE_LIST = re.compile(r"\{:?[^{}\n]*=[^{}\n]*\}|\{:?[ \t]*[#.][\w-][^{}\n]*\}")
+# An abbreviation (`*[HTML]: Hyper Text...`) marks that word everywhere on the page, not only in its own text.
+_ABBREVIATION = re.compile(r"^[ \t]*\*\[[^\]\n]*\]:", re.M)
 _INVISIBLE = re.compile(r"[\s\x00-\x1f\x7f]+")
 _SCHEME = re.compile(r"([a-z][a-z0-9+.-]*):")
 
@@ -85,6 +87,10 @@ def markdown_problem(text: str) -> tuple[str, str] | None:
         return (f"'{tag[0]}' is HTML; texts are Markdown, and HTML from the data never reaches a page",
                 "write it in Markdown (**bold**, [a link](https://example.com)); to show a < sign, "
                 "write &lt; or put it in `backticks`")
+    abbreviation = _ABBREVIATION.search(text)
+    if abbreviation:
+        return (f"'{abbreviation[0].strip()}' defines an abbreviation, which would mark that word on the whole page",
+                "write what it stands for in the text itself")
     attributes = _ATTRIBUTE_LIST.search(text)
     if attributes:
         return (f"'{attributes[0]:.60}' sets HTML attributes, an anchor or a class",

@@ -15,7 +15,7 @@ import typing
 import msgspec
 
 from handbook.errors import Problem
-from handbook.data.schema import ID_PATTERN, MAX_ID_LENGTH, SINGLE_LINE_PATTERN, Model, fields_of
+from handbook.data.schema import ID_PATTERN, LANGUAGE_PATTERN, MAX_ID_LENGTH, SINGLE_LINE_PATTERN, Model, fields_of
 from handbook.data.yaml_source import SourceFile
 
 MAX_PROBLEMS_PER_FILE = 50
@@ -144,6 +144,9 @@ def _explain(message: str, in_key: bool, file_type, path: tuple, source: SourceF
         return (path, "this name, title or label holds a line break; it must fit on one line, as it is "
                       "shown in the navigation, in titles and in table cells",
                 "write it on one line (with no '|' or '>' block); put longer prose in a text field")
+    if repr(LANGUAGE_PATTERN) in message:
+        return (path, f"'{_value_at(data, path)!s:.60}' is not one word naming a language",
+                "write the language alone, such as python or javascript; the template sets the code block's options")
     if "matching regex '^https?://" in message:  # URL_PATTERN, as msgspec quotes it
         return (path, f"'{_value_at(data, path)!s:.80}' is not a whole web address",
                 "write the full address, starting with https://, with no spaces, quotes or <>; "
