@@ -605,7 +605,7 @@ def hostile_names(source, target) -> None:
     """A copy of the data where every name, title, code and label holds markup inside a code span, a pipe
     and an escaped closing tag, and the level `mid` is called `constructor` (a name Object.prototype has)."""
     payload = " `<img src=x onerror=window.__pwned=1>` a|b &lt;/title&gt;"
-    names = {"name", "title", "code", "version", "author", "kind", "language", "attribute", "value", "duration"}
+    names = {"name", "title", "code", "version", "author", "kind", "attribute", "value", "duration"}  # language: one word
 
     def walk(value):
         if isinstance(value, dict):
