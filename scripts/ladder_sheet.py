@@ -20,6 +20,8 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from handbook.errors import visible
+
 REQUIRED = ("level", "level_code", "level_name", "track", "track_name", "dimension", "dimension_name", "text")
 OPTIONAL = ("family", "level_rank", "proficiency", "proficiency_label", "proficiency_name", "proficiency_rank")
 # Without these three a row says nothing. Any other missing column is reported, and the rows are still
@@ -53,8 +55,8 @@ class SheetError:
     message: str
     fix: str
 
-    def __str__(self) -> str:
-        return f"{self.file}:{self.row}:{self.column}: {self.message}. Fix: {self.fix}."
+    def __str__(self) -> str:  # a cell's NUL or escape sequence is shown as an escape, never sent to the terminal
+        return visible(f"{self.file}:{self.row}:{self.column}: {self.message}. Fix: {self.fix}.")
 
 
 @dataclass

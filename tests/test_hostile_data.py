@@ -85,6 +85,7 @@ def test_html_and_unsafe_links_in_a_text_are_refused_with_file_and_line(data_cop
     ("Junior {new}", "this name holds '{' or '}'"),
     ("Junior [sign in](https://evil.example)", "this name holds a link"),
     ("Junior <https://evil.example>", "this name holds a link"),
+    ("\u200b\u200b", "this name shows nothing: it holds only invisible or combining characters"),
 ])
 def test_a_name_with_braces_or_a_link_is_refused(data_copy, loaded, name, shown):
     """A name is a heading (followed by its `{ #id }`), a table cell and a navigation entry: braces would

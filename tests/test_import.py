@@ -99,6 +99,19 @@ def test_a_sheet_with_five_kinds_of_mistakes_gets_every_message_in_one_run(copy,
     assert "Traceback" not in result.stderr and not (copy / "badco").exists()
 
 
+def test_a_cell_with_control_characters_is_shown_escaped_in_its_message(copy, tmp_path):
+    """A cell's escape sequence would clear the terminal or fake a line; the message shows it as an escape."""
+    rows = import_ladder.read_table(SHEET)
+    rank = [name.lower() for name in rows[0]].index("level_rank")
+    rows[1][rank] = "tw\x1b[2Jo\x00"
+    bad = tmp_path / "escaped.csv"
+    with bad.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    result = run(f"make import FILE={bad} NAME=escaped", copy)
+    assert result.returncode != 0 and "\x1b" not in result.stderr and "\x00" not in result.stderr
+    assert "the level_rank 'tw\\x1b[2Jo\\x00' is not a step of the level scale" in result.stderr, result.stderr
+
+
 def test_a_changed_sheet_keeps_what_was_written_by_hand(tmp_path):
     import_into(tmp_path, SHEET)
     ladder_file = tmp_path / "sheetco" / "data" / "ladder.yml"
