@@ -24,6 +24,7 @@ from pathlib import Path
 
 import yaml
 
+from handbook.errors import Problem
 from ladder_sheet import Sheet, parse, read_table
 from names import company_name_problem
 
@@ -164,22 +165,18 @@ def _merge_signals(new: list[dict], made: list[dict], old: list[dict], owner: st
     return result + list(new_by_id.values())
 
 
-class UnreadableFile(Exception):
-    """A data file the import would update is not YAML it can read: the message is a whole problem line."""
-
-
 def read_yaml(path: Path) -> dict:
+    """A company data file the import updates; a Problem (file:line, as `make check` names it) when it is not YAML."""
     if not path.is_file():
         return {}
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (yaml.YAMLError, UnicodeDecodeError, OSError) as error:
         mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark else 1
-        shown = path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path
         reason = getattr(error, "problem", None) or getattr(error, "reason", None) or type(error).__name__
-        raise UnreadableFile(f"{shown}:{line}: the file cannot be read as YAML ({reason}); nothing was written. "
-                             "Fix: correct it (make check names the line) or move it away, then import again.") from None
+        raise Problem(path, mark.line + 1 if mark else 1, (), f"the file cannot be read as YAML ({reason}); nothing "
+                      "was written", "correct it (make check names the line) or move it away, then import again",
+                      "company") from None
     return data if isinstance(data, dict) else {}
 
 
@@ -349,8 +346,8 @@ def main(argv: list[str]) -> int:
             return 1
     try:
         report = write_company(sheet, folder, file.name)
-    except UnreadableFile as error:
-        print(error, file=sys.stderr)
+    except Problem as problem:
+        print(problem, file=sys.stderr)
         return 1
     print(f"imported {argv[0]} into {name}/data/ (ladder.yml, transitions.yml, staff.yml):")
     for line in report.lines:

@@ -173,17 +173,15 @@ def _check_references(entry: Entry, lookup: _Lookup, removed: dict, problems: li
             targets = list(value.items())
         else:
             targets = list(enumerate(value)) if isinstance(value, list) else [((), value)]
-        listed: dict[str, int] = {}  # id -> the line it is first listed on, in this field
+        listed: dict[str, tuple] = {}  # id -> where this field first lists it
         for position, target_id in targets:
             path = entry.path[:-1] + (field.encode_name,) + ((position,) if position != () else ())
-            if isinstance(value, list):
-                line = entry.source.locate(path)[1]
-                if target_id in listed:
-                    problems.append(entry.source.problem(path, f"'{target_id}' is listed twice in {field.encode_name} "
-                                                         f"(first at line {listed[target_id]})",
-                                                         f"remove one of the two '{target_id}'"))
-                    continue
-                listed[target_id] = line
+            if isinstance(value, list) and target_id in listed:
+                first = entry.source.locate(listed[target_id])[1]
+                problems.append(entry.source.problem(path, f"'{target_id}' is listed twice in {field.encode_name} "
+                                                     f"(first at line {first})", f"remove one of the two '{target_id}'"))
+                continue
+            listed[target_id] = path
             found = lookup.find(target_id, marker.kinds, entry.source, path)
             plain_id = target_id.rpartition(":")[2]
             if not found and plain_id in removed and marker.hint:

@@ -100,9 +100,9 @@ def markdown_problem(text: str) -> tuple[str, str] | None:
 
 
 def label_problem(text: str) -> tuple[str, str] | None:
-    """A name, title or label is shown as a heading, a table cell, a navigation entry and a page title: no
-    braces (a heading's anchor follows them as `{ #id }`, and a `{` in the name would make that an attribute
-    list of its own) and no link (it would sit inside the links the templates make of names)."""
+    """A name, title or label is shown as a heading, a table cell, a navigation entry and a page title: something
+    visible, no braces (a heading's anchor follows them as `{ #id }`, and a `{` in the name would make that an
+    attribute list of its own) and no link (it would sit inside the links the templates make of names)."""
     if all(unicodedata.category(character)[0] in "MCZ" for character in text):  # marks, format, blanks only
         return ("this name shows nothing: it holds only invisible or combining characters",
                 "write the name in letters or digits")
